@@ -1,0 +1,23 @@
+// Runs the test suites with node's test runner (TypeScript through tsx).
+//   node scripts/test.mjs          unit + webview + e2e (e2e needs code-server and Chromium: scripts/setup-e2e.sh)
+//   node scripts/test.mjs unit     engine, CLI and webview tests only
+import { spawnSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+function files(dir) {
+  let out = [];
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out = out.concat(files(p));
+    else if (name.endsWith('.test.ts') || name.endsWith('.test.mjs')) out.push(p);
+  }
+  return out.sort();
+}
+
+const which = process.argv[2] ?? 'all';
+const dirs = which === 'unit' ? ['test/engine', 'test/cli', 'test/webview'] : which === 'e2e' ? ['test/e2e'] : ['test/engine', 'test/cli', 'test/webview', 'test/e2e'];
+const list = dirs.flatMap((d) => { try { return files(d); } catch { return []; } });
+if (list.length === 0) { console.error('no test files found'); process.exit(1); }
+const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', ...list], { stdio: 'inherit' });
+process.exit(r.status ?? 1);

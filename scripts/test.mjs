@@ -18,6 +18,9 @@ function files(dir) {
 const which = process.argv[2] ?? 'all';
 const dirs = which === 'unit' ? ['test/engine', 'test/cli', 'test/webview'] : which === 'e2e' ? ['test/e2e'] : ['test/engine', 'test/cli', 'test/webview', 'test/e2e'];
 const list = dirs.flatMap((d) => { try { return files(d); } catch { return []; } });
+// The CLI and E2E tests run the bundles, so build them first (a few seconds with esbuild).
+const b = spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
+if (b.status !== 0) process.exit(b.status ?? 1);
 if (list.length === 0) { console.error('no test files found'); process.exit(1); }
 const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', ...list], { stdio: 'inherit' });
 process.exit(r.status ?? 1);

@@ -1,0 +1,139 @@
+// The LAVA steps in order: table -> prepared data -> embedding -> localities -> correlations -> modules -> result.
+// Progress and cancellation run through every step; the same input, params and seed give the same result.
+import { throwIfCancelled, LavaInputError } from './errors';
+import { readTableBytes, readTableFile } from './table';
+import { prepare } from './prepare';
+import { computeUmap } from './umap';
+import { buildLocalities } from './localities';
+import { localityCorrelations } from './correlation';
+import { factorize } from './nmf';
+import { summarizeModules } from './modules';
+import { buildResult } from './result';
+import type { LavaResult } from './resultTypes';
+import type { LavaParams, Localities, LocalityCorrelations, Prepared, ProgressFn, Step } from './types';
+
+export interface PipelineInput {
+  /** Path (or name) of the data file, used in errors and in the result. */
+  file: string;
+  /** The file's bytes when the caller already has them (the extension reads through workspace.fs). */
+  bytes?: Uint8Array;
+  params: LavaParams;
+  paramSources?: Partial<Record<keyof LavaParams, string>>;
+}
+
+export interface PipelineOutput {
+  result: LavaResult;
+  prepared: Prepared;
+  localities: Localities;
+  correlations: LocalityCorrelations;
+}
+
+/** Smallest locality that still gives a usable Fisher threshold (n - 3 > 0 with some room). */
+export const MIN_NEIGHBOURS = 5;
+
+/** Share of the whole run each step takes, roughly, so one progress bar moves evenly. */
+const STEP_WEIGHT: Record<Step, number> = {
+  read: 0.1,
+  prepare: 0.02,
+  embedding: 0.3,
+  localities: 0.2,
+  correlations: 0.2,
+  modules: 0.16,
+  result: 0.02,
+};
+
+export async function runPipeline(
+  input: PipelineInput,
+  opts: { onProgress?: ProgressFn; signal?: AbortSignal } = {},
+): Promise<PipelineOutput> {
+  const { signal } = opts;
+  const timings: Record<string, number> = {};
+  const t0 = performance.now();
+  let mark = t0;
+  const progress = (step: Step) => (fraction: number, message?: string) => opts.onProgress?.(step, fraction, message);
+  const done = (step: Step) => {
+    const now = performance.now();
+    timings[step] = Math.round(now - mark);
+    mark = now;
+    opts.onProgress?.(step, 1);
+  };
+
+  const table = input.bytes
+    ? await readTableBytes(input.bytes, input.file, { signal, onProgress: progress('read') })
+    : await readTableFile(input.file, { signal, onProgress: progress('read') });
+  done('read');
+  throwIfCancelled(signal);
+
+  const prepared = prepare(table, input.params);
+  const params: LavaParams = { ...input.params };
+  const notes = [...prepared.notes];
+  const E = prepared.E;
+  const need = 3 * MIN_NEIGHBOURS; // n = floor(E / 3) must reach MIN_NEIGHBOURS
+  if (E < need) {
+    const lastLine = table.lineOfRow.length ? table.lineOfRow[table.lineOfRow.length - 1] : 1;
+    throw new LavaInputError(
+      `too few rows: ${E} usable row${E === 1 ? '' : 's'}, LAVA needs at least ${need} (localities of ${MIN_NEIGHBOURS} or more)`,
+      { file: input.file, line: lastLine },
+      prepared.droppedRows.count > 0
+        ? `${prepared.droppedRows.count} rows were dropped for missing or non-numeric values; fix them or add rows.`
+        : 'Add rows to the file.',
+    );
+  }
+  if (params.neighbors > Math.floor(E / 3)) {
+    const lowered = Math.floor(E / 3);
+    notes.push(`neighbours lowered from ${params.neighbors} to ${lowered} (floor of ${E} rows / 3)`);
+    params.neighbors = lowered;
+  }
+  done('prepare');
+
+  let Z = prepared.Z;
+  let d = prepared.d;
+  if (Z === null) {
+    Z = await computeUmap(prepared.X, E, prepared.F, params, { signal, onProgress: progress('embedding') });
+    d = 2;
+  }
+  done('embedding');
+
+  const localities = await buildLocalities(Z, E, d, params, { signal, onProgress: progress('localities') });
+  done('localities');
+
+  const correlations = await localityCorrelations(prepared.X, E, prepared.F, localities, params, {
+    signal,
+    onProgress: progress('correlations'),
+  });
+  done('correlations');
+
+  const factorization = await factorize(correlations, params, { signal, onProgress: progress('modules') });
+  const modules = summarizeModules(factorization, correlations, localities, E, prepared.features);
+  done('modules');
+  throwIfCancelled(signal);
+
+  timings.total = Math.round(performance.now() - t0);
+  const result = buildResult({
+    file: input.file,
+    table,
+    prepared,
+    Z,
+    d,
+    params,
+    paramSources: input.paramSources,
+    notes,
+    localities,
+    correlations,
+    factorization,
+    modules,
+    timings,
+  });
+  return { result, prepared: { ...prepared, Z, d }, localities, correlations };
+}
+
+/** Overall fraction done, for a single progress bar over all steps. */
+export function overallFraction(step: Step, fraction: number): number {
+  const order: Step[] = ['read', 'prepare', 'embedding', 'localities', 'correlations', 'modules', 'result'];
+  let before = 0;
+  for (const s of order) {
+    if (s === step) break;
+    before += STEP_WEIGHT[s];
+  }
+  return Math.min(1, before + STEP_WEIGHT[step] * Math.max(0, Math.min(1, fraction)));
+}

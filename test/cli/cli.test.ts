@@ -1,0 +1,133 @@
+// The `lava` command's contract: exit codes, one-line errors naming file/line/column, determinism,
+// cancellation leaving nothing behind, the input never modified, the config file honoured.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { generatePlanted, writePlanted } from '../support/planted';
+import { lava, lavaAsync, tempDir } from './helpers';
+
+const DIGITS = resolve(__dirname, '../../examples/digits.csv');
+const sha = (p: string) => createHash('sha256').update(readFileSync(p)).digest('hex');
+/** Everything before "timings", the one field that differs between identical runs (it is last on purpose). */
+const withoutTimings = (text: string) => text.slice(0, text.lastIndexOf('"timings"'));
+
+function plantedFile(seed = 5, samples = 1500): string {
+  const dir = tempDir();
+  const csv = join(dir, 'p.csv');
+  writeFileSync(csv, generatePlanted(seed, { samples, features: 20, blobs: 5, modules: 3 }).csv);
+  return csv;
+}
+
+test('--help prints usage and exits 0; no arguments exits 2', () => {
+  const r = lava(['explain', '--help']);
+  assert.equal(r.code, 0);
+  assert.match(r.stdout, /usage: lava explain DATA\.csv/);
+  assert.equal(lava([]).code, 2);
+  const bad = lava(['explain', 'x.csv', '--modules', 'many']);
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /--modules: modules must be a number/);
+});
+
+test('same input, options and seed give the same bytes; another seed gives another result', () => {
+  const csv = plantedFile();
+  const a = join(tempDir(), 'a.json');
+  const b = join(tempDir(), 'b.json');
+  const c = join(tempDir(), 'c.json');
+  assert.equal(lava(['explain', csv, '--out', a, '--quiet']).code, 0);
+  assert.equal(lava(['explain', csv, '--out', b, '--quiet']).code, 0);
+  assert.equal(lava(['explain', csv, '--out', c, '--quiet', '--seed', '1']).code, 0);
+  const ta = readFileSync(a, 'utf8');
+  assert.ok(ta.includes('"timings"'));
+  assert.equal(withoutTimings(ta), withoutTimings(readFileSync(b, 'utf8')));
+  assert.notEqual(withoutTimings(ta), withoutTimings(readFileSync(c, 'utf8')));
+});
+
+test('writes DATA.lava.json beside the data, leaves the input byte-identical, prints a summary', () => {
+  const csv = plantedFile(6);
+  const before = sha(csv);
+  const r = lava(['explain', csv]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(sha(csv), before);
+  const out = csv.replace(/\.csv$/, '.lava.json');
+  assert.ok(existsSync(out));
+  assert.match(r.stdout, /Explained .*p\.csv: 1500 rows x 20 features/);
+  const result = JSON.parse(readFileSync(out, 'utf8'));
+  assert.equal(result.schemaVersion, 1);
+  for (const key of ['params', 'features', 'droppedFeatures', 'droppedRows', 'rowCount', 'embedding', 'probes', 'localities', 'alpha', 'beta', 'objective', 'timings', 'modules']) {
+    assert.ok(key in result, `result has ${key}`);
+  }
+  assert.equal(result.modules.length, 8);
+  const m = result.modules[0];
+  assert.equal(m.activity.length, 1500);
+  assert.equal(m.loadings.length, result.localities.count);
+  assert.equal(m.featureWeights.length, 20);
+  assert.ok(m.pairs.length > 0 && m.pairs.length <= 190);
+  for (let i = 1; i < m.pairs.length; i++) assert.ok(Math.abs(m.pairs[i - 1].r) >= Math.abs(m.pairs[i].r));
+  assert.deepEqual(readdirSync(resolve(csv, '..')).sort(), ['p.csv', 'p.lava.json']);
+});
+
+test('--out naming the input is refused and the input is untouched', () => {
+  const csv = plantedFile(7, 300);
+  const before = sha(csv);
+  const r = lava(['explain', csv, '--out', csv]);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /input is never overwritten/);
+  assert.equal(sha(csv), before);
+});
+
+test('interrupting a run (SIGINT) exits 130 and leaves no result and no temp file', async () => {
+  const dir = tempDir();
+  const csv = join(dir, 'big.csv');
+  await writePlanted(8, csv, { samples: 20000, features: 60 });
+  const r = await lavaAsync(['explain', csv, '--umap'], (kill) => setTimeout(() => kill('SIGINT'), 2500));
+  assert.equal(r.code, 130, r.stderr);
+  assert.match(r.stderr, /interrupted; no result written/);
+  assert.deepEqual(readdirSync(dir), ['big.csv']);
+});
+
+test('bad input: one line naming file, line and column, exit 2', () => {
+  const dir = tempDir();
+  const cases: { name: string; text: string; args?: string[]; expect: RegExp }[] = [
+    { name: 'empty.csv', text: '', expect: /empty\.csv:1.*empty/i },
+    { name: 'header.csv', text: 'x,y,a,b\n', expect: /header\.csv:2/ },
+    { name: 'ragged.csv', text: 'x,y,a\n1,2,3\n4,5\n6,7,8\n', expect: /ragged\.csv:3:3/ },
+    { name: 'noemb.csv', text: 'x,y,a\n1,2,3\n', args: ['--embedding', 'u,v'], expect: /noemb\.csv:1.*"u"/ },
+  ];
+  for (const c of cases) {
+    const p = join(dir, c.name);
+    writeFileSync(p, c.text);
+    const r = lava(['explain', p, ...(c.args ?? [])]);
+    assert.equal(r.code, 2, `${c.name}: ${r.stderr}`);
+    assert.match(r.stderr, c.expect, c.name);
+    assert.equal(r.stderr.trim().split('\n').length, 1, `${c.name} gives one line: ${r.stderr}`);
+  }
+  const missing = lava(['explain', join(dir, 'nope.csv')]);
+  assert.equal(missing.code, 2);
+  assert.match(missing.stderr, /nope\.csv/);
+  const few = join(dir, 'few.csv');
+  writeFileSync(few, 'x,y,a,b\n' + Array.from({ length: 10 }, (_, i) => `${i},${i % 3},${i * 2 % 7},${i % 4}`).join('\n') + '\n');
+  const r = lava(['explain', few]);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /few\.csv:11.*too few rows/);
+});
+
+test('a .lava.json above the data file is honoured and the result says where values came from', () => {
+  const dir = tempDir();
+  copyFileSync(DIGITS, join(dir, 'digits.csv'));
+  writeFileSync(join(dir, '.lava.json'), JSON.stringify({ defaults: { modules: 3, umap: true, umapEpochs: 50 }, datasets: { 'digits.csv': { neighbors: 60 } } }));
+  const r = lava(['explain', join(dir, 'digits.csv'), '--seed', '2', '--quiet']);
+  assert.equal(r.code, 0, r.stderr);
+  const result = JSON.parse(readFileSync(join(dir, 'digits.lava.json'), 'utf8'));
+  assert.equal(result.modules.length, 3);
+  assert.equal(result.localities.size, 60);
+  assert.equal(result.params.seed, 2);
+  assert.equal(result.paramSources.modules, '.lava.json');
+  assert.equal(result.paramSources.seed, 'command line');
+  assert.equal(result.paramSources.alpha, 'default');
+  assert.equal(result.embedding.computed, 'umap');
+  assert.equal(result.rowCount, 1797);
+  const bad = lava(['explain', join(dir, 'digits.csv'), '--config', join(dir, 'nope.json')]);
+  assert.equal(bad.code, 2);
+});

@@ -99,8 +99,12 @@ export function parseConfig(text: string, file: string): LavaConfig {
 }
 
 function globToRegExp(pattern: string): RegExp {
-  const escaped = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*\*/g, '\u0000').replace(/\*/g, '[^/]*');
-  return new RegExp(`^${escaped.replace(/\u0000/g, '.*')}$`);
+  // "**" crosses folders, "*" does not; every other character is literal.
+  const source = pattern
+    .split('**')
+    .map((part) => part.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*'))
+    .join('.*');
+  return new RegExp(`^${source}$`);
 }
 
 /** The options the config gives one data file: its defaults, then every matching "datasets" entry in order. */

@@ -1,0 +1,83 @@
+// The explorer's static skeleton: panels, their title bars and the slots views render into.
+
+export interface Slots {
+  info: HTMLElement;
+  toolbar: HTMLElement;
+  mapBar: HTMLElement;
+  scatter: HTMLElement;
+  colorLegend: HTMLElement;
+  legend: HTMLElement;
+  heatmapTitle: HTMLElement;
+  heatmapBar: HTMLElement;
+  heatmap: HTMLElement;
+  pairTitle: HTMLElement;
+  pairBar: HTMLElement;
+  pair: HTMLElement;
+  imagePanel: HTMLElement;
+  imageBar: HTMLElement;
+  image: HTMLElement;
+}
+
+function panel(
+  doc: Document,
+  cls: string,
+  title: string,
+): { section: HTMLElement; h: HTMLElement; bar: HTMLElement; body: HTMLElement } {
+  const section = doc.createElement('section');
+  section.className = `lava-panel ${cls}`;
+  const head = doc.createElement('div');
+  head.className = 'lava-panel-head';
+  const h = doc.createElement('h2');
+  h.textContent = title;
+  const bar = doc.createElement('div');
+  bar.className = 'lava-panel-bar';
+  head.append(h, bar);
+  const body = doc.createElement('div');
+  body.className = 'lava-panel-body';
+  section.append(head, body);
+  return { section, h, bar, body };
+}
+
+export function buildLayout(root: HTMLElement): Slots {
+  const doc = root.ownerDocument;
+  root.replaceChildren();
+  root.classList.add('lava-app');
+  const header = doc.createElement('header');
+  header.className = 'lava-header';
+  const info = doc.createElement('div');
+  const toolbar = doc.createElement('div');
+  toolbar.className = 'lava-toolbar';
+  header.append(info, toolbar);
+
+  const map = panel(doc, 'lava-map-panel', 'Embedding');
+  const scatter = doc.createElement('div');
+  scatter.className = 'lava-scatter-slot';
+  const colorLegend = doc.createElement('div');
+  map.body.append(scatter, colorLegend);
+  const legend = panel(doc, 'lava-legend-panel', 'Modules');
+  const heat = panel(doc, 'lava-heatmap-panel', 'Pattern');
+  const pair = panel(doc, 'lava-pair-panel', 'Pair');
+  const image = panel(doc, 'lava-image-panel', 'Module as a picture');
+  // Heatmap, pair view and picture sit side by side under the map and wrap on narrow panels.
+  const details = doc.createElement('div');
+  details.className = 'lava-details';
+  details.append(heat.section, pair.section, image.section);
+  root.append(header, map.section, legend.section, details);
+  return {
+    info,
+    toolbar,
+    mapBar: map.bar,
+    scatter,
+    colorLegend,
+    legend: legend.body,
+    heatmapTitle: heat.h,
+    heatmapBar: heat.bar,
+    heatmap: heat.body,
+    pairTitle: pair.h,
+    pairBar: pair.bar,
+    pair: pair.body,
+    imagePanel: image.section,
+    imageBar: image.bar,
+    image: image.body,
+  };
+}

@@ -342,7 +342,7 @@ test('no feature left after dropping constants -> error naming the file', async 
   throwsInput(() => prepare(u, params()), { message: /no numeric feature columns/ });
 });
 
-test('digits: label is metadata, constant pixels are dropped (checked against a brute-force read)', async () => {
+test('digits: label and the stored embedding are metadata under --umap, constant pixels are dropped (checked against a brute-force read)', async () => {
   const path = join(ROOT, 'examples', 'digits.csv');
   const table = await readTableFile(path);
   assert.equal(table.rowCount, 1797);
@@ -361,13 +361,18 @@ test('digits: label is metadata, constant pixels are dropped (checked against a 
   assert.equal(p.E, 1797);
   assert.equal(p.droppedRows.count, 0);
   assert.ok(!p.features.includes('label'));
+  // With umap the stored umap_1, umap_2 are no features: they stay as metadata.
+  assert.deepEqual(p.metadata.map((m) => m.name).sort(), ['label', 'umap_1', 'umap_2']);
+  const given = prepare(table, params());
+  assert.deepEqual(given.embeddingColumns, ['umap_1', 'umap_2']);
+  assert.equal(given.F, p.F);
   assert.deepEqual(
-    p.metadata.map((m) => m.name),
+    given.metadata.map((m) => m.name),
     ['label'],
   );
   const label = header.indexOf('label');
   assert.deepEqual(
-    p.metadata[0].values,
+    p.metadata.find((m) => m.name === 'label')?.values,
     rows.map((r) => r[label]),
   );
   // X matches the brute-force values, row-major.

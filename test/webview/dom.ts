@@ -34,12 +34,16 @@ export function pretty(markup: string): string {
 }
 
 /**
- * Compares with test/webview/__snapshots__/<name>; writes it when missing or when UPDATE_SNAPSHOTS=1.
+ * Compares with test/webview/__snapshots__/<name>; writes it when missing (outside CI) or when UPDATE_SNAPSHOTS=1.
  * On a mismatch the new markup goes to test-output/snapshots/<name> and the error names the first differing line.
  */
 export function matchSnapshot(name: string, markup: string): void {
   const file = join(here, '__snapshots__', name);
   const text = pretty(markup);
+  // In CI a missing snapshot is a failure: writing it there would compare nothing.
+  if (!existsSync(file) && process.env.CI && process.env.UPDATE_SNAPSHOTS !== '1') {
+    throw new Error(`snapshot ${name} is missing; run the webview tests locally and commit test/webview/__snapshots__/${name}`);
+  }
   if (process.env.UPDATE_SNAPSHOTS === '1' || !existsSync(file)) {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, text);

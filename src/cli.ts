@@ -26,6 +26,8 @@ Explains the embedding of DATA.csv with LAVA and writes DATA.lava.json beside it
   --alpha A               significance level of the correlation threshold (default 0.001)
   --max-features M        keep the M most variable features (default 256)
   --factorization METHOD  nmf | boolean (default nmf)
+  --nmf-init START        profiles | nndsvd: NMF start (default profiles: pairs grouped by
+                          locality profile; nndsvd reproduces scikit-learn's NMF)
   --seed S                seed of every random step (default 0)
   --direct-evaluations N  DIRECT budget for (alpha, beta) (default 40)
   --config FILE           options file (default: nearest .lava.json above DATA.csv)
@@ -49,6 +51,7 @@ const FLAG_TO_PARAM: Record<string, keyof LavaParams> = {
   alpha: 'alpha',
   'max-features': 'maxFeatures',
   factorization: 'factorization',
+  'nmf-init': 'nmfInit',
   seed: 'seed',
   'direct-evaluations': 'directEvaluations',
 };

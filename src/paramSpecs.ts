@@ -22,6 +22,11 @@ export const PARAM_SPECS: Record<keyof LavaParams, ParamSpec> = {
   alpha: { kind: 'number', min: 0, max: 1, exclusiveMin: true, doc: 'Significance level of the Fisher z threshold.' },
   maxFeatures: { kind: 'int', min: 2, max: 100000, doc: 'Keep at most this many most-variable features.' },
   factorization: { kind: 'enum', values: ['nmf', 'boolean'], doc: 'Module factorization: NMF or Boolean (Asso).' },
+  nmfInit: {
+    kind: 'enum',
+    values: ['nndsvd', 'profiles'],
+    doc: 'NMF start: NNDSVD (as scikit-learn) or pairs grouped by locality profile (parts of overlapping blobs).',
+  },
   seed: { kind: 'int', min: 0, max: 2147483647, doc: 'Seed of every random step.' },
   directEvaluations: { kind: 'int', min: 1, max: 10000, doc: 'DIRECT budget for (alpha, beta).' },
   directBounds: { kind: 'bounds', doc: 'DIRECT box [lo, hi] for both alpha and beta.' },

@@ -1,6 +1,7 @@
 // Step 3 (default): NMF of the sign-split locality x pair matrix A = [max(R,0), max(-R,0)], sparse throughout.
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 import { assoFactorize, DEFAULT_ASSO, type AssoOptions } from './asso';
+import { profileInit } from './nmfInit';
 import { checkpoint } from './errors';
 import { seededUniform } from './random';
 import type { Factorization, LocalityCorrelations } from './types';
@@ -416,8 +417,13 @@ function hPass(
   return violation;
 }
 
+/** How NMF starts: scikit-learn's NNDSVD, or the pairs grouped by locality profile (see nmfInit.ts). */
+export type NmfInit = 'nndsvd' | 'profiles';
+
 export interface NmfOptions {
   signal?: AbortSignal;
+  /** Start of the CD iterations; 'nndsvd' (scikit-learn's) unless given. */
+  init?: NmfInit;
   onProgress?: (fraction: number) => void;
   /** Iteration cap (400) and tolerance on violation / first violation (1e-4), as scikit-learn. */
   maxIter?: number;
@@ -438,7 +444,7 @@ export async function nmfSignSplit(
   // No significant correlation anywhere: nothing to factorize, every module is empty.
   if (a.val.length === 0)
     return { W: new Float64Array(l * k), Ht: new Float64Array(m * k), iterations: 0, error: 0 };
-  const { W, Ht } = nndsvd(a, k, seed);
+  const { W, Ht } = opts?.init === 'profiles' ? profileInit(a, k) : nndsvd(a, k, seed);
   // Column-major A (Float32 is exact: A's values came from Float32). One pass over its columns per
   // iteration does the whole H step: gather (A^T W)[c] from the small W, update Ht[c], then add the
   // new Ht[c] into Ht^T Ht and into A Ht (also small, l x k) for the next W step.
@@ -526,22 +532,24 @@ export function signedPatterns(a: SignSplit, Ht: Float64Array, k: number): Float
 /** Step 3 with NMF: the modules of Step 2's correlations. */
 export async function nmf(
   corr: LocalityCorrelations,
-  p: { modules: number; seed: number },
+  p: { modules: number; seed: number; nmfInit?: NmfInit },
   opts?: NmfOptions,
 ): Promise<Factorization> {
   const k = p.modules;
   const a = signSplit(corr);
-  const { W, Ht, iterations, error } = await nmfSignSplit(a, k, p.seed, opts);
+  const init = opts?.init ?? p.nmfInit ?? 'nndsvd';
+  const { W, Ht, iterations, error } = await nmfSignSplit(a, k, p.seed, { ...opts, init });
   return { k, W, patterns: signedPatterns(a, Ht, k), iterations, error };
 }
 
 /**
  * Step 3: factorize Step 2's correlations into k modules, by NMF (default) or Boolean Asso.
- * Deterministic: the seed only fixes the start of the subspace iteration behind NNDSVD.
+ * Deterministic: the seed only fixes the start of the subspace iteration behind NNDSVD (the
+ * 'profiles' start uses no randomness).
  */
 export async function factorize(
   corr: LocalityCorrelations,
-  p: { modules: number; factorization: 'nmf' | 'boolean'; seed: number },
+  p: { modules: number; factorization: 'nmf' | 'boolean'; seed: number; nmfInit?: NmfInit },
   opts?: NmfOptions & { asso?: AssoOptions },
 ): Promise<Factorization> {
   if (p.factorization === 'boolean') {

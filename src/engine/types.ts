@@ -22,6 +22,8 @@ export interface LavaParams {
   alpha: number;
   maxFeatures: number;
   factorization: 'nmf' | 'boolean';
+  /** Start of NMF: scikit-learn's NNDSVD, or pairs grouped by locality profile (finds parts where blobs overlap). */
+  nmfInit: 'nndsvd' | 'profiles';
   seed: number;
   /** DIRECT budget (function evaluations) and its box for (alpha, beta). */
   directEvaluations: number;
@@ -44,6 +46,7 @@ export const DEFAULT_PARAMS: LavaParams = {
   alpha: 1e-3,
   maxFeatures: 256,
   factorization: 'nmf',
+  nmfInit: 'profiles',
   seed: 0,
   directEvaluations: 40,
   directBounds: [-2, 2],

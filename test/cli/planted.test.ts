@@ -10,7 +10,8 @@ import { lava, tempDir } from './helpers';
 
 const CASES = [
   { seed: 1, samples: 4000, features: 40, blobs: 8, modules: 5 },
-  { seed: 5, samples: 6000, features: 60, blobs: 8, modules: 5 },
+  { seed: 2, samples: 6000, features: 60, blobs: 8, modules: 5 },
+  { seed: 4, samples: 6000, features: 60, blobs: 8, modules: 5 },
   { seed: 3, samples: 3000, features: 30, blobs: 6, modules: 4 },
 ];
 

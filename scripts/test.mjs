@@ -16,7 +16,8 @@ function files(dir) {
 }
 
 const which = process.argv[2] ?? 'all';
-const dirs = which === 'unit' ? ['test/engine', 'test/cli', 'test/webview'] : which === 'e2e' ? ['test/e2e'] : ['test/engine', 'test/cli', 'test/webview', 'test/e2e'];
+const unit = ['test/engine', 'test/support', 'test/cli', 'test/webview'];
+const dirs = which === 'unit' ? unit : which === 'e2e' ? ['test/e2e'] : [...unit, 'test/e2e'];
 const list = dirs.flatMap((d) => { try { return files(d); } catch { return []; } });
 // The CLI and E2E tests run the bundles, so build them first (a few seconds with esbuild).
 const b = spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });

@@ -1,0 +1,160 @@
+// The bench's data sets: made or converted once into bench/data/, embeddings computed once by our UMAP and cached in bench/.cache/.
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+} from 'node:fs';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { join } from 'node:path';
+import { writePlanted } from '../test/support/planted';
+import { fashionCsv } from '../scripts/fashion-mnist';
+import { measure } from './measure';
+
+export const DATA_DIR = 'bench/data';
+export const CACHE_DIR = 'bench/.cache';
+const FASHION_DIR = '/usr/share/datasets/fashion-mnist';
+
+export interface DataSet {
+  name: string;
+  file: string;
+  embedding: string[];
+  maxFeatures: number;
+  rows: number;
+  features: number;
+  /** Planted truth JSON, for planted sets. */
+  truth?: string;
+}
+
+export function ensureDirs(root: string): void {
+  mkdirSync(join(root, DATA_DIR), { recursive: true });
+  mkdirSync(join(root, CACHE_DIR, 'runs'), { recursive: true });
+}
+
+/** A planted set of `rows` x `features` (8 blobs, 5 modules), made once per (seed, size). */
+export async function plantedSet(
+  root: string,
+  name: string,
+  seed: number,
+  rows: number,
+  features: number,
+): Promise<DataSet> {
+  const file = join(DATA_DIR, `${name}.csv`);
+  const truth = join(DATA_DIR, `${name}.truth.json`);
+  if (!existsSync(join(root, file)) || !existsSync(join(root, truth))) {
+    const t = await writePlanted(seed, join(root, file), { samples: rows, features, blobs: 8, modules: 5 });
+    writeFileSync(join(root, truth), JSON.stringify(t));
+  }
+  return { name, file, embedding: ['x', 'y'], maxFeatures: 256, rows, features, truth };
+}
+
+function headerOf(text: string): string[] {
+  return text.slice(0, text.indexOf('\n')).trim().split(',');
+}
+
+/** Fashion-MNIST's first `count` training images as CSV (pixels + label), converted once. */
+export function fashionFile(root: string, count: number): string {
+  const file = join(DATA_DIR, `fashion${count / 1000}k.csv`);
+  if (!existsSync(join(root, file))) {
+    if (!existsSync(`${FASHION_DIR}/train-images-idx3-ubyte.gz`)) {
+      throw new Error(
+        `Fashion-MNIST is not installed: apt-get install -y dataset-fashion-mnist (expected ${FASHION_DIR})`,
+      );
+    }
+    writeFileSync(
+      join(root, file),
+      fashionCsv(
+        `${FASHION_DIR}/train-images-idx3-ubyte.gz`,
+        `${FASHION_DIR}/train-labels-idx1-ubyte.gz`,
+        count,
+      ),
+    );
+  }
+  return file;
+}
+
+/** Our UMAP of a CSV (all features up to maxFeatures), cached as JSON { embedding: { coords } }; returns the cache path. */
+export async function ourEmbedding(
+  root: string,
+  file: string,
+  key: string,
+  maxFeatures: number,
+  timeoutMs: number,
+): Promise<string> {
+  const cache = join(CACHE_DIR, `${key}.umap.json`);
+  if (!existsSync(join(root, cache))) {
+    process.stdout.write(`  computing our UMAP of ${file} once (cached in ${cache})\n`);
+    const r = await measure(
+      process.execPath,
+      ['--import', 'tsx', 'bench/ourUmap.ts', file, cache, '--max-features', String(maxFeatures)],
+      { cwd: root, timeoutMs },
+    );
+    if (r.code !== 0)
+      throw new Error(
+        `our UMAP of ${file} failed: ${
+          r.stderr
+            .trim()
+            .split('\n')
+            .find((l) => /rror/.test(l)) ?? r.stderr.trim().split('\n').pop()
+        }`,
+      );
+  }
+  return cache;
+}
+
+/** Writes SRC with umap_1,umap_2 columns appended from a cached embedding (once). */
+export async function withEmbedding(root: string, src: string, cache: string, out: string): Promise<void> {
+  if (existsSync(join(root, out))) return;
+  const { embedding } = JSON.parse(readFileSync(join(root, cache), 'utf8')) as {
+    embedding: { coords: number[] };
+  };
+  const w = createWriteStream(join(root, out) + '.part');
+  const lines = createInterface({ input: createReadStream(join(root, src)), crlfDelay: Infinity });
+  let row = -1;
+  for await (const line of lines) {
+    if (line === '') continue;
+    const extra = row < 0 ? 'umap_1,umap_2' : `${embedding.coords[2 * row]},${embedding.coords[2 * row + 1]}`;
+    if (!w.write(`${line},${extra}\n`)) await once(w, 'drain');
+    row++;
+  }
+  w.end();
+  await once(w, 'finish');
+  if (2 * row !== embedding.coords.length)
+    throw new Error(`${cache} has ${embedding.coords.length / 2} points but ${src} has ${row} rows`);
+  renameSync(join(root, out) + '.part', join(root, out));
+}
+
+/** Digits with an embedding: the stored umap_1,umap_2 when examples/digits.csv has them, else ours appended. */
+export async function digitsSet(root: string, timeoutMs: number): Promise<DataSet> {
+  const src = 'examples/digits.csv';
+  const text = readFileSync(join(root, src), 'utf8');
+  const header = headerOf(text);
+  const features = header.filter((h) => h.startsWith('pixel_')).length;
+  const rows = text.trimEnd().split('\n').length - 1;
+  if (header.includes('umap_1') && header.includes('umap_2'))
+    return { name: 'digits', file: src, embedding: ['umap_1', 'umap_2'], maxFeatures: 256, rows, features };
+  const cache = await ourEmbedding(root, src, 'digits', 256, timeoutMs);
+  const file = join(DATA_DIR, 'digits_umap.csv');
+  await withEmbedding(root, src, cache, file);
+  return { name: 'digits', file, embedding: ['umap_1', 'umap_2'], maxFeatures: 256, rows, features };
+}
+
+/** Fashion-MNIST 10k with our UMAP of all 784 pixels, compared at `maxFeatures` (256 = default, 784 = all). */
+export async function fashionSet(root: string, maxFeatures: number, timeoutMs: number): Promise<DataSet> {
+  const src = fashionFile(root, 10000);
+  const cache = await ourEmbedding(root, src, 'fashion10k', 784, timeoutMs);
+  const file = join(DATA_DIR, 'fashion10k_umap.csv');
+  await withEmbedding(root, src, cache, file);
+  return {
+    name: `fashion10k-${maxFeatures}`,
+    file,
+    embedding: ['umap_1', 'umap_2'],
+    maxFeatures,
+    rows: 10000,
+    features: 784,
+  };
+}

@@ -27,4 +27,9 @@ export interface WebviewState {
   selectedModule: number | null;
   colorBy: string | null;
   selectedLocality: number | null;
+  /**
+   * The `resultUri` of the last `result` message (added for the host): keep it in setState so that after a
+   * window reload the host's panel serializer can re-send that result. Optional: the host falls back to the last run.
+   */
+  resultUri?: string;
 }

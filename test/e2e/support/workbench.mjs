@@ -1,0 +1,116 @@
+// Drives the VS Code workbench in Chromium (playwright-core): palette, explorer menu, toasts, webview frames.
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+export async function openBrowser(executablePath, profile) {
+  return chromium.launch({
+    executablePath,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
+    env: {
+      ...process.env,
+      XDG_CONFIG_HOME: profile.env.XDG_CONFIG_HOME,
+      XDG_CACHE_HOME: profile.env.XDG_CACHE_HOME,
+    },
+  });
+}
+
+export class Workbench {
+  constructor(page, shotsDir) {
+    this.page = page;
+    this.shotsDir = shotsDir;
+    this.shots = [];
+    mkdirSync(shotsDir, { recursive: true });
+  }
+
+  async shot(name) {
+    const path = join(this.shotsDir, `${name}.png`);
+    await this.page.screenshot({ path });
+    this.shots.push(path);
+    return path;
+  }
+
+  explorerRow(name) {
+    return this.page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first();
+  }
+
+  /** Palette entries of an extension register a moment after the workbench shows: reopen until the row is there. */
+  async runCommand(title, timeoutMs = 60_000) {
+    const page = this.page;
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('F1');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor();
+      await input.fill(`>${title}`);
+      const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+      try {
+        await row.waitFor({ timeout: 2_000 });
+        await page.keyboard.press('Enter');
+        return;
+      } catch (e) {
+        if (Date.now() > deadline) throw e;
+      }
+    }
+  }
+
+  /** Right-click a file in the Explorer and choose a menu entry (retried: menus fill in once the extension is known). */
+  async contextMenu(fileName, entry, timeoutMs = 60_000) {
+    const page = this.page;
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      await page.keyboard.press('Escape');
+      await this.explorerRow(fileName).click({ button: 'right' });
+      const item = page.locator('.monaco-menu .action-item .action-label', { hasText: entry }).first();
+      try {
+        await item.waitFor({ timeout: 2_000 });
+        return item;
+      } catch (e) {
+        if (Date.now() > deadline) throw e;
+      }
+    }
+  }
+
+  /**
+   * Chooses a context-menu entry. A click that lands while the menu is still animating in is lost, so wait a
+   * moment, click, and fall back to the keyboard (the entry is focused on hover) if the menu stayed open.
+   */
+  async choose(item) {
+    const page = this.page;
+    await item.hover();
+    await page.waitForTimeout(300);
+    await item.click();
+    const menu = page.locator('.monaco-menu');
+    try {
+      await menu.first().waitFor({ state: 'hidden', timeout: 2_000 });
+    } catch {
+      await item.hover();
+      await page.keyboard.press('Enter');
+      await menu.first().waitFor({ state: 'hidden', timeout: 5_000 });
+    }
+  }
+
+  /** outer iframe.webview (class "ready" once loaded) -> inner iframe#active-frame. */
+  webview() {
+    return this.page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame');
+  }
+
+  toast(text) {
+    return this.page.locator('.notifications-toasts .notification-toast', { hasText: text });
+  }
+
+  async closeAllToasts() {
+    await this.runCommand('Notifications: Clear All Notifications');
+  }
+}

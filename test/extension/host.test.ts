@@ -1,0 +1,182 @@
+// Unit tests of the extension host's pure parts (no VS Code needed): settings layer, manifest and schema
+// against the option specs, error places, result file names, and the worker's reply helpers.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LavaInputError } from '../../src/engine/errors';
+import { DEFAULT_PARAMS, type LocalityCorrelations } from '../../src/engine/types';
+import { PARAM_NAMES, PARAM_SPECS } from '../../src/paramSpecs';
+import { paramsFromSettings } from '../../src/commands/settingsLayer';
+import { cellOffset, describeForUser, errorPlace, guessDelimiter } from '../../src/commands/errorPlace';
+import { EngineError } from '../../src/commands/engineWorker';
+import { besideDataPath, exportBytes, storedResultName } from '../../src/commands/resultFiles';
+import { encodeFloat32 } from '../../src/engine/modules';
+import { localityPattern, pairColumns } from '../../src/worker';
+
+const ROOT = join(import.meta.dirname, '../..');
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+/** What to do when an option was added or changed without updating the manifest. */
+const SYNC =
+  'package.json settings or the schema are out of date: run npx tsx scripts/sync-manifest.ts';
+const schema = JSON.parse(readFileSync(join(ROOT, 'schemas/lava-config.schema.json'), 'utf8'));
+
+test('settings layer keeps only explicitly set values, folder over workspace over user', () => {
+  const layers: Record<
+    string,
+    { globalValue?: unknown; workspaceValue?: unknown; workspaceFolderValue?: unknown }
+  > = {
+    modules: { globalValue: 5, workspaceValue: 6 },
+    neighbors: { globalValue: 50, workspaceValue: 60, workspaceFolderValue: 70 },
+    correlation: { globalValue: 'spearman' },
+    seed: {},
+  };
+  const got = paramsFromSettings((name) => layers[name]);
+  assert.deepEqual(got, { modules: 6, neighbors: 70, correlation: 'spearman' });
+});
+
+test('an out-of-range setting is a LavaInputError naming the setting', () => {
+  assert.throws(
+    () => paramsFromSettings((name) => (name === 'modules' ? { globalValue: 0 } : undefined)),
+    (e: unknown) =>
+      e instanceof LavaInputError && /lava\.modules/.test(e.message) && /lava\.modules/.test(e.hint),
+  );
+  assert.throws(
+    () => paramsFromSettings((name) => (name === 'correlation' ? { globalValue: 'kendall' } : undefined)),
+    LavaInputError,
+  );
+});
+
+test('package.json declares one lava.* setting per option with the engine default and range', () => {
+  const props = pkg.contributes.configuration.properties as Record<string, Record<string, unknown>>;
+  assert.deepEqual(Object.keys(props).sort(), PARAM_NAMES.map((n) => `lava.${n}`).sort(), SYNC);
+  for (const name of PARAM_NAMES) {
+    const p = props[`lava.${name}`];
+    const spec = PARAM_SPECS[name];
+    assert.deepEqual(p.default, DEFAULT_PARAMS[name], `default of lava.${name}`);
+    assert.ok(
+      typeof p.markdownDescription === 'string' && p.markdownDescription.length > 10,
+      `description of lava.${name}`,
+    );
+    if (spec.kind === 'int')
+      assert.deepEqual([p.type, p.minimum, p.maximum], ['integer', spec.min, spec.max]);
+    if (spec.kind === 'number') {
+      assert.equal(p.type, 'number');
+      assert.equal(p.maximum, spec.max);
+      assert.equal(spec.exclusiveMin ? p.exclusiveMinimum : p.minimum, spec.min);
+    }
+    if (spec.kind === 'enum') assert.deepEqual(p.enum, [...spec.values]);
+    if (spec.kind === 'bool') assert.equal(p.type, 'boolean');
+  }
+});
+
+test('the .lava.json schema types every option in defaults and datasets, with no unknown keys', () => {
+  const opts = schema.definitions.options;
+  assert.equal(opts.additionalProperties, false);
+  assert.deepEqual(Object.keys(opts.properties).sort(), [...PARAM_NAMES].sort(), SYNC);
+  assert.equal(schema.properties.defaults.$ref, '#/definitions/options');
+  assert.equal(schema.properties.datasets.additionalProperties.$ref, '#/definitions/options');
+  assert.equal(schema.additionalProperties, false);
+  assert.deepEqual(opts.properties.neighbors, {
+    ...opts.properties.neighbors,
+    type: 'integer',
+    minimum: 5,
+    maximum: 100000,
+  });
+  assert.deepEqual(opts.properties.directBounds.minItems, 2);
+  const validation = pkg.contributes.jsonValidation.find(
+    (v: { fileMatch: string }) => v.fileMatch === '.lava.json',
+  );
+  assert.equal(validation.url, './schemas/lava-config.schema.json');
+});
+
+test('commands are contributed to the Explorer menu for CSV/TSV only, and the panel activates its serializer', () => {
+  const ids = pkg.contributes.commands.map((c: { command: string }) => c.command);
+  for (const id of ['lava.explainDataset', 'lava.explainDatasetWithOptions', 'lava.openResult', 'lava.rerun'])
+    assert.ok(ids.includes(id), id);
+  const when = pkg.contributes.menus['explorer/context'][0].when as string;
+  const re = new RegExp(/\/(.*)\/(\w*)$/.exec(when)![1], /\/(.*)\/(\w*)$/.exec(when)![2]);
+  assert.ok(re.test('.csv') && re.test('.TSV') && !re.test('.json') && !re.test('.csvx'));
+  assert.ok(pkg.activationEvents.includes('onWebviewPanel:lavaExplorer'));
+  assert.equal(pkg.capabilities.untrustedWorkspaces.supported, false);
+});
+
+test('cellOffset turns a CSV column number into the character where that cell starts', () => {
+  assert.equal(cellOffset('a,b,c', 1, ','), 0);
+  assert.equal(cellOffset('a,bb,c', 3, ','), 5);
+  assert.equal(cellOffset('"x,y",b,c', 2, ','), 6, 'a quoted delimiter does not count');
+  assert.equal(cellOffset('a,b', 5, ','), 3, 'past the last cell: end of line');
+  assert.equal(cellOffset('a\tb', 2, '\t'), 2);
+  assert.equal(guessDelimiter('a;b;c,d'), ';');
+  assert.equal(guessDelimiter('a\tb\tc'), '\t');
+  assert.equal(guessDelimiter('single'), ',');
+});
+
+test('an engine input error is shown with the file, line and column in words', () => {
+  const err = new LavaInputError(
+    'row has 4 cells, header has 5',
+    { file: '/ws/bad.csv', line: 4, column: 5 },
+    'Fix the row.',
+  );
+  const fromWorker = new EngineError({
+    name: err.name,
+    message: err.message,
+    file: err.file,
+    line: err.line,
+    column: err.column,
+    hint: err.hint,
+  });
+  for (const e of [err, fromWorker]) {
+    const place = errorPlace(e);
+    assert.deepEqual([place?.file, place?.line, place?.column], ['/ws/bad.csv', 4, 5]);
+    assert.equal(
+      describeForUser(e.message, place, (f) => f.replace('/ws/', '')),
+      'bad.csv, line 4, column 5: row has 4 cells, header has 5. Fix the row.',
+    );
+  }
+  assert.equal(errorPlace(new Error('boom')), null);
+  assert.equal(
+    describeForUser('boom', null, (f) => f),
+    'boom',
+  );
+});
+
+test('result files: stored name is stable per data path, beside-data name never equals the data file', () => {
+  assert.equal(storedResultName('/a/digits.csv'), storedResultName('/a/digits.csv'));
+  assert.notEqual(storedResultName('/a/digits.csv'), storedResultName('/b/digits.csv'));
+  assert.match(storedResultName('/a/my data.csv'), /^my_data\.csv\.[0-9a-f]{10}\.lava\.json$/);
+  assert.equal(besideDataPath('/a/digits.csv'), '/a/digits.csv.lava.json');
+});
+
+test('exportBytes decodes data URLs (base64 or not) and raw SVG', () => {
+  assert.deepEqual([...exportBytes('png', 'data:image/png;base64,AAEC/w==')], [0, 1, 2, 255]);
+  assert.equal(Buffer.from(exportBytes('svg', 'data:image/svg+xml,%3Csvg%2F%3E')).toString(), '<svg/>');
+  assert.equal(Buffer.from(exportBytes('svg', '<svg></svg>')).toString(), '<svg></svg>');
+});
+
+test('a locality pattern is the dense upper triangle of its CSR row, base64 little-endian Float32', () => {
+  // F = 4 -> P = 6; locality 1 holds pairs 0 (0,1) = 0.5 and 5 (2,3) = -0.75.
+  const corr = {
+    F: 4,
+    P: 6,
+    count: 2,
+    rowPtr: Int32Array.from([0, 1, 3]),
+    pairIndex: Int32Array.from([2, 0, 5]),
+    value: Float32Array.from([0.9, 0.5, -0.75]),
+    undefinedFeature: new Uint8Array(8),
+    threshold: 0.3,
+  } satisfies LocalityCorrelations;
+  const dense = localityPattern(corr, 1);
+  assert.deepEqual([...dense], [0.5, 0, 0, 0, 0, -0.75]);
+  const bytes = Buffer.from(encodeFloat32(dense), 'base64');
+  assert.equal(bytes.length, 24);
+  assert.equal(bytes.readFloatLE(0), 0.5);
+  assert.equal(bytes.readFloatLE(20), -0.75);
+  assert.deepEqual([...localityPattern(corr, 0)], [0, 0, 0.9, 0, 0, 0].map(Math.fround));
+});
+
+test('pairColumns returns the two features of every row of a row-major X', () => {
+  const X = Float64Array.from([1, 2, 3, 4, 5, 6]); // E = 2, F = 3
+  assert.deepEqual(pairColumns(X, 2, 3, ['a', 'b', 'c'], 'c', 'a'), { av: [3, 6], bv: [1, 4] });
+  assert.throws(() => pairColumns(X, 2, 3, ['a', 'b', 'c'], 'a', 'z'), /unknown feature "z"/);
+});

@@ -14,10 +14,16 @@ import {
   startCodeServer,
 } from '../test/e2e/support/codeServer.mjs';
 
-const codeServer = findCodeServer();
+let codeServer = findCodeServer();
 if (!codeServer) {
-  console.error('code-server is not installed: run `bash scripts/setup-e2e.sh` first (a few minutes, once).');
-  process.exit(1);
+  // First run on a fresh machine: install code-server (and Chromium's packages) once, a few minutes.
+  console.log('code-server is not installed yet: running scripts/setup-e2e.sh (a few minutes, once)');
+  const setup = spawnSync('bash', ['scripts/setup-e2e.sh'], { cwd: ROOT, stdio: 'inherit' });
+  codeServer = setup.status === 0 ? findCodeServer() : null;
+  if (!codeServer) {
+    console.error('code-server could not be installed: see the output of scripts/setup-e2e.sh above.');
+    process.exit(1);
+  }
 }
 const build = spawnSync(process.execPath, ['scripts/build.mjs', '--production'], {
   cwd: ROOT,

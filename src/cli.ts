@@ -2,10 +2,10 @@
 // Exit codes: 0 done, 2 bad input or usage (one line naming file, line and column), 130 interrupted, 1 a bug.
 import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { LavaCancelled, LavaInputError } from './engine/errors';
 import { overallFraction, runPipeline } from './engine/pipeline';
-import { writeResultAtomic } from './engine/resultIO';
+import { resultPathBeside, writeResultAtomic } from './engine/resultIO';
 import type { LavaResult } from './engine/resultTypes';
 import type { LavaParams, Step } from './engine/types';
 import { configParamsFor, findConfigFile, mergeParams, parseConfig } from './config';
@@ -90,12 +90,6 @@ function parseCommandLine(argv: string[]) {
   return { positionals: parsed.positionals, values: parsed.values, params };
 }
 
-/** DATA.csv -> DATA.lava.json in the same folder. */
-export function defaultOutPath(data: string): string {
-  const ext = extname(data);
-  return join(dirname(data), `${basename(data, ext)}.lava.json`);
-}
-
 function progressBar(enabled: boolean) {
   let last = '';
   return {
@@ -157,7 +151,7 @@ async function explain(argv: string[]): Promise<number> {
   layers.push({ source: 'command line', params: cmd.params });
   const { params, sources } = mergeParams(layers);
 
-  const out = (cmd.values.out as string | undefined) ?? defaultOutPath(data);
+  const out = (cmd.values.out as string | undefined) ?? resultPathBeside(data);
   if (resolve(out) === resolve(data)) {
     throw new LavaInputError('--out names the input file', { file: data }, 'Choose another --out path; the input is never overwritten.');
   }

@@ -8,11 +8,6 @@ export function storedResultName(dataPath: string): string {
   return `${basename(dataPath).replace(/[^A-Za-z0-9._-]/g, '_')}.${hash}.lava.json`;
 }
 
-/** `<data>.lava.json` beside the data file, as the CLI writes it. */
-export function besideDataPath(dataPath: string): string {
-  return `${dataPath}.lava.json`;
-}
-
 /** Bytes of an exported view: a data: URL (PNG or SVG) or raw SVG text. */
 export function exportBytes(format: 'png' | 'svg', data: string): Uint8Array {
   const m = /^data:[^;,]*(;base64)?,(.*)$/s.exec(data);

@@ -3,9 +3,9 @@
 import { existsSync, promises as fsp } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { parseResult, writeResultAtomic } from '../engine/resultIO';
+import { parseResult, resultPathBeside, writeResultAtomic } from '../engine/resultIO';
 import type { LavaResult } from '../engine/resultTypes';
-import { besideDataPath, exportBytes, storedResultName } from './resultFiles';
+import { exportBytes, storedResultName } from './resultFiles';
 
 /** The folder for results: the workspace's storage, or the global one when no folder is open. */
 export function resultsFolder(context: vscode.ExtensionContext): vscode.Uri {
@@ -31,7 +31,7 @@ export async function readResult(uri: vscode.Uri): Promise<LavaResult> {
 
 /** Saves beside the data, asking before replacing an existing result. Returns the path, or null if the user declined. */
 export async function saveBesideData(dataPath: string, result: LavaResult): Promise<string | null> {
-  const target = besideDataPath(dataPath);
+  const target = resultPathBeside(dataPath);
   if (target === dataPath) throw new Error('refusing to overwrite the data file');
   if (existsSync(target)) {
     const REPLACE = 'Replace';

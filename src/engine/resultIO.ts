@@ -1,9 +1,14 @@
 // Writing and reading the result JSON: atomic writes (temp file + rename) and a run-time validator,
 // so a result on disk is either whole or absent, and a stale or foreign file is refused with a clear error.
 import { promises as fsp } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import { LavaInputError } from './errors';
 import { SCHEMA_VERSION, type LavaResult } from './resultTypes';
+
+/** Where a result is saved beside its data: DATA.csv -> DATA.lava.json (the CLI and the extension agree). */
+export function resultPathBeside(data: string): string {
+  return join(dirname(data), `${basename(data, extname(data))}.lava.json`);
+}
 
 /** Same result, same bytes: key order is fixed by construction and numbers are already rounded. */
 export function serializeResult(result: LavaResult): string {

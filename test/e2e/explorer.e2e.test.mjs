@@ -259,7 +259,7 @@ test(
           const scatter = wb.webview().locator('[data-testid=scatter][data-point-count]');
           await scatter.waitFor({ timeout: 30_000 });
 
-          const beside = join(ws, 'digits.csv.lava.json');
+          const beside = join(ws, 'digits.lava.json');
           await wb.runCommand('LAVA: Save Result Beside the Data');
           for (let i = 0; i < 40 && !existsSync(beside); i++) await page.waitForTimeout(250);
           assert.deepEqual(withoutTimings(JSON.parse(readFileSync(beside, 'utf8'))), withoutTimings(result));
@@ -324,7 +324,7 @@ test(
           const input = page.locator('.quick-input-widget input');
           await input.waitFor({ timeout: 15_000 });
           await page
-            .locator('.quick-input-list .monaco-list-row', { hasText: 'digits.csv.lava.json' })
+            .locator('.quick-input-list .monaco-list-row', { hasText: 'digits.lava.json' })
             .first()
             .click();
           const items = wb.webview().locator('[data-testid=module-item]');

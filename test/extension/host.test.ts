@@ -10,7 +10,8 @@ import { PARAM_NAMES, PARAM_SPECS } from '../../src/paramSpecs';
 import { paramsFromSettings } from '../../src/commands/settingsLayer';
 import { cellOffset, describeForUser, errorPlace, guessDelimiter } from '../../src/commands/errorPlace';
 import { EngineError } from '../../src/commands/engineWorker';
-import { besideDataPath, exportBytes, storedResultName } from '../../src/commands/resultFiles';
+import { exportBytes, storedResultName } from '../../src/commands/resultFiles';
+import { resultPathBeside } from '../../src/engine/resultIO';
 import { encodeFloat32 } from '../../src/engine/modules';
 import { localityPattern, pairColumns } from '../../src/worker';
 
@@ -145,7 +146,7 @@ test('result files: stored name is stable per data path, beside-data name never 
   assert.equal(storedResultName('/a/digits.csv'), storedResultName('/a/digits.csv'));
   assert.notEqual(storedResultName('/a/digits.csv'), storedResultName('/b/digits.csv'));
   assert.match(storedResultName('/a/my data.csv'), /^my_data\.csv\.[0-9a-f]{10}\.lava\.json$/);
-  assert.equal(besideDataPath('/a/digits.csv'), '/a/digits.csv.lava.json');
+  assert.equal(resultPathBeside('/a/digits.csv'), '/a/digits.lava.json');
 });
 
 test('exportBytes decodes data URLs (base64 or not) and raw SVG', () => {

@@ -12,6 +12,7 @@ import {
   machineInfo,
   renderReport,
   type CompareRow,
+  type HostRow,
   type Machine,
   type ScalingRow,
   type UmapRow,
@@ -115,6 +116,20 @@ async function main(): Promise<void> {
       'umap fashion',
       async () => void umapRows.push(await compareUmap('fashion10k', fashionFile(ROOT, 10000), 784, opts)),
     );
+  let hostRow: HostRow | null = null;
+  if (opts.sets.has('host'))
+    await attempt('host', async () => {
+      const r = spawnSync(
+        process.execPath,
+        ['--import', 'tsx', 'bench/hostEventLoop.ts', '--rows', opts.quick ? '20000' : '100000'],
+        {
+          cwd: ROOT,
+          encoding: 'utf8',
+        },
+      );
+      if (r.status !== 0) throw new Error(r.stderr.trim().split('\n').pop() ?? `exit ${r.status}`);
+      hostRow = JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as HostRow;
+    });
   machine.loadEnd = loadNow();
   const saved = {
     argv: process.argv.slice(2),
@@ -124,6 +139,7 @@ async function main(): Promise<void> {
     compareRows,
     scalingRows,
     umapRows,
+    hostRow,
     problems: problemsLater,
   };
   const md = renderReport({ ...saved, opts, settings: SETTINGS });
@@ -147,6 +163,7 @@ interface Saved {
   compareRows: CompareRow[];
   scalingRows: ScalingRow[];
   umapRows: UmapRow[];
+  hostRow?: HostRow | null;
   problems: string[];
 }
 
@@ -188,6 +205,7 @@ function rerender(opts: BenchOptions): void {
     compareRows: s.compareRows,
     scalingRows: s.scalingRows,
     umapRows: s.umapRows,
+    hostRow: s.hostRow ?? null,
     problems: s.problems ?? [],
   });
   writeFileSync(join(ROOT, opts.out), md);

@@ -7,6 +7,7 @@ export const SET_NAMES = [
   'scaling',
   'umap-digits',
   'umap-fashion',
+  'host',
 ] as const;
 export type SetName = (typeof SET_NAMES)[number];
 
@@ -32,7 +33,7 @@ Times \`lava explain\` against the numpy reference (shared/bench/lava_ref.py) an
 umap-learn, alternating the two, and writes a table to bench/results.md.
 
   --quick               1 run each, small sets only (a planted 5k x 40, digits, a 5k-20k scaling series,
-                        UMAP on digits); writes bench/.cache/results-quick.md
+                        UMAP on digits, the host's event loop at 20k rows); writes bench/.cache/results-quick.md
   --runs N              runs per side per data set (default 3)
   --scaling-runs N      runs of each size in the scaling series (default 1)
   --scaling-rows A,B..  sizes of the scaling series (default 25000,50000,100000,200000)
@@ -100,7 +101,7 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
     if (!given.has('--scaling-rows')) o.scalingRows = [5000, 10000, 20000];
     if (!given.has('--ref-scaling-max')) o.refScalingMax = 10000;
     if (!given.has('--out')) o.out = 'bench/.cache/results-quick.md';
-    if (!given.has('--only')) o.sets = new Set(['planted', 'digits', 'scaling', 'umap-digits']);
+    if (!given.has('--only')) o.sets = new Set(['planted', 'digits', 'scaling', 'umap-digits', 'host']);
   }
   return o;
 }

@@ -230,6 +230,15 @@ function umapTable(rows: UmapRow[]): string[] {
   return out;
 }
 
+/** What bench/hostEventLoop.ts prints. */
+export interface HostRow {
+  rows: number;
+  features: number;
+  runSeconds: number;
+  loopDelayMs: { p50: number; p99: number; max: number };
+  afterRun: { resultMB: number; stringifyMs: number };
+}
+
 export function renderReport(x: {
   opts: BenchOptions;
   argv: string[];
@@ -240,6 +249,7 @@ export function renderReport(x: {
   compareRows: CompareRow[];
   scalingRows: ScalingRow[];
   umapRows: UmapRow[];
+  hostRow?: HostRow | null;
   problems: string[];
 }): string {
   const m = x.machine;
@@ -278,6 +288,19 @@ export function renderReport(x: {
         "15-NN preservation: mean share of each sample's 15 nearest neighbours in feature space that are among its 15 nearest in the embedding.",
       '',
       ...umapTable(x.umapRows),
+      '',
+    );
+  }
+  if (x.hostRow) {
+    const h = x.hostRow;
+    out.push(
+      `## Extension host during a ${h.rows.toLocaleString('en')}-row run`,
+      '',
+      "The engine in its worker thread through the extension's own client (`src/commands/engineWorker.ts`); the host thread's event-loop delay over the whole run (`bench/hostEventLoop.ts`).",
+      '',
+      '| rows x features | run, s | delay p50, ms | p99, ms | max, ms | target p99 < 50 ms | result, MB | host stringify after the run, ms |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- |',
+      `| ${h.rows} x ${h.features} | ${h.runSeconds} | ${h.loopDelayMs.p50} | ${h.loopDelayMs.p99} | ${h.loopDelayMs.max} | ${mark(h.loopDelayMs.p99 < 50)} | ${h.afterRun.resultMB} | ${h.afterRun.stringifyMs} |`,
       '',
     );
   }

@@ -2,7 +2,7 @@
 // DIRECT calls this ~40 times, so neither phase is O(E·k): seeding keeps per-node sums of w·D² in the tree, so a
 // draw and an update touch only the nodes near the new centre; Lloyd re-assigns each point among its previous
 // centroid's nearest centroids, with an exact fallback (bench/kernels/kmeans.bench.ts: faster than filtering).
-import { buildKdTree, knn, KnnSearcher, type KdTree } from './neighbours';
+import { boxDist2, buildKdTree, knn, KnnSearcher, type KdTree } from './neighbours';
 
 /** How many nearby centroids a point checks before it needs an exact search (see LabelledLloyd). */
 const NEIGHBOUR_CENTROIDS = 8;
@@ -346,23 +346,4 @@ function dist2(A: Float64Array, a: number, B: Float64Array, b: number, d: number
     s += g * g;
   }
   return s;
-}
-
-function boxDist2(
-  q: Float64Array,
-  qOff: number,
-  bmin: Float64Array,
-  bmax: Float64Array,
-  nb: number,
-  d: number,
-): number {
-  let bd = 0;
-  for (let c = 0; c < d; c++) {
-    const x = q[qOff + c];
-    const mn = bmin[nb + c];
-    const mx = bmax[nb + c];
-    const g = x < mn ? mn - x : x > mx ? x - mx : 0;
-    bd += g * g;
-  }
-  return bd;
 }

@@ -298,7 +298,8 @@ export class KnnSearcher {
   }
 }
 
-function boxDist2(
+/** Squared distance from point q to the box [bmin, bmax] of node nb (0 inside); shared with k-means pruning. */
+export function boxDist2(
   q: Float64Array,
   qOff: number,
   bmin: Float64Array,

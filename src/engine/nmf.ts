@@ -2,6 +2,8 @@
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 import { assoFactorize, DEFAULT_ASSO, type AssoOptions } from './asso';
 import { profileInit } from './nmfInit';
+import { HStep } from './nmfHStep';
+import { cdRow } from './nmfKernel';
 import { checkpoint } from './errors';
 import { seededUniform } from './random';
 import type { Factorization, LocalityCorrelations } from './types';
@@ -310,21 +312,6 @@ function cdSweepRows(W: Float64Array, n: number, k: number, HHt: Float64Array, X
   return violation;
 }
 
-/** The CD update of one row (at offset o of M, length k) given its X-product at offset x of XN. */
-function cdRow(M: Float64Array, o: number, k: number, NN: Float64Array, XN: Float64Array, x: number): number {
-  let violation = 0;
-  for (let t = 0; t < k; t++) {
-    let grad = -XN[x + t];
-    const nt = t * k;
-    for (let r = 0; r < k; r++) grad += NN[nt + r] * M[o + r];
-    const w = M[o + t];
-    violation += Math.abs(w === 0 ? Math.min(0, grad) : grad);
-    const hess = NN[nt + t];
-    if (hess !== 0) M[o + t] = Math.max(w - grad / hess, 0);
-  }
-  return violation;
-}
-
 /** M^T M for a row-major n x k matrix. */
 function crossprod(M: Float64Array, n: number, k: number): Float64Array {
   const out = new Float64Array(k * k);
@@ -340,88 +327,13 @@ function crossprod(M: Float64Array, n: number, k: number): Float64Array {
   return out;
 }
 
-/**
- * The H step of one iteration in a single pass over A's columns: gather (A^T W)[c] from the small W,
- * CD-update Ht[c], then add the new Ht[c] into Ht^T Ht and A Ht (both small) for the next W step.
- * A plain function (not inside the async loop) so that V8 optimizes it on its own.
- */
-function hPass(
-  colPtr: Int32Array,
-  rowIdx: Int32Array,
-  val: Float32Array,
-  m: number,
-  k: number,
-  W: Float64Array,
-  WtW: Float64Array,
-  Ht: Float64Array,
-  HHt: Float64Array,
-  XHt: Float64Array,
-  xtw: Float64Array,
-): number {
-  let violation = 0;
-  const k4 = k - (k % 4);
-  XHt.fill(0);
-  HHt.fill(0);
-  for (let c = 0; c < m; c++) {
-    const s = colPtr[c];
-    const e = colPtr[c + 1];
-    // Components in groups of 4 held in locals: the column's few entries stay in cache across groups.
-    for (let r0 = 0; r0 < k4; r0 += 4) {
-      let x0 = 0, x1 = 0, x2 = 0, x3 = 0; // prettier-ignore
-      for (let z = s; z < e; z++) {
-        const v = val[z];
-        const o = rowIdx[z] * k + r0;
-        x0 += v * W[o];
-        x1 += v * W[o + 1];
-        x2 += v * W[o + 2];
-        x3 += v * W[o + 3];
-      }
-      xtw[r0] = x0;
-      xtw[r0 + 1] = x1;
-      xtw[r0 + 2] = x2;
-      xtw[r0 + 3] = x3;
-    }
-    for (let r = k4; r < k; r++) {
-      let x = 0;
-      for (let z = s; z < e; z++) x += val[z] * W[rowIdx[z] * k + r];
-      xtw[r] = x;
-    }
-    const h = c * k;
-    violation += cdRow(Ht, h, k, WtW, xtw, 0);
-    for (let x = 0; x < k; x++) {
-      const hx = Ht[h + x];
-      if (hx === 0) continue;
-      for (let y = x; y < k; y++) HHt[x * k + y] += hx * Ht[h + y];
-    }
-    for (let r0 = 0; r0 < k4; r0 += 4) {
-      const h0 = Ht[h + r0];
-      const h1 = Ht[h + r0 + 1];
-      const h2 = Ht[h + r0 + 2];
-      const h3 = Ht[h + r0 + 3];
-      if (h0 === 0 && h1 === 0 && h2 === 0 && h3 === 0) continue;
-      for (let z = s; z < e; z++) {
-        const v = val[z];
-        const o = rowIdx[z] * k + r0;
-        XHt[o] += v * h0;
-        XHt[o + 1] += v * h1;
-        XHt[o + 2] += v * h2;
-        XHt[o + 3] += v * h3;
-      }
-    }
-    for (let r = k4; r < k; r++) {
-      const hr = Ht[h + r];
-      if (hr !== 0) for (let z = s; z < e; z++) XHt[rowIdx[z] * k + r] += val[z] * hr;
-    }
-  }
-  for (let x = 0; x < k; x++) for (let y = x + 1; y < k; y++) HHt[y * k + x] = HHt[x * k + y];
-  return violation;
-}
-
 /** How NMF starts: scikit-learn's NNDSVD, or the pairs grouped by locality profile (see nmfInit.ts). */
 export type NmfInit = 'nndsvd' | 'profiles';
 
 export interface NmfOptions {
   signal?: AbortSignal;
+  /** Worker thread for half of each H step: 'auto' (large A, two cores), or forced; the result is the same. */
+  threads?: 'auto' | 'one' | 'two';
   /** Start of the CD iterations; 'nndsvd' (scikit-learn's) unless given. */
   init?: NmfInit;
   onProgress?: (fraction: number) => void;
@@ -454,7 +366,6 @@ export async function nmfSignSplit(
   const val = Float32Array.from(t.val);
   const XHt = new Float64Array(l * k);
   let HHt: Float64Array = new Float64Array(k * k);
-  const xtw = new Float64Array(k);
   /** Ht^T Ht and A Ht from the current Ht (before the first W step). */
   const products = (): void => {
     XHt.fill(0);
@@ -469,25 +380,32 @@ export async function nmfSignSplit(
     HHt = crossprod(Ht, m, k);
   };
   products();
+  // The H step runs over two halves of the columns, the second on a worker thread when one is free.
+  const hstep = new HStep(colPtr, rowIdx, val, m, k, l, Ht, opts?.threads);
   let first = 0;
   let iterations = 0;
   let shown = 0;
   let last = performance.now();
-  await checkpoint(opts?.signal);
-  for (let it = 1; it <= maxIter; it++) {
-    iterations = it;
-    let violation = cdSweepRows(W, l, k, HHt, XHt);
-    const WtW = crossprod(W, l, k);
-    violation += hPass(colPtr, rowIdx, val, m, k, W, WtW, Ht, HHt, XHt, xtw);
-    if (it === 1) first = violation;
-    if (first === 0 || violation / first <= tol) break;
-    // Progress: iterations used or log-distance to the tolerance, whichever is further; never backwards.
-    shown = Math.max(shown, it / maxIter, Math.min(1, Math.log(violation / first) / Math.log(tol)));
-    opts?.onProgress?.(shown);
-    if (performance.now() - last > 25) {
-      await checkpoint(opts?.signal);
-      last = performance.now();
+  try {
+    await checkpoint(opts?.signal);
+    for (let it = 1; it <= maxIter; it++) {
+      iterations = it;
+      let violation = cdSweepRows(W, l, k, HHt, XHt);
+      const WtW = crossprod(W, l, k);
+      violation += await hstep.run(W, WtW, HHt, XHt);
+      if (it === 1) first = violation;
+      if (first === 0 || violation / first <= tol) break;
+      // Progress: iterations used or log-distance to the tolerance, whichever is further; never backwards.
+      shown = Math.max(shown, it / maxIter, Math.min(1, Math.log(violation / first) / Math.log(tol)));
+      opts?.onProgress?.(shown);
+      if (performance.now() - last > 25) {
+        await checkpoint(opts?.signal);
+        last = performance.now();
+      }
     }
+    Ht.set(hstep.Ht);
+  } finally {
+    hstep.dispose();
   }
   return { W, Ht, iterations, error: relativeError(a, W, Ht, k) };
 }

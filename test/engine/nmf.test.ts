@@ -2,7 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { SVD, Matrix } from 'ml-matrix';
-import { denseApply, factorize, nmf, rowGram, signSplit, topEigen } from '../../src/engine/nmf';
+import { denseApply, factorize, nmf, nmfSignSplit, rowGram, signSplit, topEigen } from '../../src/engine/nmf';
+import { HStep } from '../../src/engine/nmfHStep';
 import { seededUniform } from '../../src/engine/random';
 import type { LocalityCorrelations } from '../../src/engine/types';
 
@@ -257,4 +258,30 @@ test('no significant correlation: empty modules, no error; an aborted signal can
       name: 'LavaCancelled',
     },
   );
+});
+
+test('the H step on a worker thread gives the same bytes as on this thread', async () => {
+  const { R } = planted(60, 14, 3, 11);
+  const corr = fromDense(R, 60, 14);
+  const a = signSplit(corr);
+  const one = await nmfSignSplit(a, 3, 2, { threads: 'one' });
+  const two = await nmfSignSplit(a, 3, 2, { threads: 'two' });
+  assert.ok(one.iterations > 1);
+  assert.equal(two.iterations, one.iterations);
+  assert.deepEqual(two.W, one.W);
+  assert.deepEqual(two.Ht, one.Ht);
+  assert.equal(two.error, one.error);
+  // ...and the thread really ran: a forced HStep has one.
+  const h = new HStep(
+    new Int32Array([0, 1, 2]),
+    new Int32Array([0, 0]),
+    new Float32Array([1, 2]),
+    2,
+    1,
+    1,
+    new Float64Array(2),
+    'two',
+  );
+  assert.equal(h.threaded, true);
+  h.dispose();
 });

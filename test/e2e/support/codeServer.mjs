@@ -27,7 +27,10 @@ export function packageExtension(out) {
     throw new Error('dist/extension.js or dist/worker.js is missing: run npm run build first');
   }
   const vsce = join(ROOT, 'node_modules/.bin/vsce');
-  const r = spawnSync(vsce, ['package', '--no-dependencies', '--out', out], { cwd: ROOT, encoding: 'utf8' });
+  const r = spawnSync(vsce, ['package', '--no-dependencies', '--no-rewrite-relative-links', '--out', out], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(`vsce package failed:\n${r.stdout}\n${r.stderr}`);
   return out;
 }

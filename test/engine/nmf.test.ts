@@ -5,33 +5,7 @@ import { SVD, Matrix } from 'ml-matrix';
 import { denseApply, factorize, nmf, nmfSignSplit, rowGram, signSplit, topEigen } from '../../src/engine/nmf';
 import { HStep } from '../../src/engine/nmfHStep';
 import { seededUniform } from '../../src/engine/random';
-import type { LocalityCorrelations } from '../../src/engine/types';
-
-/** A LocalityCorrelations holding the dense l x P signed matrix R (zeros dropped). */
-function fromDense(R: Float64Array, l: number, F: number): LocalityCorrelations {
-  const P = (F * (F - 1)) / 2;
-  const rowPtr = new Int32Array(l + 1);
-  const idx: number[] = [];
-  const val: number[] = [];
-  for (let p = 0; p < l; p++) {
-    for (let q = 0; q < P; q++)
-      if (R[p * P + q] !== 0) {
-        idx.push(q);
-        val.push(R[p * P + q]);
-      }
-    rowPtr[p + 1] = idx.length;
-  }
-  return {
-    F,
-    P,
-    count: l,
-    rowPtr,
-    pairIndex: Int32Array.from(idx),
-    value: Float32Array.from(val),
-    undefinedFeature: new Uint8Array(l * F),
-    threshold: 0,
-  };
-}
+import { cosine, fromDense } from './nmfFixtures';
 
 /** Planted: k modules with disjoint signed pair supports, non-negative loadings. R = W0 Hsigned. */
 function planted(l: number, F: number, k: number, seed: number) {
@@ -53,18 +27,6 @@ function planted(l: number, F: number, k: number, seed: number) {
   // Round to float32 as Step 2 stores them, so the "exact" data are exactly what the CSR holds.
   for (let i = 0; i < R.length; i++) R[i] = Math.fround(R[i]);
   return { W0, H0, R, P };
-}
-
-function cosine(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let ab = 0;
-  let aa = 0;
-  let bb = 0;
-  for (let i = 0; i < a.length; i++) {
-    ab += a[i] * b[i];
-    aa += a[i] * a[i];
-    bb += b[i] * b[i];
-  }
-  return ab / Math.sqrt(aa * bb || 1);
 }
 
 test('topEigen matches a full SVD of A', () => {

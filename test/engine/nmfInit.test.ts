@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { nmf, signSplit } from '../../src/engine/nmf';
 import { profileInit } from '../../src/engine/nmfInit';
 import type { LocalityCorrelations } from '../../src/engine/types';
+import { cosine, fromDense } from './nmfFixtures';
 
 const F = 8;
 const P = (F * (F - 1)) / 2; // 28 pairs
@@ -22,45 +23,13 @@ const PER_TYPE = 4;
 
 /** l = 12 localities, 4 per blob type, each row = (a slightly different weight) x the sum of its modules. */
 function overlappingBlobs(): LocalityCorrelations {
-  const rowPtr = new Int32Array(BLOB_TYPES.length * PER_TYPE + 1);
-  const idx: number[] = [];
-  const val: number[] = [];
+  const l = BLOB_TYPES.length * PER_TYPE;
+  const R = new Float64Array(l * P);
   let p = 0;
   for (const type of BLOB_TYPES)
-    for (let r = 0; r < PER_TYPE; r++, p++) {
-      const w = 1 + 0.1 * r;
-      for (let q = 0; q < P; q++) {
-        let v = 0;
-        for (const m of type) v += PARTS[m][q];
-        if (v !== 0) {
-          idx.push(q);
-          val.push(w * v);
-        }
-      }
-      rowPtr[p + 1] = idx.length;
-    }
-  return {
-    F,
-    P,
-    count: p,
-    rowPtr,
-    pairIndex: Int32Array.from(idx),
-    value: Float32Array.from(val),
-    undefinedFeature: new Uint8Array(p * F),
-    threshold: 0,
-  };
-}
-
-function cosine(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let ab = 0;
-  let aa = 0;
-  let bb = 0;
-  for (let i = 0; i < a.length; i++) {
-    ab += a[i] * b[i];
-    aa += a[i] * a[i];
-    bb += b[i] * b[i];
-  }
-  return ab / Math.sqrt(aa * bb || 1);
+    for (let r = 0; r < PER_TYPE; r++, p++)
+      for (const m of type) for (let q = 0; q < P; q++) R[p * P + q] += (1 + 0.1 * r) * PARTS[m][q];
+  return fromDense(R, l, F);
 }
 
 /** For each target pattern, the best cosine among the k found patterns. */

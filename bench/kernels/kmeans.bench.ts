@@ -2,7 +2,7 @@
 // against Kanungo et al.'s filtering over the point tree (below). Reports CPU time, robust on a shared machine.
 // Run: node --import tsx bench/kernels/kmeans.bench.ts [E=200000] [k=6000] [iters=20]
 import { buildKdTree, type KdTree } from '../../src/engine/neighbours';
-import { weightedKmeans } from '../../src/engine/kmeans';
+import { dist2, weightedKmeans } from '../../src/engine/kmeans';
 import { seededUniform } from '../../src/engine/random';
 
 const E = Number(process.argv[2] ?? 200000);
@@ -139,15 +139,6 @@ class Filter {
     this.visit(v + 1, out, m);
     this.visit(right[v], out, m);
   }
-}
-
-function dist2(A: Float64Array, a: number, B: Float64Array, b: number, d: number): number {
-  let s = 0;
-  for (let c = 0; c < d; c++) {
-    const g = A[a + c] - B[b + c];
-    s += g * g;
-  }
-  return s;
 }
 
 function main(): void {

@@ -339,7 +339,8 @@ class LabelledLloyd {
   }
 }
 
-function dist2(A: Float64Array, a: number, B: Float64Array, b: number, d: number): number {
+/** Squared Euclidean distance between point a of A and point b of B (d coordinates each). */
+export function dist2(A: Float64Array, a: number, B: Float64Array, b: number, d: number): number {
   let s = 0;
   for (let c = 0; c < d; c++) {
     const g = A[a + c] - B[b + c];

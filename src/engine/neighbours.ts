@@ -183,16 +183,7 @@ export class KnnSearcher {
     while (sp > 0) {
       const v = stack[--sp];
       // Prune only when strictly farther: an equally far point with a lower index may still enter.
-      let bd = 0;
-      const nb = v * d;
-      for (let c = 0; c < d; c++) {
-        const x = q[qOff + c];
-        const mn = bmin[nb + c];
-        const mx = bmax[nb + c];
-        const g = x < mn ? mn - x : x > mx ? x - mx : 0;
-        bd += g * g;
-      }
-      if (bd > worst) continue;
+      if (boxDist2(q, qOff, bmin, bmax, v * d, d) > worst) continue;
       const r = right[v];
       if (r < 0) {
         const qx = q[qOff];

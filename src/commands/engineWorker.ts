@@ -3,7 +3,7 @@
 import { Worker } from 'node:worker_threads';
 import { LavaCancelled } from '../engine/errors';
 import type { LavaResult } from '../engine/resultTypes';
-import type { LavaParams, Step } from '../engine/types';
+import type { Step } from '../engine/types';
 import type { FromWorkerMessage, ToWorkerMessage, WorkerError } from '../workerProtocol';
 
 /** An error raised inside the worker, with the LavaInputError fields (file, line, column, hint) when it was one. */
@@ -21,6 +21,9 @@ export class EngineError extends Error {
 
 /** Step, overall fraction of the run done (0..1), and the engine's short message. */
 export type ProgressListener = (step: Step, overall: number, message?: string) => void;
+
+/** A run or load request as the worker protocol types it, less its tag. */
+type JobInput<T extends 'run' | 'load'> = Omit<Extract<ToWorkerMessage, { type: T }>, 'type'>;
 
 type Reply = Extract<FromWorkerMessage, { type: 'localityCorrelations' } | { type: 'pairValues' }>;
 
@@ -61,30 +64,14 @@ export class EngineWorker {
    * Runs the pipeline. The bytes' buffer is transferred (not copied) to the worker, so `bytes` is unusable after.
    * Rejects with LavaCancelled (and terminates the thread) when `signal` fires, with EngineError on failure.
    */
-  run(
-    input: {
-      file: string;
-      bytes: Uint8Array;
-      params: LavaParams;
-      paramSources: Partial<Record<keyof LavaParams, string>>;
-    },
-    onProgress: ProgressListener,
-    signal?: AbortSignal,
-  ): Promise<LavaResult> {
+  run(input: JobInput<'run'>, onProgress: ProgressListener, signal?: AbortSignal): Promise<LavaResult> {
     return this.job({ type: 'run', ...input }, input.bytes, signal, onProgress).then(
       (m) => (m as { result: LavaResult }).result,
     );
   }
 
   /** Prepares X again from the data file of a saved result, so that requests can be answered. */
-  async load(input: {
-    file: string;
-    bytes: Uint8Array;
-    params: LavaParams;
-    members: number[][];
-    features: string[];
-    rowCount: number;
-  }): Promise<void> {
+  async load(input: JobInput<'load'>): Promise<void> {
     await this.job({ type: 'load', ...input }, input.bytes);
   }
 

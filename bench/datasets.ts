@@ -11,7 +11,7 @@ import {
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
-import { writePlanted } from '../test/support/planted';
+import { writePlanted } from '../fixtures/planted';
 import { fashionCsv } from '../scripts/fashion-mnist';
 import { measure } from './measure';
 

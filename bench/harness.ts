@@ -7,27 +7,8 @@ import { TIME_BIN } from './measure';
 import { parseOptions, USAGE, type BenchOptions } from './options';
 import { CACHE_DIR, digitsSet, ensureDirs, fashionFile, fashionSet, plantedSet } from './datasets';
 import { moduleAgreement } from './stats';
-import {
-  loadNow,
-  machineInfo,
-  renderReport,
-  type CompareRow,
-  type HostRow,
-  type Machine,
-  type ScalingRow,
-  type UmapRow,
-} from './report';
-import {
-  compare,
-  compareUmap,
-  log,
-  PYTHON,
-  REFERENCE,
-  ROOT,
-  scaling,
-  SETTINGS,
-  type ResultJson,
-} from './runs';
+import { loadNow, machineInfo, renderReport, type CompareRow, type HostRow, type Machine, type ScalingRow, type UmapRow } from './report';
+import { compare, compareUmap, log, PYTHON, REFERENCE, ROOT, scaling, SETTINGS, type ResultJson } from './runs';
 
 function preflight(opts: BenchOptions): string[] {
   const problems: string[] = [];

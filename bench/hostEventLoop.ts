@@ -6,10 +6,10 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { EngineWorker } from '../src/commands/engineWorker';
-import { serializeResult } from '../src/engine/resultIO';
-import { DEFAULT_PARAMS } from '../src/engine/types';
-import { writePlanted } from '../test/support/planted';
+import { EngineWorker } from '../src/extension/engineClient';
+import { serializeResult } from '../src/engine/io/resultFile';
+import { writePlanted } from '../fixtures/planted';
+import { DEFAULT_PARAMS } from '../src/shared/params/types';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(name);

@@ -2,10 +2,10 @@
 // usage: node --import tsx bench/ourUmap.ts DATA.csv OUT.json [--max-features M] [--seed S]
 // OUT.json: { rows, features, ms, embedding: { dims, coords } } (the shape umap_learn.py --ours reads).
 import { writeFileSync } from 'node:fs';
-import { readTableFile } from '../src/engine/table';
-import { prepare } from '../src/engine/prepare';
-import { computeUmap } from '../src/engine/umap';
-import { DEFAULT_PARAMS, type LavaParams } from '../src/engine/types';
+import { readTableFile } from '../src/engine/read/table';
+import { prepare } from '../src/engine/prepare/prepare';
+import { computeUmap } from '../src/engine/embedding/umap';
+import { DEFAULT_PARAMS, type LavaParams } from '../src/shared/params/types';
 
 async function main(argv: string[]): Promise<void> {
   const positional: string[] = [];

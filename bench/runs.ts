@@ -8,8 +8,8 @@ import type { BenchOptions } from './options';
 import { CACHE_DIR, plantedSet, type DataSet } from './datasets';
 import { moduleAgreement } from './stats';
 import type { CompareRow, ScalingRow, SideRuns, UmapRow } from './report';
-import { scorePlanted } from '../test/support/scorePlanted';
-import type { PlantedTruth } from '../test/support/planted';
+import { scorePlanted } from '../fixtures/scorePlanted';
+import type { PlantedTruth } from '../fixtures/planted';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const PYTHON = '/usr/bin/python3';

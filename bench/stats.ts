@@ -1,5 +1,5 @@
 // Small statistics for the bench: medians, the best-cosine module agreement, the scaling exponent.
-import { sparseCosine } from '../test/support/scorePlanted';
+import { sparseCosine } from '../fixtures/scorePlanted';
 
 export function median(xs: number[]): number {
   const v = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);

@@ -9,11 +9,11 @@ const common = { bundle: true, sourcemap: !production, minify: production, logLe
 
 const node = { ...common, platform: 'node', format: 'cjs', target: 'node20' };
 const targets = [
-  { ...node, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js' },
-  { ...node, entryPoints: ['src/worker.ts'], outfile: 'dist/worker.js' },
-  // NMF's H-step thread, started by src/engine/nmfHStep.ts from beside the bundle that runs the engine.
-  { ...node, entryPoints: ['src/engine/nmfWorker.ts'], outfile: 'dist/nmfWorker.js' },
-  { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' },
+  { ...node, entryPoints: ['src/worker/worker.ts'], outfile: 'dist/worker.js' },
+  // NMF's H-step thread, started by src/engine/factorize/nmfHStep.ts from beside the bundle that runs the engine.
+  { ...node, entryPoints: ['src/engine/factorize/nmfWorker.ts'], outfile: 'dist/nmfWorker.js' },
+  { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['webview/main.ts'], outfile: 'dist/webview.js' },
 ].filter((t) => existsSync(t.entryPoints[0]));
 

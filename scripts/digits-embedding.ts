@@ -2,9 +2,9 @@
 // bundled example runs with an embedding given, as most users' data does. Run once; the result is committed.
 //   npx tsx scripts/digits-embedding.ts
 import { readFileSync, writeFileSync } from 'node:fs';
-import { readTableFile } from '../src/engine/table';
-import { computeUmap } from '../src/engine/umap';
-import { DEFAULT_PARAMS } from '../src/engine/types';
+import { readTableFile } from '../src/engine/read/table';
+import { computeUmap } from '../src/engine/embedding/umap';
+import { DEFAULT_PARAMS } from '../src/shared/params/types';
 
 async function main(): Promise<void> {
   const path = 'examples/digits.csv';

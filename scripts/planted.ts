@@ -1,6 +1,6 @@
 // CLI for planted-module data sets: npx tsx scripts/planted.ts SEED OUT.csv TRUTH.json [--samples E] [--features F] [--blobs G] [--modules M] [--rho R]
 import { writeFileSync } from 'node:fs';
-import { DEFAULT_PLANTED, writePlanted, type PlantedOptions } from '../test/support/planted';
+import { DEFAULT_PLANTED, writePlanted, type PlantedOptions } from '../fixtures/planted';
 
 const usage =
   'usage: planted.ts SEED OUT.csv TRUTH.json [--samples E] [--features F] [--blobs G] [--modules M] [--rho R]';

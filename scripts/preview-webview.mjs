@@ -205,7 +205,7 @@ window.acquireVsCodeApi = () => ({
   },
 });`;
 
-// The panel's CSP (src/panel.ts) with file: standing in for the webview's own source: violations show up here too.
+// The panel's CSP (src/extension/panel.ts) with file: standing in for the webview's own source: violations show up here too.
 const csp =
   "default-src 'none'; img-src file: data: blob:; style-src file: 'unsafe-inline'; font-src file:; script-src 'nonce-preview'";
 const html = `<!doctype html>

@@ -4,8 +4,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { format, resolveConfig } from 'prettier';
-import { DEFAULT_PARAMS, type LavaParams } from '../src/engine/types';
-import { PARAM_NAMES, PARAM_SPECS } from '../src/paramSpecs';
+import { PARAM_NAMES, PARAM_SPECS } from '../src/shared/params/spec';
+import { DEFAULT_PARAMS, type LavaParams } from '../src/shared/params/types';
 
 const ROOT = join(import.meta.dirname, '..');
 

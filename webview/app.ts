@@ -1,28 +1,22 @@
 // Wires the explorer: host messages and clicks go into the store; every view re-renders from the state it reads.
-import type { LavaResult, ModuleResult } from '../src/engine/resultTypes';
-import type { ToWebviewMessage } from '../src/protocol';
-import { readTheme, type Theme } from './colors';
-import { renderColorLegend } from './colorLegend';
-import { viewToPng, viewToSvg } from './export';
-import { renderHeader } from './header';
-import { renderHeatmap } from './heatmap';
-import { detectImageGrid, type ImageGrid } from './imageGrid';
-import { renderModuleImage } from './imageView';
-import { buildLayout, type Slots } from './layout';
-import { moduleColors, renderModuleLegend } from './legend';
-import { renderPairView } from './pairView';
-import { decodePattern } from './pattern';
-import {
-  isCategoricalNumeric,
-  metadataColoring,
-  sequentialColoring,
-  uniformColoring,
-  type PointColoring,
-} from './pointColors';
-import { renderScatter, type TooltipContent } from './scatter';
-import { activeRowMask, localityMask, nearestProbe, topModules } from './selection';
-import { COLOR_BY_MODULE, initialState, persisted, Store, type ExplorerState } from './state';
-import type { HostApi } from './vscodeApi';
+import type { LavaResult, ModuleResult } from '../src/shared/result/types';
+import type { ToWebviewMessage } from '../src/shared/protocol';
+import { readTheme, type Theme } from './util/colors';
+import { renderColorLegend } from './views/colorLegend/colorLegend';
+import { viewToPng, viewToSvg } from './util/export';
+import { renderHeader } from './views/header/header';
+import { renderHeatmap } from './views/heatmap/heatmap';
+import { detectImageGrid, type ImageGrid } from './util/imageGrid';
+import { renderModuleImage } from './views/image/imageView';
+import { buildLayout, type Slots } from './views/layout';
+import { moduleColors, renderModuleLegend } from './views/legend/legend';
+import { renderPairView } from './views/pair/pairView';
+import { isCategoricalNumeric, metadataColoring, sequentialColoring, uniformColoring, type PointColoring } from './util/pointColors';
+import { renderScatter, type TooltipContent } from './views/scatter/scatter';
+import { activeRowMask, localityMask, nearestProbe, topModules } from './util/selection';
+import { COLOR_BY_MODULE, initialState, persisted, Store, type ExplorerState } from './store/state';
+import type { HostApi } from './util/vscodeApi';
+import { decodeFloat32 } from '../src/shared/result/codec';
 
 export interface App {
   store: Store;
@@ -43,7 +37,7 @@ class ResultCache {
   }
   pattern(m: ModuleResult): Float32Array {
     let p = this.patterns.get(m.id);
-    if (!p) this.patterns.set(m.id, (p = decodePattern(m.pattern)));
+    if (!p) this.patterns.set(m.id, (p = decodeFloat32(m.pattern)));
     return p;
   }
 }

@@ -2,9 +2,9 @@
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-badge/index.js';
 import './styles.css';
-import type { ToWebviewMessage } from '../src/protocol';
+import type { ToWebviewMessage } from '../src/shared/protocol';
 import { startApp } from './app';
-import { hostApi } from './vscodeApi';
+import { hostApi } from './util/vscodeApi';
 
 const host = hostApi();
 const root = document.getElementById('app') ?? document.body.appendChild(document.createElement('div'));

@@ -1,7 +1,7 @@
 // Micro-benchmark of Step 2's kernel (C = Y^T Y, upper triangle): ours vs one-dot-at-a-time vs naive vs ml-matrix.
 // Run: node --import tsx bench/kernels/correlation.bench.ts
 import { Matrix } from 'ml-matrix';
-import { gramUpper } from '../../src/engine/correlation';
+import { gramUpper } from '../../src/engine/correlations/correlation';
 import { seededUniform } from '../../src/engine/random';
 
 /** Triple loop over the row-major n x F block, as one would first write it. */

@@ -1,8 +1,8 @@
 // Chooses the Lloyd step of the probe k-means: label + nearby-centroid search (kept, in src/engine/kmeans.ts)
 // against Kanungo et al.'s filtering over the point tree (below). Reports CPU time, robust on a shared machine.
 // Run: node --import tsx bench/kernels/kmeans.bench.ts [E=200000] [k=6000] [iters=20]
-import { buildKdTree, type KdTree } from '../../src/engine/neighbours';
-import { dist2, weightedKmeans } from '../../src/engine/kmeans';
+import { buildKdTree, type KdTree } from '../../src/engine/localities/neighbours';
+import { dist2, weightedKmeans } from '../../src/engine/localities/kmeans';
 import { seededUniform } from '../../src/engine/random';
 
 const E = Number(process.argv[2] ?? 200000);

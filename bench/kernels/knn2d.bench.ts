@@ -1,7 +1,7 @@
 // Chooses the 2-D all-points kNN kernel: our k-d tree (several leaf sizes) against kdbush with a growing radius.
 // Run: node --import tsx bench/kernels/knn2d.bench.ts [E=200000] [k=100]
 import KDBush from 'kdbush';
-import { buildKdTree, knn } from '../../src/engine/neighbours';
+import { buildKdTree, knn } from '../../src/engine/localities/neighbours';
 import { seededUniform } from '../../src/engine/random';
 
 const E = Number(process.argv[2] ?? 200000);

@@ -2,9 +2,9 @@
 // Run: node --import tsx bench/kernels/localities.bench.ts /tmp/p.csv x,y     (planted file, reference peer)
 //      node --import tsx bench/kernels/localities.bench.ts --synthetic 200000
 import { readFileSync } from 'node:fs';
-import { buildLocalities } from '../../src/engine/localities';
-import { DEFAULT_PARAMS } from '../../src/engine/types';
+import { buildLocalities } from '../../src/engine/localities/localities';
 import { seededUniform } from '../../src/engine/random';
+import { DEFAULT_PARAMS } from '../../src/shared/params/types';
 
 function readColumns(path: string, names: string[]): { Z: Float64Array; E: number } {
   const lines = readFileSync(path, 'utf8')

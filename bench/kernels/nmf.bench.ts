@@ -3,8 +3,8 @@
 // then: /usr/bin/python3 bench/kernels/nmf_sklearn.py DIR   (compares scikit-learn's NMF with ours)
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { localityCorrelations } from '../../src/engine/correlation';
-import { factorize } from '../../src/engine/nmf';
+import { localityCorrelations } from '../../src/engine/correlations/correlation';
+import { factorize } from '../../src/engine/factorize/nmf';
 import { seededUniform } from '../../src/engine/random';
 import type { Localities } from '../../src/engine/types';
 

@@ -9,11 +9,11 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runPipeline } from '../../src/engine/pipeline';
-import { factorize, type NmfInit } from '../../src/engine/nmf';
+import { factorize, type NmfInit } from '../../src/engine/factorize/nmf';
 import { summarizeModules } from '../../src/engine/modules';
-import { DEFAULT_PARAMS, type LavaParams } from '../../src/engine/types';
-import { generatePlanted, type PlantedTruth } from '../../test/support/planted';
-import { scorePlanted, sparseCosine, type ScorableResult } from '../../test/support/scorePlanted';
+import { generatePlanted, type PlantedTruth } from '../../fixtures/planted';
+import { scorePlanted, sparseCosine, type ScorableResult } from '../../fixtures/scorePlanted';
+import { DEFAULT_PARAMS, type LavaParams } from '../../src/shared/params/types';
 
 const PY = '/usr/bin/python3';
 const SHARED = '/work/shared/bench';

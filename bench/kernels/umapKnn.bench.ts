@@ -3,9 +3,9 @@
 // Run: node --import tsx bench/kernels/umapKnn.bench.ts [digits|random] [epochs=200]
 import { readFileSync } from 'node:fs';
 import { UMAP } from 'umap-js';
-import { computeUmap, exactKnnWithSelf } from '../../src/engine/umap';
+import { computeUmap, exactKnnWithSelf } from '../../src/engine/embedding/umap';
 import { seededUniform } from '../../src/engine/random';
-import { DEFAULT_PARAMS } from '../../src/engine/types';
+import { DEFAULT_PARAMS } from '../../src/shared/params/types';
 
 function digits(): { X: Float64Array; E: number; F: number } {
   const lines = readFileSync('examples/digits.csv', 'utf8').trim().split(/\r?\n/);

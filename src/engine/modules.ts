@@ -1,7 +1,8 @@
 // Step 3's summary: each factor turned into a module of the result (name, top pairs, pattern, activity, loadings).
-import { pairOf } from './correlation';
-import type { ModulePair, ModuleResult } from './resultTypes';
+import type { ModulePair, ModuleResult } from '../shared/result/types';
+import { encodeFloat32 } from '../shared/result/codec';
 import type { Factorization, Localities, LocalityCorrelations } from './types';
+import { pairOf } from '../shared/result/pairs';
 
 /** The result lists at least this many of a module's strongest non-zero pairs (all of them when fewer). */
 export const TOP_PAIRS = 200;
@@ -9,35 +10,6 @@ export const TOP_PAIRS = 200;
 /** Round to 6 significant digits: enough for display and ranking, and keeps the JSON small. */
 export function round6(x: number): number {
   return x === 0 || !Number.isFinite(x) ? x : Number(x.toPrecision(6));
-}
-
-/** base64 of the little-endian bytes of a Float32Array (Node and browser). */
-export function encodeFloat32(arr: Float32Array): string {
-  const bytes = new Uint8Array(arr.length * 4);
-  const view = new DataView(bytes.buffer);
-  for (let i = 0; i < arr.length; i++) view.setFloat32(i * 4, arr[i], true);
-  if (typeof Buffer !== 'undefined') return Buffer.from(bytes.buffer, 0, bytes.length).toString('base64');
-  let bin = '';
-  // Chunks keep String.fromCharCode's argument list short.
-  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(bin);
-}
-
-/** Inverse of encodeFloat32 (Node and browser). */
-export function decodeFloat32(s: string): Float32Array {
-  let bytes: Uint8Array;
-  if (typeof Buffer !== 'undefined') {
-    const b = Buffer.from(s, 'base64');
-    bytes = new Uint8Array(b.buffer, b.byteOffset, b.length);
-  } else {
-    const bin = atob(s);
-    bytes = new Uint8Array(bin.length);
-    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  }
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const out = new Float32Array(bytes.length >> 2);
-  for (let i = 0; i < out.length; i++) out[i] = view.getFloat32(i * 4, true);
-  return out;
 }
 
 /** Pair indices of the `count` largest |h| (non-zero only), strongest first, ties by index. */

@@ -1,16 +1,19 @@
 // The LAVA steps in order: table -> prepared data -> embedding -> localities -> correlations -> modules -> result.
 // Progress and cancellation run through every step; the same input, params and seed give the same result.
-import { throwIfCancelled, LavaInputError } from './errors';
-import { readTableBytes, readTableFile } from './table';
-import { prepare } from './prepare';
-import { computeUmap } from './umap';
-import { buildLocalities } from './localities';
-import { localityCorrelations } from './correlation';
-import { factorize } from './nmf';
+import { throwIfCancelled } from './errors';
+import { readTableBytes, readTableFile } from './read/table';
+import { prepare } from './prepare/prepare';
+import { computeUmap } from './embedding/umap';
+import { buildLocalities } from './localities/localities';
+import { localityCorrelations } from './correlations/correlation';
+import { factorize } from './factorize/nmf';
 import { summarizeModules } from './modules';
 import { buildResult } from './result';
-import type { LavaResult } from './resultTypes';
-import type { LavaParams, Localities, LocalityCorrelations, Prepared, ProgressFn, Step } from './types';
+import type { LavaResult } from '../shared/result/types';
+import type { Localities, LocalityCorrelations, Prepared } from './types';
+import { LavaInputError } from '../shared/errors';
+import type { LavaParams } from '../shared/params/types';
+import type { ProgressFn, Step } from '../shared/steps';
 
 export interface PipelineInput {
   /** Path (or name) of the data file, used in errors and in the result. */
@@ -30,17 +33,6 @@ export interface PipelineOutput {
 
 /** Smallest locality that still gives a usable Fisher threshold (n - 3 > 0 with some room). */
 export const MIN_NEIGHBOURS = 5;
-
-/** Share of the whole run each step takes, roughly, so one progress bar moves evenly. */
-const STEP_WEIGHT: Record<Step, number> = {
-  read: 0.1,
-  prepare: 0.02,
-  embedding: 0.3,
-  localities: 0.2,
-  correlations: 0.2,
-  modules: 0.16,
-  result: 0.02,
-};
 
 export async function runPipeline(
   input: PipelineInput,
@@ -125,15 +117,4 @@ export async function runPipeline(
     timings,
   });
   return { result, prepared: { ...prepared, Z, d }, localities, correlations };
-}
-
-/** Overall fraction done, for a single progress bar over all steps. */
-export function overallFraction(step: Step, fraction: number): number {
-  const order: Step[] = ['read', 'prepare', 'embedding', 'localities', 'correlations', 'modules', 'result'];
-  let before = 0;
-  for (const s of order) {
-    if (s === step) break;
-    before += STEP_WEIGHT[s];
-  }
-  return Math.min(1, before + STEP_WEIGHT[step] * Math.max(0, Math.min(1, fraction)));
 }

@@ -1,7 +1,8 @@
 // Assembles the versioned result JSON from the steps' typed outputs. Numbers are rounded here so that
 // the file stays small and identical runs give identical bytes.
-import { SCHEMA_VERSION, type LavaResult, type ModuleResult } from './resultTypes';
-import type { Factorization, LavaParams, Localities, LocalityCorrelations, Prepared, Table } from './types';
+import { SCHEMA_VERSION, type LavaResult, type ModuleResult } from '../shared/result/types';
+import type { Factorization, Localities, LocalityCorrelations, Prepared, Table } from './types';
+import type { LavaParams } from '../shared/params/types';
 
 export const TOOL_VERSION = '0.1.0';
 

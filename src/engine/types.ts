@@ -1,59 +1,6 @@
 // The typed contracts between the engine's steps: each step takes one of these and returns the next.
 // Numbers live in typed arrays (row-major unless a name says otherwise); no arrays of objects in hot paths.
-
-/** Every option of the method, resolved (no undefined): what a run actually used. */
-export interface LavaParams {
-  /** Embedding columns named by the user; empty means "recognise by name, else fail (or UMAP if umap)". */
-  embedding: string[];
-  /** Compute the embedding with umap-js instead of reading columns. */
-  umap: boolean;
-  /** Feature columns named by the user; empty means "every numeric, non-metadata, non-embedding column". */
-  features: string[];
-  /** Extra metadata columns named by the user (never features). */
-  metadata: string[];
-  /** Neighbourhood size n (locality size). */
-  neighbors: number;
-  /** Overlap factor o: number of localities is ceil(E * o / n). */
-  overlap: number;
-  /** Number of modules k. */
-  modules: number;
-  correlation: 'pearson' | 'spearman';
-  /** Significance level of the two-sided Fisher z test that zeroes weak correlations. */
-  alpha: number;
-  maxFeatures: number;
-  factorization: 'nmf' | 'boolean';
-  /** Start of NMF: scikit-learn's NNDSVD, or pairs grouped by locality profile (finds parts where blobs overlap). */
-  nmfInit: 'nndsvd' | 'profiles';
-  seed: number;
-  /** DIRECT budget (function evaluations) and its box for (alpha, beta). */
-  directEvaluations: number;
-  directBounds: [number, number];
-  /** umap-js settings, used only when umap is true. */
-  umapNeighbors: number;
-  umapMinDist: number;
-  umapEpochs: number;
-}
-
-export const DEFAULT_PARAMS: LavaParams = {
-  embedding: [],
-  umap: false,
-  features: [],
-  metadata: [],
-  neighbors: 100,
-  overlap: 3,
-  modules: 8,
-  correlation: 'pearson',
-  alpha: 1e-3,
-  maxFeatures: 256,
-  factorization: 'nmf',
-  nmfInit: 'profiles',
-  seed: 0,
-  directEvaluations: 40,
-  directBounds: [-2, 2],
-  umapNeighbors: 15,
-  umapMinDist: 0.1,
-  umapEpochs: 200,
-};
+import type { DroppedFeature, MetadataColumn } from '../shared/result/types';
 
 /** A parsed CSV: every column, typed; the line number (1-based, as an editor shows it) of every data row. */
 export interface Table {
@@ -106,20 +53,11 @@ export interface Prepared {
   notes: string[];
 }
 
-export interface DroppedFeature {
-  name: string;
-  reason: 'constant' | 'low-variance';
-}
-
 export interface DroppedRows {
   count: number;
   /** First few 1-based line numbers, with the column that made each one bad. */
   examples: { line: number; column: string }[];
 }
-
-export type MetadataColumn =
-  | { name: string; kind: 'numeric'; values: number[] }
-  | { name: string; kind: 'text'; values: string[] };
 
 /** Step 1's output. */
 export interface Localities {
@@ -165,7 +103,3 @@ export interface Factorization {
   error: number;
 }
 
-export type Step = 'read' | 'prepare' | 'embedding' | 'localities' | 'correlations' | 'modules' | 'result';
-
-/** Progress: step, fraction done inside that step (0..1), and a short human message. */
-export type ProgressFn = (step: Step, fraction: number, message?: string) => void;

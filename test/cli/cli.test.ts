@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { generatePlanted, writePlanted } from '../support/planted';
+import { generatePlanted, writePlanted } from '../../fixtures/planted';
 import { lava, lavaAsync, tempDir } from './helpers';
 
 const DIGITS = resolve(__dirname, '../../examples/digits.csv');

@@ -4,8 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writePlanted } from '../support/planted';
-import { scorePlanted } from '../support/scorePlanted';
+import { writePlanted } from '../../fixtures/planted';
+import { scorePlanted } from '../../fixtures/scorePlanted';
 import { lava, tempDir } from './helpers';
 
 const CASES = [

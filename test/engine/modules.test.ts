@@ -1,8 +1,9 @@
 // Module summaries on a tiny hand-made case: ordering, activity averaging, feature weights, pairs, encoding.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decodeFloat32, encodeFloat32, strongestPairs, summarizeModules } from '../../src/engine/modules';
+import { strongestPairs, summarizeModules } from '../../src/engine/modules';
 import type { Factorization, Localities, LocalityCorrelations } from '../../src/engine/types';
+import { decodeFloat32, encodeFloat32 } from '../../src/shared/result/codec';
 
 test('base64 Float32 round trip, little-endian, also through the atob/btoa path', () => {
   const a = Float32Array.from([0, 1, -2.5, 1e-30, 3.4e38, -0.1]);

@@ -4,10 +4,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { EngineError, EngineWorker } from '../../src/commands/engineWorker';
-import { LavaCancelled } from '../../src/engine/errors';
-import type { LavaResult } from '../../src/engine/resultTypes';
-import { DEFAULT_PARAMS, type LavaParams } from '../../src/engine/types';
+import { EngineError, EngineWorker } from '../../src/extension/engineClient';
+import type { LavaResult } from '../../src/shared/result/types';
+import { LavaCancelled } from '../../src/shared/errors';
+import { DEFAULT_PARAMS, type LavaParams } from '../../src/shared/params/types';
 
 const WORKER = join(import.meta.dirname, '../../dist/worker.js');
 const skip = existsSync(WORKER) ? false : 'dist/worker.js is missing: run npm run build';

@@ -1,14 +1,15 @@
 // The whole explorer in jsdom: ready -> result -> legend selection -> locality and pair requests, one data flow.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { FromWebviewMessage, WebviewState } from '../../src/protocol';
+import type { FromWebviewMessage, WebviewState } from '../../src/shared/protocol';
 import { startApp } from '../../webview/app';
-import { encodePattern, pairCount } from '../../webview/pattern';
-import { COLOR_BY_MODULE } from '../../webview/state';
-import { nearestProbe } from '../../webview/selection';
+import { COLOR_BY_MODULE } from '../../webview/store/state';
+import { nearestProbe } from '../../webview/util/selection';
 import { makeDocument, testTheme } from './dom';
-import { moduleColors } from '../../webview/legend';
+import { moduleColors } from '../../webview/views/legend/legend';
 import { makeFixture, F, FEATURES } from './fixture';
+import { pairCount } from '../../src/shared/result/pairs';
+import { encodeFloat32 } from '../../src/shared/result/codec';
 
 function boot(saved?: WebviewState) {
   const doc = makeDocument();
@@ -98,7 +99,7 @@ test("locality replies show that locality's heatmap; a stale reply is ignored", 
     type: 'localityCorrelations',
     requestId: 10,
     locality: 3,
-    pattern: encodePattern(pattern),
+    pattern: encodeFloat32(pattern),
     features: FEATURES,
   });
   assert.equal(
@@ -110,7 +111,7 @@ test("locality replies show that locality's heatmap; a stale reply is ignored", 
     type: 'localityCorrelations',
     requestId: 11,
     locality: 4,
-    pattern: encodePattern(pattern),
+    pattern: encodeFloat32(pattern),
     features: FEATURES,
   });
   const heat = root.querySelector('[data-testid="heatmap"]')!;

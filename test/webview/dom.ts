@@ -3,7 +3,7 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LIGHT_THEME_FALLBACK, mix, type Theme } from '../../webview/colors';
+import { LIGHT_THEME_FALLBACK, mix, type Theme } from '../../webview/util/colors';
 
 const here = dirname(fileURLToPath(import.meta.url));
 

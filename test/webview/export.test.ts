@@ -2,18 +2,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { JSDOM } from 'jsdom';
-import { viewToSvg } from '../../webview/export';
-import { renderHeatmap } from '../../webview/heatmap';
-import { decodePattern } from '../../webview/pattern';
+import { viewToSvg } from '../../webview/util/export';
+import { renderHeatmap } from '../../webview/views/heatmap/heatmap';
 import { container, makeDocument, testTheme } from './dom';
 import { makeFixture } from './fixture';
+import { decodeFloat32 } from '../../src/shared/result/codec';
 
 test('an exported heatmap is a standalone SVG with the same cells and no focus cursor', () => {
   const r = makeFixture();
   const doc = makeDocument();
   const c = container(doc);
   renderHeatmap(c, {
-    pattern: decodePattern(r.modules[2].pattern),
+    pattern: decodeFloat32(r.modules[2].pattern),
     features: r.features,
     theme: testTheme(),
     size: 300,

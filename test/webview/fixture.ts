@@ -1,8 +1,9 @@
 // A small synthetic LavaResult for the webview tests and the preview page: 300 rows in 3 blobs, 9 features, 3 known modules.
 import { seededUniform } from '../../src/engine/random';
-import { DEFAULT_PARAMS } from '../../src/engine/types';
-import type { LavaResult, ModulePair, ModuleResult } from '../../src/engine/resultTypes';
-import { encodePattern, pairCount, pairIndex } from '../../webview/pattern';
+import type { LavaResult, ModulePair, ModuleResult } from '../../src/shared/result/types';
+import { DEFAULT_PARAMS } from '../../src/shared/params/types';
+import { pairCount, pairIndex } from '../../src/shared/result/pairs';
+import { encodeFloat32 } from '../../src/shared/result/codec';
 
 export const FEATURES = ['f0', 'f1', 'f2', 'f3', 'f4', 'f5', 'f6', 'f7', 'f8'];
 export const F = FEATURES.length;
@@ -157,7 +158,7 @@ export function makeFixture(perBlob = PER_BLOB, design: Design = BLOB_DESIGN): L
         .map((p) => `${p.a}~${p.b}`)
         .join(', '),
       pairs: sorted,
-      pattern: encodePattern(plantedPattern(m, design)),
+      pattern: encodeFloat32(plantedPattern(m, design)),
       activity,
       loadings,
       featureWeights: featureWeights.map(r4),

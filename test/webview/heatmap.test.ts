@@ -2,18 +2,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { color } from 'd3';
-import { renderHeatmap, labelStep } from '../../webview/heatmap';
-import { decodePattern } from '../../webview/pattern';
-import { divergingColor } from '../../webview/colors';
+import { renderHeatmap, labelStep } from '../../webview/views/heatmap/heatmap';
+import { divergingColor } from '../../webview/util/colors';
 import { container, makeDocument, matchSnapshot, testTheme } from './dom';
 import { makeFixture, F, FEATURES, PLANTED } from './fixture';
+import { decodeFloat32 } from '../../src/shared/result/codec';
 
 function render(moduleId: number, onCellClick?: (i: number, j: number) => void) {
   const r = makeFixture();
   const doc = makeDocument();
   const c = container(doc);
   renderHeatmap(c, {
-    pattern: decodePattern(r.modules[moduleId].pattern),
+    pattern: decodeFloat32(r.modules[moduleId].pattern),
     features: r.features,
     theme: testTheme(),
     size: 300,

@@ -1,8 +1,8 @@
 // Recognising image features: pixel_R_C and pixelN names on a square grid, with dropped pixels allowed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { detectImageGrid, toGrid } from '../../webview/imageGrid';
-import { renderModuleImage } from '../../webview/imageView';
+import { detectImageGrid, toGrid } from '../../webview/util/imageGrid';
+import { renderModuleImage } from '../../webview/views/image/imageView';
 import { container, makeDocument, testTheme } from './dom';
 import { imageFeatures } from './fixture';
 

@@ -1,9 +1,9 @@
 // The embedding map in SVG mode: one point per row, colours from the chosen column, locality highlight, snapshot.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { renderScatter, layoutPoints } from '../../webview/scatter';
-import { categoricalColoring, metadataColoring, sequentialColoring } from '../../webview/pointColors';
-import { localityMask, nearestProbe } from '../../webview/selection';
+import { renderScatter, layoutPoints } from '../../webview/views/scatter/scatter';
+import { categoricalColoring, metadataColoring, sequentialColoring } from '../../webview/util/pointColors';
+import { localityMask, nearestProbe } from '../../webview/util/selection';
 import { container, makeDocument, matchSnapshot, testTheme } from './dom';
 import { makeFixture, BLOBS, PER_BLOB } from './fixture';
 

@@ -1,0 +1,559 @@
+// Step "read": stream a CSV (file or bytes) into a typed Table, with editor line numbers for every row.
+import { createReadStream, promises as fsp } from 'node:fs';
+import { throwIfCancelled } from '../errors';
+import type { Column, Table } from '../types';
+import { LavaCancelled, LavaInputError } from '../../shared/errors';
+
+export interface ReadTableOptions {
+  signal?: AbortSignal;
+  /** Fraction of the input consumed, 0..1; called at most about a hundred times. */
+  onProgress?: (fraction: number) => void;
+}
+
+/** Read a CSV file from disk without holding its whole text in memory. */
+export async function readTableFile(path: string, opts: ReadTableOptions = {}): Promise<Table> {
+  let size: number;
+  try {
+    const st = await fsp.stat(path);
+    if (st.isDirectory()) {
+      throw new LavaInputError(
+        'is a directory, not a CSV file',
+        { file: path },
+        'Pick a .csv file inside it instead.',
+      );
+    }
+    size = st.size;
+  } catch (err) {
+    throw unreadable(path, err);
+  }
+  const stream = createReadStream(path, { highWaterMark: 1 << 20 });
+  try {
+    return await readTableChunks(stream as AsyncIterable<Uint8Array>, size, path, opts);
+  } catch (err) {
+    throw unreadable(path, err);
+  } finally {
+    stream.destroy();
+  }
+}
+
+/** Read a CSV already in memory (the extension reads through workspace.fs); `file` names it in errors. */
+export async function readTableBytes(
+  bytes: Uint8Array,
+  file: string,
+  opts: ReadTableOptions = {},
+): Promise<Table> {
+  return readTableChunks(sliceChunks(bytes, 1 << 20), bytes.length, file, opts);
+}
+
+async function* sliceChunks(bytes: Uint8Array, size: number): AsyncIterable<Uint8Array> {
+  for (let at = 0; at < bytes.length; at += size) {
+    // Yield to the event loop between slices so that an abort can be delivered.
+    if (at > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    yield bytes.subarray(at, Math.min(bytes.length, at + size));
+  }
+}
+
+/** File-system failures become input errors naming the file; anything else (a bug) passes unchanged. */
+function unreadable(path: string, err: unknown): unknown {
+  if (err instanceof LavaInputError || err instanceof LavaCancelled) return err;
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  if (typeof code !== 'string') return err;
+  const why: Record<string, [string, string]> = {
+    ENOENT: ['file not found', 'Check the path (relative paths start from the current folder).'],
+    EACCES: ['permission denied', 'Make the file readable for your user, or copy it somewhere readable.'],
+    EPERM: ['permission denied', 'Make the file readable for your user, or copy it somewhere readable.'],
+    EISDIR: ['is a directory, not a CSV file', 'Pick a .csv file inside it instead.'],
+    ENOTDIR: ['file not found (a folder on its path is a file)', 'Check the path.'],
+  };
+  const [problem, hint] = why[code] ?? [
+    `cannot be read (${(err as Error | undefined)?.message ?? String(err)})`,
+    'Check that the path names a readable CSV file.',
+  ];
+  return new LavaInputError(problem, { file: path }, hint);
+}
+
+const COMMA = 0x2c;
+const SEMICOLON = 0x3b;
+const TAB = 0x09;
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
+
+/**
+ * The one reader behind both entry points: delimiter sniffing, tokenizing, typed columns.
+ * Exported for callers with their own byte source; `totalBytes` only scales progress.
+ */
+export async function readTableChunks(
+  chunks: AsyncIterable<Uint8Array>,
+  totalBytes: number,
+  file: string,
+  opts: ReadTableOptions,
+): Promise<Table> {
+  const { signal, onProgress } = opts;
+  throwIfCancelled(signal);
+  const sniff = new HeaderSniffer();
+  let builder: TableBuilder | null = null;
+  // Bytes not yet parsed: the unfinished last record, plus chunks held back while it is long
+  // (parsing again only once the new bytes match its size keeps a huge quoted cell linear).
+  let rest: Buffer = Buffer.alloc(0);
+  let held: Buffer[] = [];
+  let heldBytes = 0;
+  let fed = 0;
+  let lastReported = -1;
+
+  const report = (): void => {
+    if (onProgress === undefined || totalBytes <= 0) return;
+    const pct = Math.floor((100 * fed) / totalBytes);
+    if (pct > lastReported) {
+      lastReported = pct;
+      onProgress(Math.min(1, fed / totalBytes));
+    }
+  };
+
+  for await (const chunk of chunks) {
+    throwIfCancelled(signal);
+    fed += chunk.length;
+    const b = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    // The delimiter comes from the header line, so nothing is parsed before that line is complete.
+    if (builder === null && sniff.feed(b)) builder = new TableBuilder(file, sniff.delimiter());
+    held.push(b);
+    heldBytes += b.length;
+    if (builder !== null && heldBytes >= rest.length) {
+      const buf = Buffer.concat([rest, ...held]);
+      held = [];
+      heldBytes = 0;
+      rest = buf.subarray(builder.parse(buf, false));
+    }
+    report();
+  }
+  throwIfCancelled(signal);
+  builder ??= new TableBuilder(file, sniff.delimiter());
+  builder.parse(Buffer.concat([rest, ...held]), true);
+  const table = builder.finish();
+  onProgress?.(1);
+  return table;
+}
+
+/** Finds the end of the header line (outside quotes) and counts candidate delimiters on it. */
+class HeaderSniffer {
+  private inQuotes = false;
+  private counts = [0, 0, 0];
+  private started = false;
+
+  /** Returns true once the header line is complete. */
+  feed(chunk: Uint8Array): boolean {
+    let i = 0;
+    if (!this.started && chunk.length >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) {
+      i = 3;
+    }
+    this.started = true;
+    for (; i < chunk.length; i++) {
+      const b = chunk[i];
+      if (b === QUOTE) this.inQuotes = !this.inQuotes;
+      else if (this.inQuotes) continue;
+      else if (b === LF || b === CR) return true;
+      else if (b === COMMA) this.counts[0]++;
+      else if (b === SEMICOLON) this.counts[1]++;
+      else if (b === TAB) this.counts[2]++;
+    }
+    return false;
+  }
+
+  /** The most frequent of comma, semicolon, tab on the header line (comma on ties or none). */
+  delimiter(): string {
+    const [c, s, t] = this.counts;
+    if (s > c && s >= t) return ';';
+    if (t > c && t > s) return '\t';
+    return ',';
+  }
+}
+
+/**
+ * Parse one cell as a finite number, else NaN. Number() already trims and accepts `1e-3`, `+2`, `.5`;
+ * what it accepts beyond a decimal literal (blank, hex/binary/octal, Infinity) is rejected here.
+ */
+export function parseCell(s: string): number {
+  const v = Number(s);
+  if (v !== v || v === Infinity || v === -Infinity) return NaN;
+  if (v === 0 && s.trim().length === 0) return NaN;
+  if (hasRadixPrefix(s)) return NaN;
+  return v;
+}
+
+function hasRadixPrefix(s: string): boolean {
+  // Number() only accepts 0x/0b/0o without a sign, possibly after whitespace.
+  let i = 0;
+  while (i < s.length && s.charCodeAt(i) <= 0x20) i++;
+  if (s.charCodeAt(i) !== 0x30 || i + 1 >= s.length) return false;
+  const c = s.charCodeAt(i + 1) | 0x20;
+  return c === 0x78 || c === 0x62 || c === 0x6f;
+}
+
+/** One column while reading: numbers in a growable typed array; its text kept only while it could still be a text column. */
+class ColumnBuilder {
+  values = new Float64Array(1024);
+  bad = new Int32Array(64);
+  badCount = 0;
+  numericCount = 0;
+  text: string[] | null = [];
+
+  pushNumber(row: number, v: number): void {
+    if (row >= this.values.length) this.values = grow(this.values, row + 1);
+    this.values[row] = v;
+    if (this.numericCount++ === 0) this.text = null;
+  }
+
+  pushText(row: number, cell: string): void {
+    const v = parseCell(cell);
+    if (v === v) {
+      this.pushNumber(row, v);
+      return;
+    }
+    if (row >= this.values.length) this.values = grow(this.values, row + 1);
+    this.values[row] = NaN;
+    if (this.badCount >= this.bad.length) this.bad = grow(this.bad, this.badCount + 1);
+    this.bad[this.badCount++] = row;
+    if (this.text !== null) this.text.push(cell.trim());
+  }
+}
+
+function grow<T extends Float64Array | Int32Array | Uint8Array>(a: T, need: number): T {
+  let cap = a.length * 2;
+  while (cap < need) cap *= 2;
+  const b = new (a.constructor as new (n: number) => T)(cap);
+  b.set(a);
+  return b;
+}
+
+const POW10 = [
+  1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
+  1e20, 1e21, 1e22,
+];
+
+/**
+ * A plain decimal (`-12.5e-3`, surrounding spaces allowed) straight from bytes, else NaN (then the
+ * cell goes through parseCell). Exact: with at most 15 significant digits and a power of ten up to
+ * 1e22 both operands are exact doubles, so one multiply or divide rounds correctly (Clinger's fast
+ * path), giving the same double as Number(). Longer numbers take the slow path.
+ */
+function fastNumber(buf: Buffer, start: number, end: number): number {
+  let i = start;
+  while (i < end && buf[i] === 0x20) i++;
+  while (end > i && buf[end - 1] === 0x20) end--;
+  if (i === end) return NaN;
+  let negative = false;
+  if (buf[i] === 0x2d) {
+    negative = true;
+    i++;
+  } else if (buf[i] === 0x2b) i++;
+  let mantissa = 0;
+  let significant = 0;
+  let digits = 0;
+  let scale = 0;
+  let c = 0;
+  for (; i < end; i++) {
+    c = buf[i] - 0x30;
+    if (c < 0 || c > 9) break;
+    digits++;
+    if (mantissa !== 0 || c !== 0) {
+      mantissa = mantissa * 10 + c;
+      significant++;
+    }
+  }
+  if (i < end && buf[i] === 0x2e) {
+    for (i++; i < end; i++) {
+      c = buf[i] - 0x30;
+      if (c < 0 || c > 9) break;
+      digits++;
+      scale--;
+      if (mantissa !== 0 || c !== 0) {
+        mantissa = mantissa * 10 + c;
+        significant++;
+      }
+    }
+  }
+  if (digits === 0) return NaN;
+  if (i < end && (buf[i] | 0x20) === 0x65) {
+    i++;
+    let expNegative = false;
+    if (i < end && (buf[i] === 0x2d || buf[i] === 0x2b)) expNegative = buf[i++] === 0x2d;
+    let exp = 0;
+    let expDigits = 0;
+    for (; i < end; i++) {
+      c = buf[i] - 0x30;
+      if (c < 0 || c > 9 || exp > 1000) break;
+      exp = exp * 10 + c;
+      expDigits++;
+    }
+    if (expDigits === 0) return NaN;
+    scale += expNegative ? -exp : exp;
+  }
+  if (i !== end || significant > 15) return NaN;
+  let v: number;
+  if (scale === 0 || mantissa === 0) v = mantissa;
+  else if (scale > 0 && scale <= 22) v = mantissa * POW10[scale];
+  else if (scale < 0 && scale >= -22) v = mantissa / POW10[-scale];
+  else return NaN;
+  return negative ? -v : v;
+}
+
+/** Why the tokenizer stopped on malformed quoting; the builder turns it into a LavaInputError. */
+class QuoteProblem {
+  constructor(
+    readonly kind: 'unclosed' | 'after-closing',
+    readonly field: number,
+  ) {}
+}
+
+/**
+ * RFC 4180 records from bytes: quoted cells with doubled quotes, delimiters and line breaks
+ * inside; a quote inside an unquoted cell is kept as text; line ends CRLF, LF or CR (mixed).
+ * Field bounds of the current record go to `start`/`end`/`quoted`, reused from record to record.
+ */
+class Tokenizer {
+  start = new Int32Array(64);
+  end = new Int32Array(64);
+  quoted = new Uint8Array(64);
+
+  constructor(
+    private readonly delimiter: number,
+    /** Called for every complete record with its field count and the line breaks inside its quoted cells. */
+    private readonly onRecord: (buf: Buffer, fields: number, breaks: number) => void,
+  ) {}
+
+  /** Parses every complete record of `buf` and returns where the first incomplete one starts. */
+  parse(buf: Buffer, final: boolean): number {
+    const delim = this.delimiter;
+    const len = buf.length;
+    let pos = 0;
+    while (pos < len) {
+      const recordStart = pos;
+      let n = 0;
+      let breaks = 0;
+      // Each turn reads one field; it ends the record at a line break (or at the end of input).
+      for (;;) {
+        if (n === this.start.length) {
+          this.start = grow(this.start, n + 1);
+          this.end = grow(this.end, n + 1);
+          this.quoted = grow(this.quoted, n + 1);
+        }
+        let i: number;
+        if (pos < len && buf[pos] === QUOTE) {
+          i = pos + 1;
+          let close = -1;
+          while (i < len) {
+            const b = buf[i];
+            if (b === QUOTE) {
+              if (i + 1 < len && buf[i + 1] === QUOTE) {
+                i += 2;
+                continue;
+              }
+              if (i + 1 === len && !final) return recordStart; // "" or closing: the next chunk says
+              close = i;
+              break;
+            }
+            if (b === LF) breaks++;
+            else if (b === CR) {
+              if (i + 1 === len && !final) return recordStart;
+              if (buf[i + 1] !== LF) breaks++;
+            }
+            i++;
+          }
+          if (close < 0) {
+            if (!final) return recordStart;
+            throw new QuoteProblem('unclosed', n);
+          }
+          this.start[n] = pos + 1;
+          this.end[n] = close;
+          this.quoted[n] = 1;
+          i = close + 1;
+          if (i < len && buf[i] !== delim && buf[i] !== LF && buf[i] !== CR) {
+            throw new QuoteProblem('after-closing', n);
+          }
+        } else {
+          i = pos;
+          while (i < len) {
+            const b = buf[i];
+            if (b === delim || b === LF || b === CR) break;
+            i++;
+          }
+          this.start[n] = pos;
+          this.end[n] = i;
+          this.quoted[n] = 0;
+        }
+        n++;
+        if (i >= len) {
+          if (!final) return recordStart;
+          pos = len;
+          break;
+        }
+        if (buf[i] === delim) {
+          pos = i + 1;
+          continue;
+        }
+        if (buf[i] === CR) {
+          if (i + 1 === len && !final) return recordStart;
+          pos = buf[i + 1] === LF ? i + 2 : i + 1;
+        } else {
+          pos = i + 1;
+        }
+        break;
+      }
+      this.onRecord(buf, n, breaks);
+    }
+    return len;
+  }
+}
+
+class TableBuilder {
+  private readonly tokenizer: Tokenizer;
+  private header: string[] | null = null;
+  private columns: ColumnBuilder[] = [];
+  private lineOfRow = new Int32Array(1024);
+  private rows = 0;
+  /** 1-based line where the next record starts. */
+  private line = 1;
+
+  constructor(
+    private readonly file: string,
+    readonly delimiter: string,
+  ) {
+    this.tokenizer = new Tokenizer(delimiter.charCodeAt(0), (buf, n, breaks) =>
+      this.onRecord(buf, n, breaks),
+    );
+  }
+
+  /** Parses the complete records of `buf`; returns where the unfinished one starts. */
+  parse(buf: Buffer, final: boolean): number {
+    // A BOM is only ever at the very start of the file, i.e. before the header.
+    let from = 0;
+    if (this.header === null && this.line === 1) {
+      if (buf.length < 3 && !final && buf.length > 0 && buf[0] === 0xef) return 0;
+      if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) from = 3;
+    }
+    try {
+      const used = this.tokenizer.parse(from === 0 ? buf : buf.subarray(from), final);
+      return used + from;
+    } catch (err) {
+      if (!(err instanceof QuoteProblem)) throw err;
+      throw err.kind === 'unclosed'
+        ? new LavaInputError(
+            'a quoted cell is never closed',
+            { file: this.file, line: this.line, column: err.field + 1 },
+            'Add the closing double quote ("), or double a quote that is part of the text ("").',
+          )
+        : new LavaInputError(
+            'text follows the closing quote of a quoted cell',
+            { file: this.file, line: this.line, column: err.field + 1 },
+            'Put the whole cell inside the quotes, and double any quote that is part of the text ("").',
+          );
+    }
+  }
+
+  private cellText(buf: Buffer, k: number): string {
+    const t = this.tokenizer;
+    const s = buf.toString('utf8', t.start[k], t.end[k]);
+    return t.quoted[k] === 1 && s.includes('""') ? s.replaceAll('""', '"') : s;
+  }
+
+  private onRecord(buf: Buffer, n: number, breaks: number): void {
+    const t = this.tokenizer;
+    const line = this.line;
+    this.line += breaks + 1;
+    if (n === 1 && t.quoted[0] === 0 && this.cellText(buf, 0).trim() === '') return; // a blank line
+    if (this.header === null) {
+      const names: string[] = [];
+      for (let k = 0; k < n; k++) names.push(this.cellText(buf, k).trim());
+      this.setHeader(names, line);
+      return;
+    }
+    const m = this.header.length;
+    if (n !== m) {
+      throw new LavaInputError(
+        `row has ${n} cell${n === 1 ? '' : 's'}, header has ${m}`,
+        { file: this.file, line, column: Math.min(n, m) + 1 },
+        n < m
+          ? `Add the missing cell${m - n === 1 ? '' : 's'} (leave it empty for a missing value) or remove the row.`
+          : `Remove the extra cell${n - m === 1 ? '' : 's'}, or quote cells that contain "${printable(this.delimiter)}".`,
+      );
+    }
+    const r = this.rows++;
+    if (r >= this.lineOfRow.length) this.lineOfRow = grow(this.lineOfRow, r + 1);
+    this.lineOfRow[r] = line;
+    const cols = this.columns;
+    const start = t.start;
+    const end = t.end;
+    const quoted = t.quoted;
+    for (let k = 0; k < m; k++) {
+      const v = quoted[k] === 1 ? NaN : fastNumber(buf, start[k], end[k]);
+      if (v === v) cols[k].pushNumber(r, v);
+      else cols[k].pushText(r, this.cellText(buf, k));
+    }
+  }
+
+  private setHeader(names: string[], line: number): void {
+    const seen = new Map<string, number>();
+    names.forEach((name, j) => {
+      if (name === '') {
+        throw new LavaInputError(
+          'empty column name in the header',
+          { file: this.file, line, column: j + 1 },
+          'Give every column a name; a nameless first column is often a pandas index (write the CSV with index=False, or name it "id").',
+        );
+      }
+      const first = seen.get(name);
+      if (first !== undefined) {
+        throw new LavaInputError(
+          `duplicate column name "${name}" (also column ${first + 1})`,
+          { file: this.file, line, column: j + 1 },
+          'Rename one of the two columns so that every name is unique.',
+        );
+      }
+      seen.set(name, j);
+    });
+    this.header = names;
+    this.columns = names.map(() => new ColumnBuilder());
+  }
+
+  finish(): Table {
+    const header = this.header;
+    if (header === null) {
+      throw new LavaInputError(
+        'the file is empty',
+        { file: this.file, line: 1 },
+        'Write a header line with column names, then one line per sample.',
+      );
+    }
+    if (this.rows === 0) {
+      throw new LavaInputError(
+        'no data rows after the header',
+        { file: this.file, line: 2 },
+        'Add one line per sample below the header.',
+      );
+    }
+    const n = this.rows;
+    const columns: Column[] = this.columns.map((c, j) =>
+      c.numericCount === 0 && c.text !== null
+        ? { kind: 'text', name: header[j], index: j, values: c.text }
+        : {
+            kind: 'numeric',
+            name: header[j],
+            index: j,
+            values: c.values.slice(0, n),
+            bad: c.bad.slice(0, c.badCount),
+          },
+    );
+    return {
+      file: this.file,
+      header,
+      rowCount: n,
+      lineOfRow: this.lineOfRow.slice(0, n),
+      columns,
+      delimiter: this.delimiter,
+    };
+  }
+}
+
+function printable(d: string): string {
+  return d === '\t' ? 'tab' : d;
+}

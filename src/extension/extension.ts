@@ -1,0 +1,103 @@
+// Entry point of the extension: registers the commands, the panel serializer and the output channel.
+import * as vscode from 'vscode';
+import { Explainer, LAST_RESULT_KEY } from './commands/explain';
+import { headerOf, pickDataFile, pickOptions } from './commands/pickInputs';
+import { resolveParams } from './resolveParams';
+import { showRunError } from './commands/showError';
+import { LavaPanel, VIEW_TYPE } from './panel';
+import type { WebviewState } from '../shared/protocol';
+import { readSettings } from './settings';
+
+export function activate(context: vscode.ExtensionContext): void {
+  const output = vscode.window.createOutputChannel('LAVA Explorer');
+  const explainer = new Explainer(context, output);
+  explainer.log('LAVA Explorer activated');
+
+  const guard =
+    <A extends unknown[]>(fn: (...args: A) => Promise<void>) =>
+    (...args: A) =>
+      fn(...args).catch((e: unknown) => showRunError(e, (l) => explainer.log(l)));
+
+  /** Explorer and editor-title menus pass the file's Uri; the palette passes nothing. */
+  const dataFrom = async (arg: unknown): Promise<vscode.Uri | undefined> =>
+    arg instanceof vscode.Uri ? arg : pickDataFile();
+
+  context.subscriptions.push(
+    output,
+    vscode.commands.registerCommand(
+      'lava.explainDataset',
+      guard(async (arg?: unknown) => {
+        const uri = await dataFrom(arg);
+        if (uri) await explainer.explain(uri, {});
+      }),
+    ),
+    vscode.commands.registerCommand(
+      'lava.explainDatasetWithOptions',
+      guard(async (arg?: unknown) => {
+        const uri = await dataFrom(arg);
+        if (!uri) return;
+        const bytes = await vscode.workspace.fs.readFile(uri);
+        // The header is within the first 64 KB for any sane file; decoding the whole file would be wasteful.
+        const header = headerOf(new TextDecoder().decode(bytes.subarray(0, 1 << 16)));
+        const { params } = await resolveParams(uri.fsPath, readSettings(uri), {});
+        const command = await pickOptions(header, params);
+        if (command) await explainer.explain(uri, command);
+      }),
+    ),
+    vscode.commands.registerCommand(
+      'lava.openResult',
+      guard(async (arg?: unknown) => {
+        let uri = arg instanceof vscode.Uri ? arg : undefined;
+        if (!uri) {
+          const picked = await vscode.window.showOpenDialog({
+            canSelectMany: false,
+            filters: { 'LAVA result': ['json'] },
+            title: 'LAVA: Open a result',
+          });
+          uri = picked?.[0];
+        }
+        if (uri) await explainer.showStored(uri);
+      }),
+    ),
+    vscode.commands.registerCommand(
+      'lava.rerun',
+      guard(async () => {
+        const panel = LavaPanel.current;
+        if (!panel) {
+          void vscode.window.showInformationMessage(
+            'LAVA: no explorer panel is open; run "LAVA: Explain Dataset" first.',
+          );
+          return;
+        }
+        explainer.rerun(panel);
+      }),
+    ),
+    vscode.commands.registerCommand(
+      'lava.saveResult',
+      guard(async () => {
+        if (LavaPanel.current) explainer.save(LavaPanel.current);
+      }),
+    ),
+    vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
+      async deserializeWebviewPanel(webviewPanel: vscode.WebviewPanel, state: unknown) {
+        const panel = LavaPanel.revive(webviewPanel, context.extensionUri, explainer);
+        const fromState = (state as Partial<WebviewState> | undefined)?.resultUri;
+        const stored = fromState ?? context.workspaceState.get<string>(LAST_RESULT_KEY);
+        if (!stored) {
+          panel.showError('This panel was restored without its result; run "LAVA: Explain Dataset" again.');
+          return;
+        }
+        try {
+          await explainer.showStored(vscode.Uri.parse(stored), panel);
+        } catch (e) {
+          panel.showError(`Could not restore the result: ${e instanceof Error ? e.message : String(e)}`);
+        }
+      },
+    }),
+  );
+}
+
+/** Stops the engine threads; panels stay, so VS Code can restore them in the next session. */
+export function deactivate(): void {
+  for (const p of LavaPanel.all) p.releaseWorker();
+}

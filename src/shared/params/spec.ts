@@ -1,0 +1,81 @@
+import type { LavaParams } from './types';
+// One table describing every engine option: its type and range. The CLI, the config file and the
+// VS Code settings all validate through it, so a value means the same thing wherever it is set.
+
+export type ParamSpec =
+  | { kind: 'int'; min: number; max: number; doc: string }
+  | { kind: 'number'; min: number; max: number; exclusiveMin?: boolean; doc: string }
+  | { kind: 'enum'; values: readonly string[]; doc: string }
+  | { kind: 'bool'; doc: string }
+  | { kind: 'columns'; doc: string }
+  | { kind: 'bounds'; doc: string };
+
+export const PARAM_SPECS: Record<keyof LavaParams, ParamSpec> = {
+  embedding: { kind: 'columns', doc: 'Embedding columns (e.g. ["x","y"]); empty = recognise by name.' },
+  umap: { kind: 'bool', doc: 'Compute a 2-D embedding with UMAP instead of reading columns.' },
+  features: { kind: 'columns', doc: 'Feature columns; empty = every numeric column that is not metadata or embedding.' },
+  metadata: { kind: 'columns', doc: 'Columns kept for colouring and tooltips, never features.' },
+  neighbors: { kind: 'int', min: 5, max: 100000, doc: 'Neighbourhood size n: samples per locality.' },
+  overlap: { kind: 'number', min: 0, max: 100, exclusiveMin: true, doc: 'Overlap factor o: ceil(E*o/n) localities.' },
+  modules: { kind: 'int', min: 1, max: 100, doc: 'Number of modules k.' },
+  correlation: { kind: 'enum', values: ['pearson', 'spearman'], doc: 'Correlation inside each locality.' },
+  alpha: { kind: 'number', min: 0, max: 1, exclusiveMin: true, doc: 'Significance level of the Fisher z threshold.' },
+  maxFeatures: { kind: 'int', min: 2, max: 100000, doc: 'Keep at most this many most-variable features.' },
+  factorization: { kind: 'enum', values: ['nmf', 'boolean'], doc: 'Module factorization: NMF or Boolean (Asso).' },
+  nmfInit: {
+    kind: 'enum',
+    values: ['nndsvd', 'profiles'],
+    doc: 'NMF start: NNDSVD (as scikit-learn) or pairs grouped by locality profile (parts of overlapping blobs).',
+  },
+  seed: { kind: 'int', min: 0, max: 2147483647, doc: 'Seed of every random step.' },
+  directEvaluations: { kind: 'int', min: 1, max: 10000, doc: 'DIRECT budget for (alpha, beta).' },
+  directBounds: { kind: 'bounds', doc: 'DIRECT box [lo, hi] for both alpha and beta.' },
+  umapNeighbors: { kind: 'int', min: 2, max: 1000, doc: 'UMAP nNeighbors.' },
+  umapMinDist: { kind: 'number', min: 0, max: 10, doc: 'UMAP minDist.' },
+  umapEpochs: { kind: 'int', min: 1, max: 5000, doc: 'UMAP epochs.' },
+};
+
+export const PARAM_NAMES = Object.keys(PARAM_SPECS) as (keyof LavaParams)[];
+
+/**
+ * Checks one value against its spec. Returns the normalised value, or a sentence saying what is wrong.
+ * Strings are accepted for numbers, booleans and column lists so that CLI text goes through the same check.
+ */
+export function checkParam(name: keyof LavaParams, raw: unknown): { value: unknown } | { problem: string } {
+  const spec = PARAM_SPECS[name];
+  switch (spec.kind) {
+    case 'int':
+    case 'number': {
+      const v = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
+      if (typeof v !== 'number' || !Number.isFinite(v)) return { problem: `${name} must be a number` };
+      if (spec.kind === 'int' && !Number.isInteger(v)) return { problem: `${name} must be a whole number` };
+      const lowOk = spec.kind === 'number' && spec.exclusiveMin ? v > spec.min : v >= spec.min;
+      if (!lowOk || v > spec.max) {
+        const lo = spec.kind === 'number' && spec.exclusiveMin ? `> ${spec.min}` : `>= ${spec.min}`;
+        return { problem: `${name} must be ${lo} and <= ${spec.max} (got ${v})` };
+      }
+      return { value: v };
+    }
+    case 'enum':
+      if (typeof raw !== 'string' || !spec.values.includes(raw))
+        return { problem: `${name} must be one of ${spec.values.join(', ')}` };
+      return { value: raw };
+    case 'bool':
+      if (raw === 'true' || raw === true) return { value: true };
+      if (raw === 'false' || raw === false) return { value: false };
+      return { problem: `${name} must be true or false` };
+    case 'columns': {
+      const list = typeof raw === 'string' ? raw.split(',').map((s) => s.trim()).filter((s) => s !== '') : raw;
+      if (!Array.isArray(list) || !list.every((s) => typeof s === 'string'))
+        return { problem: `${name} must be a list of column names` };
+      return { value: [...list] };
+    }
+    case 'bounds': {
+      const list = typeof raw === 'string' ? raw.split(',').map(Number) : raw;
+      if (!Array.isArray(list) || list.length !== 2 || !list.every((x) => typeof x === 'number' && Number.isFinite(x)))
+        return { problem: `${name} must be two numbers [lo, hi]` };
+      if (!(list[0] < list[1])) return { problem: `${name} must have lo < hi` };
+      return { value: [list[0], list[1]] };
+    }
+  }
+}

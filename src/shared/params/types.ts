@@ -1,0 +1,55 @@
+// Every option of the method, resolved: what a run used. Shared by the engine, the CLI, the extension and the webview.
+
+/** Every option of the method, resolved (no undefined): what a run actually used. */
+export interface LavaParams {
+  /** Embedding columns named by the user; empty means "recognise by name, else fail (or UMAP if umap)". */
+  embedding: string[];
+  /** Compute the embedding with umap-js instead of reading columns. */
+  umap: boolean;
+  /** Feature columns named by the user; empty means "every numeric, non-metadata, non-embedding column". */
+  features: string[];
+  /** Extra metadata columns named by the user (never features). */
+  metadata: string[];
+  /** Neighbourhood size n (locality size). */
+  neighbors: number;
+  /** Overlap factor o: number of localities is ceil(E * o / n). */
+  overlap: number;
+  /** Number of modules k. */
+  modules: number;
+  correlation: 'pearson' | 'spearman';
+  /** Significance level of the two-sided Fisher z test that zeroes weak correlations. */
+  alpha: number;
+  maxFeatures: number;
+  factorization: 'nmf' | 'boolean';
+  /** Start of NMF: scikit-learn's NNDSVD, or pairs grouped by locality profile (finds parts where blobs overlap). */
+  nmfInit: 'nndsvd' | 'profiles';
+  seed: number;
+  /** DIRECT budget (function evaluations) and its box for (alpha, beta). */
+  directEvaluations: number;
+  directBounds: [number, number];
+  /** umap-js settings, used only when umap is true. */
+  umapNeighbors: number;
+  umapMinDist: number;
+  umapEpochs: number;
+}
+
+export const DEFAULT_PARAMS: LavaParams = {
+  embedding: [],
+  umap: false,
+  features: [],
+  metadata: [],
+  neighbors: 100,
+  overlap: 3,
+  modules: 8,
+  correlation: 'pearson',
+  alpha: 1e-3,
+  maxFeatures: 256,
+  factorization: 'nmf',
+  nmfInit: 'profiles',
+  seed: 0,
+  directEvaluations: 40,
+  directBounds: [-2, 2],
+  umapNeighbors: 15,
+  umapMinDist: 0.1,
+  umapEpochs: 200,
+};

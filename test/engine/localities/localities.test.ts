@@ -1,0 +1,159 @@
+// Step 1: DIRECT on functions with known minima, and buildLocalities checked against brute-force recounts.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildLocalities, direct } from '../../../src/engine/localities/localities';
+import { seededUniform } from '../../../src/engine/random';
+import { LavaCancelled } from '../../../src/shared/errors';
+
+test('DIRECT samples the centre, then the thirds along each longest side', async () => {
+  const calls: number[][] = [];
+  const f = async (x: number, y: number) => {
+    calls.push([x, y]);
+    return (x - 1) ** 2 + (y + 0.5) ** 2;
+  };
+  const res = await direct(f, [-2, -2], [2, 2], 5);
+  // Box [-2, 2]²: centre (0, 0); thirds at ±4/3 (unit-cube offsets of 1/3, scaled by the width 4).
+  const t = 4 / 3;
+  const want = [
+    [0, 0],
+    [t, 0],
+    [-t, 0],
+    [0, t],
+    [0, -t],
+  ];
+  assert.equal(calls.length, want.length);
+  calls.forEach((c, i) =>
+    assert.ok(Math.hypot(c[0] - want[i][0], c[1] - want[i][1]) < 1e-12, `call ${i}: ${c}`),
+  );
+  assert.equal(res.evaluations, 5);
+  assert.ok(Math.hypot(res.x[0] - t, res.x[1]) < 1e-12);
+});
+
+for (const locallyBiased of [false, true]) {
+  test(`DIRECT${locallyBiased ? '-L' : ''} finds the minimum of a shifted bowl and of Branin within budget`, async () => {
+    let n = 0;
+    const bowl = async (x: number, y: number) => {
+      n++;
+      return (x - 0.3) ** 2 + 2 * (y + 0.7) ** 2;
+    };
+    const a = await direct(bowl, [-2, -2], [2, 2], 150, { locallyBiased });
+    assert.ok(n <= 150 && a.evaluations === n);
+    assert.ok(Math.abs(a.x[0] - 0.3) < 0.05 && Math.abs(a.x[1] + 0.7) < 0.05, `bowl: ${a.x}`);
+    // Branin on [-5, 10] x [0, 15]: global minimum 0.397887 at three points.
+    const branin = async (x: number, y: number) =>
+      (y - (5.1 / (4 * Math.PI ** 2)) * x * x + (5 / Math.PI) * x - 6) ** 2 +
+      10 * (1 - 1 / (8 * Math.PI)) * Math.cos(x) +
+      10;
+    const b = await direct(branin, [-5, 0], [10, 15], 200, { locallyBiased });
+    assert.ok(b.f < 0.41, `branin: ${b.f} at ${b.x}`);
+  });
+}
+
+function twoBlobs(E: number): Float64Array {
+  const r = seededUniform(3, 1);
+  const Z = new Float64Array(E * 2);
+  for (let i = 0; i < E; i++) {
+    const b = i % 3 === 0 ? 1 : 0;
+    const s = b ? 0.4 : 1.2;
+    Z[2 * i] = b * 8 + s * (r() + r() + r() - 1.5);
+    Z[2 * i + 1] = s * (r() + r() + r() - 1.5);
+  }
+  // A few exact duplicates: d̄ stays finite and ties resolve by index.
+  for (let i = 10; i < 20; i++) {
+    Z[2 * i] = Z[0];
+    Z[2 * i + 1] = Z[1];
+  }
+  return Z;
+}
+
+const params = {
+  neighbors: 20,
+  overlap: 3,
+  seed: 0,
+  directEvaluations: 15,
+  directBounds: [-2, 2] as [number, number],
+};
+
+test('localities: n nearest of each probe, in-degree and J recomputed by brute force', async () => {
+  const E = 400;
+  const Z = twoBlobs(E);
+  const fractions: number[] = [];
+  const loc = await buildLocalities(Z, E, 2, params, { onProgress: (f) => fractions.push(f) });
+  const n = params.neighbors;
+  assert.equal(loc.count, Math.ceil((E * 3) / n));
+  assert.equal(loc.size, n);
+  assert.equal(loc.probes.length, loc.count * 2);
+  assert.equal(loc.members.length, loc.count * n);
+  assert.ok(loc.evaluations >= 1 && loc.evaluations <= params.directEvaluations);
+  assert.ok(Math.abs(loc.alpha) <= 2 && Math.abs(loc.beta) <= 2);
+  // Members: the n samples nearest each probe, nearest first, ties by index.
+  for (let p = 0; p < loc.count; p++) {
+    const px = loc.probes[2 * p];
+    const py = loc.probes[2 * p + 1];
+    const all = Array.from({ length: E }, (_, j) => ({
+      j,
+      s: (Z[2 * j] - px) ** 2 + (Z[2 * j + 1] - py) ** 2,
+    }));
+    all.sort((a, b) => a.s - b.s || a.j - b.j);
+    assert.deepEqual(
+      Array.from(loc.members.subarray(p * n, (p + 1) * n)),
+      all.slice(0, n).map((c) => c.j),
+    );
+  }
+  // In-degree from a brute-force n-NN graph.
+  const indeg = new Int32Array(E);
+  for (let i = 0; i < E; i++) {
+    const all = [];
+    for (let j = 0; j < E; j++)
+      if (j !== i) all.push({ j, s: (Z[2 * j] - Z[2 * i]) ** 2 + (Z[2 * j + 1] - Z[2 * i + 1]) ** 2 });
+    all.sort((a, b) => a.s - b.s || a.j - b.j);
+    for (const c of all.slice(0, n)) indeg[c.j]++;
+  }
+  assert.deepEqual(loc.inDegree, indeg);
+  // J from the returned members and in-degree.
+  const cover = new Float64Array(E);
+  for (const m of loc.members) cover[m]++;
+  let J = 0;
+  for (let i = 0; i < E; i++) J += (cover[i] / (loc.count * n) - indeg[i] / (E * n)) ** 2;
+  assert.ok(Math.abs(J - loc.objective) < 1e-15);
+  // Progress rises to 1.
+  for (let i = 1; i < fractions.length; i++) assert.ok(fractions[i] >= fractions[i - 1]);
+  assert.equal(fractions.length, loc.evaluations + 2);
+  assert.equal(fractions.at(-1), 1);
+});
+
+test('localities are deterministic: same seed, same probes and members', async () => {
+  const E = 300;
+  const Z = twoBlobs(E);
+  const a = await buildLocalities(Z, E, 2, params);
+  const b = await buildLocalities(Z, E, 2, params);
+  assert.deepEqual(a.probes, b.probes);
+  assert.deepEqual(a.members, b.members);
+  assert.equal(a.objective, b.objective);
+  const c = await buildLocalities(Z, E, 2, { ...params, seed: 5 });
+  assert.notDeepEqual(a.probes, c.probes);
+});
+
+test('localities in 3-D embeddings work the same way', async () => {
+  const E = 240;
+  const r = seededUniform(8, 1);
+  const Z = new Float64Array(E * 3).map(() => r() * 4);
+  const loc = await buildLocalities(Z, E, 3, { ...params, directEvaluations: 9 });
+  assert.equal(loc.probes.length, loc.count * 3);
+  assert.ok(loc.members.every((m) => m >= 0 && m < E));
+});
+
+test('an abort between evaluations rejects with LavaCancelled', async () => {
+  const E = 300;
+  const Z = twoBlobs(E);
+  const ac = new AbortController();
+  let seen = 0;
+  const run = buildLocalities(Z, E, 2, params, {
+    signal: ac.signal,
+    onProgress: () => {
+      if (++seen === 3) ac.abort();
+    },
+  });
+  await assert.rejects(run, LavaCancelled);
+  assert.equal(seen, 3);
+});

@@ -1,0 +1,402 @@
+// Tests of column roles (embedding, metadata, features), row and feature dropping, and embedding recognition.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readTableBytes, readTableFile } from '../../../src/engine/read/table';
+import { prepare } from '../../../src/engine/prepare/prepare';
+import { recogniseEmbedding } from '../../../src/engine/prepare/embeddingColumns';
+import { type Prepared } from '../../../src/engine/types';
+import { LavaInputError } from '../../../src/shared/errors';
+import { DEFAULT_PARAMS, type LavaParams } from '../../../src/shared/params/types';
+
+const ROOT = join(__dirname, '..', '..', '..');
+const FIX = join(ROOT, 'test', 'data');
+const params = (p: Partial<LavaParams> = {}): LavaParams => ({ ...DEFAULT_PARAMS, ...p });
+const fromText = (s: string, file = 'mem.csv') => readTableBytes(new TextEncoder().encode(s), file);
+
+async function prep(s: string, p: Partial<LavaParams> = {}): Promise<Prepared> {
+  return prepare(await fromText(s), params(p));
+}
+
+/** Expects prepare to throw a LavaInputError pointing at `line`/`column` and saying `message`. */
+function throwsInput(
+  fn: () => unknown,
+  want: { line?: number; column?: number; message: RegExp; hint?: RegExp },
+): void {
+  try {
+    fn();
+  } catch (err) {
+    assert.ok(err instanceof LavaInputError, `expected LavaInputError, got ${String(err)}`);
+    assert.equal(err.line, want.line, 'line');
+    assert.equal(err.column, want.column, 'column');
+    assert.match(err.message, want.message);
+    if (want.hint) assert.match(err.hint, want.hint);
+    return;
+  }
+  assert.fail('expected an error');
+}
+
+test('recogniseEmbedding: many spellings, in index order', () => {
+  const cases: [string[], string[]][] = [
+    [
+      ['f1', 'x', 'y'],
+      ['x', 'y'],
+    ],
+    [
+      ['X', 'Y', 'f'],
+      ['X', 'Y'],
+    ],
+    [
+      ['y', 'z', 'x'],
+      ['x', 'y', 'z'],
+    ],
+    [
+      ['umap_1', 'umap_2', 'f'],
+      ['umap_1', 'umap_2'],
+    ],
+    [
+      ['UMAP2', 'UMAP1'],
+      ['UMAP1', 'UMAP2'],
+    ],
+    [
+      ['tsne_1', 'tsne_2'],
+      ['tsne_1', 'tsne_2'],
+    ],
+    [
+      ['tSNE-1', 'tSNE-2'],
+      ['tSNE-1', 'tSNE-2'],
+    ],
+    [
+      ['t-SNE1', 't-SNE2'],
+      ['t-SNE1', 't-SNE2'],
+    ],
+    [
+      ['PC1', 'PC2', 'PC3', 'PC5'],
+      ['PC1', 'PC2', 'PC3'],
+    ],
+    [
+      ['pca_0', 'pca_1'],
+      ['pca_0', 'pca_1'],
+    ],
+    [
+      ['emb_0', 'emb_1', 'emb_2'],
+      ['emb_0', 'emb_1', 'emb_2'],
+    ],
+    [
+      ['embedding.1', 'embedding.2'],
+      ['embedding.1', 'embedding.2'],
+    ],
+    [
+      ['latent0', 'latent1'],
+      ['latent0', 'latent1'],
+    ],
+    [
+      ['z_0', 'z_1'],
+      ['z_0', 'z_1'],
+    ],
+    [
+      ['dim 1', 'dim 2'],
+      ['dim 1', 'dim 2'],
+    ],
+    [
+      ['Component_1', 'Component_2'],
+      ['Component_1', 'Component_2'],
+    ],
+    // Preference: x,y over families; umap over tsne over the rest, wherever they stand.
+    [
+      ['umap_1', 'umap_2', 'x', 'y'],
+      ['x', 'y'],
+    ],
+    [
+      ['PC1', 'PC2', 'tsne_1', 'tsne_2', 'umap_1', 'umap_2'],
+      ['umap_1', 'umap_2'],
+    ],
+    [
+      ['PC1', 'PC2', 'tsne_1', 'tsne_2'],
+      ['tsne_1', 'tsne_2'],
+    ],
+    [
+      ['dim_1', 'dim_2', 'pc_1', 'pc_2'],
+      ['pc_1', 'pc_2'],
+    ],
+  ];
+  for (const [header, want] of cases) assert.deepEqual(recogniseEmbedding(header), want, header.join(','));
+  const none = [
+    ['pixel_0_0', 'pixel_0_1'],
+    ['zone', 'f1'],
+    ['x1'],
+    ['x1', 'x2'],
+    ['x', 'f'],
+    ['umap_1'],
+    ['umap_2', 'umap_3'],
+    ['umap_1', 'UMAP2'],
+    ['umapx_1', 'umapx_2'],
+    ['pcb1', 'pcb2'],
+    [],
+  ];
+  for (const header of none) assert.equal(recogniseEmbedding(header), null, header.join(','));
+});
+
+test('roles: embedding recognised, text and id-like columns are metadata, the rest are features', async () => {
+  const p = await prep(
+    'sample_id,kind,x,y,f1,f2,label,cluster\n' +
+      '7,a,0,1,1,10,0,3\n' +
+      '8,b,1,2,2,30,1,3\n' +
+      '9,c,2,4,4,20,1,4\n',
+  );
+  assert.deepEqual(p.embeddingColumns, ['x', 'y']);
+  assert.equal(p.d, 2);
+  assert.deepEqual([...(p.Z ?? [])], [0, 1, 1, 2, 2, 4]);
+  assert.deepEqual(p.features, ['f1', 'f2']);
+  assert.equal(p.E, 3);
+  assert.equal(p.F, 2);
+  assert.deepEqual([...p.X], [1, 10, 2, 30, 4, 20]);
+  assert.deepEqual([...p.keptRows], [0, 1, 2]);
+  assert.deepEqual(
+    p.metadata.map((m) => [m.name, m.kind, m.values]),
+    [
+      ['sample_id', 'numeric', [7, 8, 9]],
+      ['kind', 'text', ['a', 'b', 'c']],
+      ['label', 'numeric', [0, 1, 1]],
+      ['cluster', 'numeric', [3, 3, 4]],
+    ],
+  );
+  assert.deepEqual(p.droppedFeatures, []);
+  assert.equal(p.droppedRows.count, 0);
+});
+
+test('named embedding, features and metadata', async () => {
+  const csv = 'a,b,c,d,e\n0,1,2,3,4\n1,3,2,5,7\n2,2,9,1,1\n';
+  const p = await prep(csv, { embedding: ['c', 'a'], features: ['e', 'b'], metadata: ['d'] });
+  assert.deepEqual(p.embeddingColumns, ['c', 'a']);
+  assert.deepEqual([...(p.Z ?? [])], [2, 0, 2, 1, 9, 2]);
+  assert.deepEqual(p.features, ['e', 'b']);
+  assert.deepEqual([...p.X], [4, 1, 7, 3, 1, 2]);
+  assert.deepEqual(
+    p.metadata.map((m) => m.name),
+    ['d'],
+  );
+  // An explicitly named feature wins over the id-like name rule.
+  const q = await prep('x,y,label,f\n0,0,1,5\n1,1,2,6\n2,2,4,9\n', { features: ['label', 'f'] });
+  assert.deepEqual(q.features, ['label', 'f']);
+  assert.deepEqual(q.metadata, []);
+});
+
+test('rows with a missing, non-numeric, NaN or infinite feature or embedding cell are dropped and reported', async () => {
+  const p = prepare(await readTableFile(join(FIX, 'bad', 'nan-inf.csv')), params());
+  // Rows 1..4 (lines 3..6) are bad: NaN in f1, Infinity and -inf in f2, empty f1.
+  assert.equal(p.droppedRows.count, 4);
+  assert.deepEqual(p.droppedRows.examples, [
+    { line: 3, column: 'f1' },
+    { line: 4, column: 'f2' },
+    { line: 5, column: 'f2' },
+    { line: 6, column: 'f1' },
+  ]);
+  assert.deepEqual([...p.keptRows], [0, 5, 6]);
+  assert.deepEqual([...p.X], [1, 2, 6, 7, 7, 9]);
+  assert.deepEqual([...(p.Z ?? [])], [0, 0, 5, 5, 6, 6]);
+  assert.ok(
+    p.notes.includes('dropped 4 rows with missing values (first at line 3, column f1)'),
+    p.notes.join('|'),
+  );
+
+  const t = prepare(await readTableFile(join(FIX, 'bad', 'text-in-numeric.csv')), params());
+  assert.deepEqual(t.droppedRows.examples, [
+    { line: 3, column: 'f1' },
+    { line: 6, column: 'f2' },
+  ]);
+  assert.equal(t.E, 3);
+
+  // A missing embedding cell drops the row too; the example names the leftmost bad column.
+  const e = await prep('x,y,f1,f2\n0,,1,2\n1,1,,\n2,2,3,5\n3,1,2,2\n');
+  assert.deepEqual(e.droppedRows.examples, [
+    { line: 2, column: 'y' },
+    { line: 3, column: 'f1' },
+  ]);
+  assert.deepEqual([...e.keptRows], [2, 3]);
+});
+
+test('only the first 10 dropped rows are listed, all are counted', async () => {
+  let csv = 'x,y,f\n';
+  for (let i = 0; i < 30; i++) csv += `${i},${i % 7},${i % 3 === 0 ? 'oops' : i * i}\n`;
+  const p = await prep(csv);
+  assert.equal(p.droppedRows.count, 10);
+  csv = 'x,y,f\n';
+  for (let i = 0; i < 30; i++) csv += `${i},${i % 7},${i % 2 === 0 ? '' : i}\n`;
+  const q = await prep(csv);
+  assert.equal(q.droppedRows.count, 15);
+  assert.equal(q.droppedRows.examples.length, 10);
+  assert.deepEqual(
+    q.droppedRows.examples.map((x) => x.line),
+    [2, 4, 6, 8, 10, 12, 14, 16, 18, 20],
+  );
+});
+
+test('a fully text column is metadata, never a feature', async () => {
+  const p = prepare(await readTableFile(join(FIX, 'ok', 'text-column.csv')), params());
+  assert.deepEqual(p.features, ['f1', 'f2']);
+  assert.deepEqual(p.metadata, [{ name: 'name', kind: 'text', values: ['alpha', 'beta', 'gamma'] }]);
+});
+
+test('constant features are dropped over the kept rows; maxFeatures keeps the largest raw sd, in file order', async () => {
+  // c is constant once the row with the missing f value is dropped.
+  // sd over kept rows: a [1,2,3] -> 0.816, b [0,10,20] -> 8.16, d [5,5.5,6] -> 0.408, e [-30,0,30] -> 24.5
+  const csv = 'x,y,a,b,c,d,e,f\n0,0,1,0,7,5,-30,1\n1,0,2,10,7,5.5,0,1\n2,1,3,20,7,6,30,1\n3,1,9,9,100,9,9,\n';
+  const p = await prep(csv, { maxFeatures: 2 });
+  assert.deepEqual(p.features, ['b', 'e']);
+  assert.deepEqual(p.droppedFeatures, [
+    { name: 'c', reason: 'constant' },
+    { name: 'f', reason: 'constant' },
+    { name: 'a', reason: 'low-variance' },
+    { name: 'd', reason: 'low-variance' },
+  ]);
+  assert.deepEqual([...p.X], [0, -30, 10, 0, 20, 30]);
+  const q = await prep(csv, { maxFeatures: 3 });
+  assert.deepEqual(q.features, ['a', 'b', 'e']);
+  const all = await prep(csv);
+  assert.deepEqual(all.features, ['a', 'b', 'd', 'e']);
+  // A later column with a larger sd wins; equal sds keep the earlier column.
+  const later = await prep('x,y,p,q,r\n0,0,1,1,0\n1,1,2,2,0\n2,2,3,3,5\n', { maxFeatures: 1 });
+  assert.deepEqual(later.features, ['r']);
+  const tie = await prep('x,y,p,q\n0,0,1,5\n1,1,2,6\n2,2,3,7\n', { maxFeatures: 1 });
+  assert.deepEqual(tie.features, ['p']);
+  assert.deepEqual(tie.droppedFeatures, [{ name: 'q', reason: 'low-variance' }]);
+});
+
+test('umap: Z is null, d = 2, recognised embedding columns are metadata, not features', async () => {
+  const p = await prep('umap_1,umap_2,f1,f2\n0,1,1,2\n1,0,,3\n2,2,3,1\n', { umap: true });
+  assert.equal(p.Z, null);
+  assert.equal(p.d, 2);
+  assert.deepEqual(p.embeddingColumns, []);
+  assert.deepEqual(p.features, ['f1', 'f2']);
+  assert.deepEqual(
+    p.metadata.map((m) => [m.name, m.values]),
+    [
+      ['umap_1', [0, 2]],
+      ['umap_2', [1, 2]],
+    ],
+  );
+  const q = await prep('a,f1,f2\n0,1,2\n1,5,3\n', { umap: true });
+  assert.deepEqual(q.features, ['a', 'f1', 'f2']);
+});
+
+test('no embedding columns and no umap -> error with the hint', async () => {
+  const t = await fromText('a,b\n1,2\n3,4\n');
+  throwsInput(() => prepare(t, params()), {
+    line: 1,
+    message: /no embedding columns/,
+    hint: /^name them with --embedding x,y \(setting lava\.embedding\) or compute one with --umap$/,
+  });
+  // x,y that hold text are not an embedding.
+  const u = await fromText('x,y,f\na,b,1\nc,d,2\n');
+  throwsInput(() => prepare(u, params()), { line: 1, message: /no embedding columns/ });
+});
+
+test('named embedding column missing or not numeric -> line 1, its column, numeric columns listed', async () => {
+  const t = await readTableFile(join(FIX, 'ok', 'text-column.csv'));
+  throwsInput(() => prepare(t, params({ embedding: ['x', 'umap_2'] })), {
+    line: 1,
+    column: undefined,
+    message: /embedding column "umap_2" is not in the header/,
+    hint: /x, y, f1, f2\.$/,
+  });
+  throwsInput(() => prepare(t, params({ embedding: ['x', 'name'] })), {
+    line: 1,
+    column: 5,
+    message: /text-column\.csv:1:5: embedding column holds text, not numbers \(column "name"\)/,
+    hint: /x, y, f1, f2/,
+  });
+});
+
+test('named feature or metadata missing -> error naming it', async () => {
+  const t = await readTableFile(join(FIX, 'ok', 'text-column.csv'));
+  throwsInput(() => prepare(t, params({ features: ['f1', 'f9'] })), {
+    line: 1,
+    message: /feature column "f9" is not in the header/,
+  });
+  throwsInput(() => prepare(t, params({ features: ['name'] })), {
+    line: 1,
+    column: 5,
+    message: /feature column holds text, not numbers \(column "name"\)/,
+  });
+  throwsInput(() => prepare(t, params({ metadata: ['nope'] })), {
+    line: 1,
+    message: /metadata column "nope" is not in the header/,
+  });
+});
+
+test('no feature left after dropping constants -> error naming the file', async () => {
+  const path = join(FIX, 'bad', 'all-constant.csv');
+  const t = await readTableFile(path);
+  try {
+    prepare(t, params());
+    assert.fail('expected an error');
+  } catch (err) {
+    assert.ok(err instanceof LavaInputError);
+    assert.equal(err.file, path);
+    assert.match(err.message, /no feature left: every feature is constant/);
+    assert.match(err.message, new RegExp('^' + path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  }
+  // Only embedding and text columns: no feature to begin with.
+  const u = await fromText('x,y,name\n0,1,a\n1,2,b\n');
+  throwsInput(() => prepare(u, params()), { message: /no numeric feature columns/ });
+});
+
+test('digits: label and the stored embedding are metadata under --umap, constant pixels are dropped (checked against a brute-force read)', async () => {
+  const path = join(ROOT, 'examples', 'digits.csv');
+  const table = await readTableFile(path);
+  assert.equal(table.rowCount, 1797);
+  const p = prepare(table, params({ umap: true }));
+  // Brute force: split the text, find pixel columns with a single distinct value.
+  const lines = readFileSync(path, 'utf8').trim().split('\n');
+  const header = lines[0].split(',');
+  const rows = lines.slice(1).map((l) => l.split(',').map(Number));
+  const constant = header.filter((h, j) => h.startsWith('pixel') && rows.every((r) => r[j] === rows[0][j]));
+  assert.ok(constant.includes('pixel_0_0'));
+  assert.deepEqual(
+    p.droppedFeatures,
+    constant.map((name) => ({ name, reason: 'constant' })),
+  );
+  assert.equal(p.F, 64 - constant.length);
+  assert.equal(p.E, 1797);
+  assert.equal(p.droppedRows.count, 0);
+  assert.ok(!p.features.includes('label'));
+  // With umap the stored umap_1, umap_2 are no features: they stay as metadata.
+  assert.deepEqual(p.metadata.map((m) => m.name).sort(), ['label', 'umap_1', 'umap_2']);
+  const given = prepare(table, params());
+  assert.deepEqual(given.embeddingColumns, ['umap_1', 'umap_2']);
+  assert.equal(given.F, p.F);
+  assert.deepEqual(
+    given.metadata.map((m) => m.name),
+    ['label'],
+  );
+  const label = header.indexOf('label');
+  assert.deepEqual(
+    p.metadata.find((m) => m.name === 'label')?.values,
+    rows.map((r) => r[label]),
+  );
+  // X matches the brute-force values, row-major.
+  const f5 = header.indexOf(p.features[5]);
+  for (const e of [0, 1, 900, 1796]) assert.equal(p.X[e * p.F + 5], rows[e][f5]);
+  assert.equal(p.Z, null);
+});
+
+test('conflicting roles: a feature that is the embedding or also metadata, a one-column embedding', async () => {
+  const t = await fromText('x,y,f,g\n0,1,2,3\n1,0,5,1\n');
+  throwsInput(() => prepare(t, params({ features: ['x', 'f'] })), {
+    line: 1,
+    column: 1,
+    message: /named as a feature but is the embedding \(column "x"\)/,
+  });
+  throwsInput(() => prepare(t, params({ features: ['f'], metadata: ['f'] })), {
+    line: 1,
+    column: 3,
+    message: /both as a feature and as metadata \(column "f"\)/,
+  });
+  throwsInput(() => prepare(t, params({ embedding: ['y'] })), {
+    line: 1,
+    column: 2,
+    message: /the embedding needs at least 2 columns/,
+  });
+});

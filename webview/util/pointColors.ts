@@ -1,0 +1,99 @@
+// Turns "colour by" (a metadata column or a module's activity) into a per-point palette index and a legend.
+import { categoricalPalette, sequentialPalette, type Theme } from './colors';
+import type { MetadataColumn } from '../../src/shared/result/types';
+
+export type ColorLegendSpec =
+  | { kind: 'none' }
+  | { kind: 'categorical'; title: string; entries: { label: string; color: string; count: number }[] }
+  | { kind: 'sequential'; title: string; min: number; max: number; palette: string[] };
+
+/** Per-point colours as indices into a small palette: a canvas can then fill one path per colour. */
+export interface PointColoring {
+  index: Uint16Array;
+  palette: string[];
+  legend: ColorLegendSpec;
+}
+
+/** More categories than this are folded into "other" (a legend of 200 ids helps nobody). */
+export const MAX_CATEGORIES = 20;
+
+export function uniformColoring(count: number, theme: Theme): PointColoring {
+  return { index: new Uint16Array(count), palette: [theme.blue], legend: { kind: 'none' } };
+}
+
+export function categoricalColoring(title: string, values: readonly string[], theme: Theme): PointColoring {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  // Most frequent first, ties by natural order so "2" < "10" and the result does not depend on row order.
+  const labels = Array.from(counts.keys()).sort(
+    (a, b) => counts.get(b)! - counts.get(a)! || a.localeCompare(b, undefined, { numeric: true }),
+  );
+  const shown = labels.length > MAX_CATEGORIES ? labels.slice(0, MAX_CATEGORIES - 1) : labels;
+  shown.sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
+  const palette = categoricalPalette(theme, shown.length);
+  const slot = new Map<string, number>(shown.map((l, k) => [l, k]));
+  const other = shown.length < labels.length ? palette.push(theme.muted) - 1 : -1;
+  const index = new Uint16Array(values.length);
+  for (let i = 0; i < values.length; i++) index[i] = slot.get(values[i]) ?? other;
+  const entries = shown.map((label, k) => ({ label, color: palette[k], count: counts.get(label)! }));
+  if (other >= 0) {
+    const n = labels.slice(shown.length).reduce((s, l) => s + counts.get(l)!, 0);
+    entries.push({ label: `other (${labels.length - shown.length})`, color: theme.muted, count: n });
+  }
+  return { index, palette, legend: { kind: 'categorical', title, entries } };
+}
+
+/** Numbers to a sequential palette; non-finite values (missing metadata) get the muted colour. */
+export function sequentialColoring(
+  title: string,
+  values: ArrayLike<number | null>,
+  theme: Theme,
+  accent: string,
+  levels = 32,
+): PointColoring {
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === null || !Number.isFinite(v)) continue;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  if (min > max) {
+    min = 0;
+    max = 0;
+  }
+  const palette = sequentialPalette(theme, accent, levels);
+  const missing = palette.push(theme.muted) - 1;
+  const span = max - min;
+  const index = new Uint16Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === null || !Number.isFinite(v)) index[i] = missing;
+    else index[i] = span > 0 ? Math.min(levels - 1, Math.floor(((v - min) / span) * levels)) : levels - 1;
+  }
+  return {
+    index,
+    palette,
+    legend: { kind: 'sequential', title, min, max, palette: palette.slice(0, levels) },
+  };
+}
+
+/** Class labels stored as numbers (digits' 0..9): integers with few distinct values read as categories. */
+export const MAX_NUMERIC_CATEGORIES = 12;
+
+export function isCategoricalNumeric(values: readonly (number | null)[]): boolean {
+  const seen = new Set<number>();
+  for (const v of values) {
+    if (v === null || !Number.isInteger(v)) return false;
+    seen.add(v);
+    if (seen.size > MAX_NUMERIC_CATEGORIES) return false;
+  }
+  return seen.size > 0;
+}
+
+export function metadataColoring(col: MetadataColumn, theme: Theme): PointColoring {
+  if (col.kind === 'text') return categoricalColoring(col.name, col.values, theme);
+  if (isCategoricalNumeric(col.values)) return categoricalColoring(col.name, col.values.map(String), theme);
+  return sequentialColoring(col.name, col.values, theme, theme.blue);
+}

@@ -17,14 +17,16 @@ const client = { requests: {}, notes: { hello: z.object({ name: z.string() }) } 
 /** Two peers joined by queues (delivered on the next tick, as real ports do), with every dropped message kept. */
 function pair() {
   const dropped: string[] = [];
-  let a!: Peer<typeof client, typeof server>;
-  let b!: Peer<typeof server, typeof client>;
-  a = new Peer({ post: (m) => queueMicrotask(() => b.receive(structuredClone(m))) }, client, server, {
+  // Each port delivers to the other peer, which exists by the time anything is posted.
+  const peers: { a?: Peer<typeof client, typeof server>; b?: Peer<typeof server, typeof client> } = {};
+  const a = new Peer({ post: (m) => queueMicrotask(() => peers.b!.receive(structuredClone(m))) }, client, server, {
     onDrop: (why) => dropped.push(`client: ${why}`),
   });
-  b = new Peer({ post: (m) => queueMicrotask(() => a.receive(structuredClone(m))) }, server, client, {
+  const b = new Peer({ post: (m) => queueMicrotask(() => peers.a!.receive(structuredClone(m))) }, server, client, {
     onDrop: (why) => dropped.push(`server: ${why}`),
   });
+  peers.a = a;
+  peers.b = b;
   return { a, b, dropped };
 }
 

@@ -1,0 +1,34 @@
+// Where a module is active: the one definition the engine's summary, the legend, the pair view and the CLI use.
+
+/**
+ * A locality is active for a module when its loading is at least half the module's largest loading
+ * (and above zero). Half the maximum keeps the localities where the module carries most of its weight,
+ * whatever the scale of W; a module with no weight anywhere is active nowhere.
+ */
+export function activeLocalities(loadings: ArrayLike<number>): Uint8Array {
+  let max = 0;
+  for (let p = 0; p < loadings.length; p++) if (loadings[p] > max) max = loadings[p];
+  const out = new Uint8Array(loadings.length);
+  if (!(max > 0)) return out;
+  for (let p = 0; p < loadings.length; p++) if (loadings[p] >= max / 2) out[p] = 1;
+  return out;
+}
+
+/** How many localities are active (the legend's count). */
+export function activeLocalityCount(loadings: ArrayLike<number>): number {
+  let n = 0;
+  for (const a of activeLocalities(loadings)) n += a;
+  return n;
+}
+
+/** 1 for every row in at least one active locality; `members[p]` lists locality p's rows. */
+export function activeRows(loadings: ArrayLike<number>, members: ArrayLike<ArrayLike<number>>, rowCount: number): Uint8Array {
+  const active = activeLocalities(loadings);
+  const mask = new Uint8Array(rowCount);
+  for (let p = 0; p < active.length; p++) {
+    if (!active[p]) continue;
+    const m = members[p];
+    for (let z = 0; z < m.length; z++) mask[m[z]] = 1;
+  }
+  return mask;
+}

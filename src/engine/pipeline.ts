@@ -6,7 +6,7 @@ import { prepare } from './prepare/prepare';
 import { computeUmap } from './embedding/umap';
 import { buildLocalities } from './localities/localities';
 import { localityCorrelations } from './correlations/correlation';
-import { factorize } from './factorize/nmf';
+import { factorize } from './factorize/factorize';
 import { summarizeModules } from './modules';
 import { buildResult } from './result';
 import type { LavaResult } from '../shared/result/types';

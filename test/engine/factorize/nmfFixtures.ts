@@ -1,5 +1,28 @@
-// Shared by the NMF tests: a dense signed locality x pair matrix as Step 2's sparse output, and cosine.
+// Shared by the Step 3 tests: planted low-rank data, a dense signed locality x pair matrix as Step 2's sparse output, cosine.
+import { seededUniform } from '../../../src/engine/random';
 import type { LocalityCorrelations } from '../../../src/engine/types';
+
+/** Planted: k modules with disjoint signed pair supports, non-negative loadings. R = W0 Hsigned. */
+export function planted(l: number, F: number, k: number, seed: number) {
+  const rnd = seededUniform(seed);
+  const P = (F * (F - 1)) / 2;
+  const H0 = new Float64Array(k * P);
+  for (let q = 0; q < P; q++) {
+    const m = q % (k + 2); // some pairs belong to no module
+    if (m < k) H0[m * P + q] = (rnd() < 0.5 ? -1 : 1) * (0.2 + 0.8 * rnd());
+  }
+  const W0 = new Float64Array(l * k);
+  for (let i = 0; i < W0.length; i++) W0[i] = rnd() < 0.4 ? 0 : rnd();
+  const R = new Float64Array(l * P);
+  for (let p = 0; p < l; p++)
+    for (let m = 0; m < k; m++) {
+      const w = W0[p * k + m];
+      if (w !== 0) for (let q = 0; q < P; q++) R[p * P + q] += w * H0[m * P + q];
+    }
+  // Round to float32 as Step 2 stores them, so the "exact" data are exactly what the CSR holds.
+  for (let i = 0; i < R.length; i++) R[i] = Math.fround(R[i]);
+  return { W0, H0, R, P };
+}
 
 /** A LocalityCorrelations holding the dense l x P signed matrix R (zeros dropped). */
 export function fromDense(R: Float64Array, l: number, F: number): LocalityCorrelations {

@@ -3,6 +3,7 @@
 import { throwIfCancelled } from './errors';
 import { readTableBytes, readTableFile } from './read/table';
 import { prepare } from './prepare/prepare';
+import { fitToRows } from './prepare/sizeRules';
 import { computeUmap } from './embedding/umap';
 import { buildLocalities } from './localities/localities';
 import { localityCorrelations } from './correlations/correlation';
@@ -11,7 +12,6 @@ import { summarizeModules } from './modules';
 import { buildResult } from './result';
 import type { LavaResult } from '../shared/result/types';
 import type { Localities, LocalityCorrelations, Prepared } from './types';
-import { LavaInputError } from '../shared/errors';
 import type { LavaParams } from '../shared/params/types';
 import type { ProgressFn, Step } from '../shared/steps';
 
@@ -31,9 +31,6 @@ export interface PipelineOutput {
   correlations: LocalityCorrelations;
 }
 
-/** Smallest locality that still gives a usable Fisher threshold (n - 3 > 0 with some room). */
-export const MIN_NEIGHBOURS = 5;
-
 export async function runPipeline(
   input: PipelineInput,
   opts: { onProgress?: ProgressFn; signal?: AbortSignal } = {},
@@ -42,7 +39,8 @@ export async function runPipeline(
   const timings: Record<string, number> = {};
   const t0 = performance.now();
   let mark = t0;
-  const progress = (step: Step) => (fraction: number, message?: string) => opts.onProgress?.(step, fraction, message);
+  const progress = (step: Step) => (fraction: number, message?: string) =>
+    opts.onProgress?.(step, fraction, message);
   const done = (step: Step) => {
     const now = performance.now();
     timings[step] = Math.round(now - mark);
@@ -57,25 +55,10 @@ export async function runPipeline(
   throwIfCancelled(signal);
 
   const prepared = prepare(table, input.params);
-  const params: LavaParams = { ...input.params };
-  const notes = [...prepared.notes];
+  const fitted = fitToRows(table, prepared, input.params);
+  const params = fitted.params;
+  const notes = [...prepared.notes, ...fitted.notes];
   const E = prepared.E;
-  const need = 3 * MIN_NEIGHBOURS; // n = floor(E / 3) must reach MIN_NEIGHBOURS
-  if (E < need) {
-    const lastLine = table.lineOfRow.length ? table.lineOfRow[table.lineOfRow.length - 1] : 1;
-    throw new LavaInputError(
-      `too few rows: ${E} usable row${E === 1 ? '' : 's'}, LAVA needs at least ${need} (localities of ${MIN_NEIGHBOURS} or more)`,
-      { file: input.file, line: lastLine },
-      prepared.droppedRows.count > 0
-        ? `${prepared.droppedRows.count} rows were dropped for missing or non-numeric values; fix them or add rows.`
-        : 'Add rows to the file.',
-    );
-  }
-  if (params.neighbors > Math.floor(E / 3)) {
-    const lowered = Math.floor(E / 3);
-    notes.push(`neighbours lowered from ${params.neighbors} to ${lowered} (floor of ${E} rows / 3)`);
-    params.neighbors = lowered;
-  }
   done('prepare');
 
   let Z = prepared.Z;

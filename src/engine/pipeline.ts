@@ -31,27 +31,42 @@ export interface PipelineOutput {
   correlations: LocalityCorrelations;
 }
 
+/** Each step's progress, and how long each took (the result's timings, in ms). */
+class StepClock {
+  private readonly spent: Record<string, number> = {};
+  private readonly start = performance.now();
+  private mark = this.start;
+
+  constructor(private readonly onProgress: ProgressFn | undefined) {}
+
+  progress(step: Step): (fraction: number, message?: string) => void {
+    return (fraction, message) => this.onProgress?.(step, fraction, message);
+  }
+
+  done(step: Step): void {
+    const now = performance.now();
+    this.spent[step] = Math.round(now - this.mark);
+    this.mark = now;
+    this.onProgress?.(step, 1);
+  }
+
+  /** Every step's time, then the total. */
+  timings(): Record<string, number> {
+    return { ...this.spent, total: Math.round(performance.now() - this.start) };
+  }
+}
+
 export async function runPipeline(
   input: PipelineInput,
   opts: { onProgress?: ProgressFn; signal?: AbortSignal } = {},
 ): Promise<PipelineOutput> {
   const { signal } = opts;
-  const timings: Record<string, number> = {};
-  const t0 = performance.now();
-  let mark = t0;
-  const progress = (step: Step) => (fraction: number, message?: string) =>
-    opts.onProgress?.(step, fraction, message);
-  const done = (step: Step) => {
-    const now = performance.now();
-    timings[step] = Math.round(now - mark);
-    mark = now;
-    opts.onProgress?.(step, 1);
-  };
+  const clock = new StepClock(opts.onProgress);
 
   const table = input.bytes
-    ? await readTableBytes(input.bytes, input.file, { signal, onProgress: progress('read') })
-    : await readTableFile(input.file, { signal, onProgress: progress('read') });
-  done('read');
+    ? await readTableBytes(input.bytes, input.file, { signal, onProgress: clock.progress('read') })
+    : await readTableFile(input.file, { signal, onProgress: clock.progress('read') });
+  clock.done('read');
   throwIfCancelled(signal);
 
   const prepared = prepare(table, input.params);
@@ -59,31 +74,40 @@ export async function runPipeline(
   const params = fitted.params;
   const notes = [...prepared.notes, ...fitted.notes];
   const E = prepared.E;
-  done('prepare');
+  clock.done('prepare');
 
   let Z = prepared.Z;
   let d = prepared.d;
   if (Z === null) {
-    Z = await computeUmap(prepared.X, E, prepared.F, params, { signal, onProgress: progress('embedding') });
+    Z = await computeUmap(prepared.X, E, prepared.F, params, {
+      signal,
+      onProgress: clock.progress('embedding'),
+    });
     d = 2;
   }
-  done('embedding');
+  clock.done('embedding');
 
-  const localities = await buildLocalities(Z, E, d, params, { signal, onProgress: progress('localities') });
-  done('localities');
+  const localities = await buildLocalities(Z, E, d, params, {
+    signal,
+    onProgress: clock.progress('localities'),
+  });
+  clock.done('localities');
 
   const correlations = await localityCorrelations(prepared.X, E, prepared.F, localities, params, {
     signal,
-    onProgress: progress('correlations'),
+    onProgress: clock.progress('correlations'),
   });
-  done('correlations');
+  clock.done('correlations');
 
-  const factorization = await factorize(correlations, params, { signal, onProgress: progress('modules') });
+  const factorization = await factorize(correlations, params, {
+    signal,
+    onProgress: clock.progress('modules'),
+  });
   const modules = summarizeModules(factorization, correlations, localities, E, prepared.features);
-  done('modules');
+  clock.done('modules');
   throwIfCancelled(signal);
 
-  timings.total = Math.round(performance.now() - t0);
+  const timings = clock.timings();
   const result = buildResult({
     file: input.file,
     table,

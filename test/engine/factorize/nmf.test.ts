@@ -1,10 +1,10 @@
 // Step 3 NMF: planted low-rank recovery, determinism, and the sparse path equal to a dense computation.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SVD, Matrix } from 'ml-matrix';
+import { Matrix } from 'ml-matrix';
 import { nmf } from '../../../src/engine/factorize/nmf';
 import { seededUniform } from '../../../src/engine/random';
-import { cosine, fromDense, planted } from './nmfFixtures';
+import { cosine, denseNndsvd, fromDense, planted } from './nmfFixtures';
 
 test('recovers a planted exact rank-k non-negative factorization', async () => {
   const l = 60;
@@ -53,36 +53,7 @@ test('deterministic: same input and seed give identical bytes', async () => {
 function denseNmf(A: Matrix, k: number, maxIter: number, tol: number) {
   const l = A.rows;
   const n = A.columns;
-  const svd = new SVD(A, { autoTranspose: true });
-  const U = svd.leftSingularVectors;
-  const V = svd.rightSingularVectors;
-  const S = svd.diagonal;
-  const W = new Float64Array(l * k);
-  const Ht = new Float64Array(n * k);
-  const norm = (x: number[]) => Math.sqrt(x.reduce((s, v) => s + v * v, 0));
-  for (let j = 0; j < k; j++) {
-    const x = U.getColumn(j);
-    const y = V.getColumn(j);
-    if (j === 0) {
-      for (let p = 0; p < l; p++) W[p * k] = Math.sqrt(S[0]) * Math.abs(x[p]);
-      for (let c = 0; c < n; c++) Ht[c * k] = Math.sqrt(S[0]) * Math.abs(y[c]);
-      continue;
-    }
-    const xp = x.map((v) => Math.max(v, 0));
-    const xn = x.map((v) => Math.max(-v, 0));
-    const yp = y.map((v) => Math.max(v, 0));
-    const yn = y.map((v) => Math.max(-v, 0));
-    const mp = norm(xp) * norm(yp);
-    const mn = norm(xn) * norm(yn);
-    const [u, v, sig] = mp > mn ? [xp, yp, mp] : [xn, yn, mn];
-    const lbd = Math.sqrt(S[j] * sig);
-    const nu = norm(u);
-    const nv = norm(v);
-    for (let p = 0; p < l; p++) W[p * k + j] = (lbd * u[p]) / nu;
-    for (let c = 0; c < n; c++) Ht[c * k + j] = (lbd * v[c]) / nv;
-  }
-  for (let i = 0; i < W.length; i++) if (W[i] < 1e-6) W[i] = 0;
-  for (let i = 0; i < Ht.length; i++) if (Ht[i] < 1e-6) Ht[i] = 0;
+  const { W, Ht } = denseNndsvd(A, k);
   const sweep = (
     X: (i: number, c: number) => number,
     M: Float64Array,

@@ -1,4 +1,5 @@
 // Shared by the Step 3 tests: planted low-rank data, a dense signed locality x pair matrix as Step 2's sparse output, cosine.
+import { SVD, type Matrix } from 'ml-matrix';
 import { seededUniform } from '../../../src/engine/random';
 import type { LocalityCorrelations } from '../../../src/engine/types';
 
@@ -60,4 +61,41 @@ export function cosine(a: ArrayLike<number>, b: ArrayLike<number>): number {
     bb += b[i] * b[i];
   }
   return ab / Math.sqrt(aa * bb || 1);
+}
+
+/** scikit-learn's NNDSVD written plainly from a full SVD of the dense A (every column, zero ones included). */
+export function denseNndsvd(A: Matrix, k: number): { W: Float64Array; Ht: Float64Array } {
+  const l = A.rows;
+  const n = A.columns;
+  const svd = new SVD(A, { autoTranspose: true });
+  const U = svd.leftSingularVectors;
+  const V = svd.rightSingularVectors;
+  const S = svd.diagonal;
+  const W = new Float64Array(l * k);
+  const Ht = new Float64Array(n * k);
+  const norm = (x: number[]) => Math.sqrt(x.reduce((s, v) => s + v * v, 0));
+  for (let j = 0; j < k; j++) {
+    const x = U.getColumn(j);
+    const y = V.getColumn(j);
+    if (j === 0) {
+      for (let p = 0; p < l; p++) W[p * k] = Math.sqrt(S[0]) * Math.abs(x[p]);
+      for (let c = 0; c < n; c++) Ht[c * k] = Math.sqrt(S[0]) * Math.abs(y[c]);
+      continue;
+    }
+    const xp = x.map((v) => Math.max(v, 0));
+    const xn = x.map((v) => Math.max(-v, 0));
+    const yp = y.map((v) => Math.max(v, 0));
+    const yn = y.map((v) => Math.max(-v, 0));
+    const mp = norm(xp) * norm(yp);
+    const mn = norm(xn) * norm(yn);
+    const [u, v, sig] = mp > mn ? [xp, yp, mp] : [xn, yn, mn];
+    const lbd = Math.sqrt(S[j] * sig);
+    const nu = norm(u);
+    const nv = norm(v);
+    for (let p = 0; p < l; p++) W[p * k + j] = (lbd * u[p]) / nu;
+    for (let c = 0; c < n; c++) Ht[c * k + j] = (lbd * v[c]) / nv;
+  }
+  for (let i = 0; i < W.length; i++) if (W[i] < 1e-6) W[i] = 0;
+  for (let i = 0; i < Ht.length; i++) if (Ht[i] < 1e-6) Ht[i] = 0;
+  return { W, Ht };
 }

@@ -1,22 +1,17 @@
 // The eigen solver behind NNDSVD: top eigenpairs against a full SVD and a diagonal matrix, by either product.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SVD, Matrix } from 'ml-matrix';
+import { SVD } from 'ml-matrix';
 import { denseApply, topEigen } from '../../../src/engine/factorize/eigen';
 import { rowGram, signSplit, sparseApply } from '../../../src/engine/factorize/sparse';
-import { cosine, fromDense, planted } from './nmfFixtures';
+import { cosine, denseSignSplit, fromDense, planted } from './nmfFixtures';
 
 test('topEigen matches a full SVD of A', () => {
   const { R } = planted(30, 9, 3, 11);
   const corr = fromDense(R, 30, 9);
   const a = signSplit(corr);
   const { values, vectors } = topEigen(denseApply(rowGram(a), 30), 30, 3, 0);
-  const dense = new Matrix(30, 2 * corr.P);
-  for (let p = 0; p < 30; p++)
-    for (let z = corr.rowPtr[p]; z < corr.rowPtr[p + 1]; z++) {
-      const v = corr.value[z];
-      dense.set(p, v > 0 ? corr.pairIndex[z] : corr.P + corr.pairIndex[z], Math.abs(v));
-    }
+  const dense = denseSignSplit(R, 30, corr.P);
   const svd = new SVD(dense, { autoTranspose: true });
   for (let j = 0; j < 3; j++) {
     const s = svd.diagonal[j];

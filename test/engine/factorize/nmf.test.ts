@@ -1,10 +1,9 @@
 // Step 3 NMF: planted low-rank recovery, determinism, and the sparse path equal to a dense computation.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Matrix } from 'ml-matrix';
+import type { Matrix } from 'ml-matrix';
 import { nmf } from '../../../src/engine/factorize/nmf';
-import { seededUniform } from '../../../src/engine/random';
-import { cosine, denseNndsvd, fromDense, planted } from './nmfFixtures';
+import { addNoiseAndThreshold, cosine, denseNndsvd, denseSignSplit, fromDense, planted } from './nmfFixtures';
 
 test('recovers a planted exact rank-k non-negative factorization', async () => {
   const l = 60;
@@ -94,19 +93,9 @@ test('the sparse path (active columns, Gram eigenvectors) equals a dense computa
   const F = 10;
   const k = 3;
   const { R, P } = planted(l, F, k, 21);
-  const rnd = seededUniform(2);
-  for (let i = 0; i < R.length; i++) {
-    const v = Math.fround(R[i] + 0.3 * (rnd() - 0.5));
-    R[i] = Math.abs(v) < 0.25 ? 0 : v;
-  }
+  addNoiseAndThreshold(R, 2, 0.25);
   const corr = fromDense(R, l, F);
-  const A = new Matrix(l, 2 * P);
-  for (let p = 0; p < l; p++)
-    for (let q = 0; q < P; q++) {
-      const v = R[p * P + q];
-      if (v > 0) A.set(p, q, v);
-      else if (v < 0) A.set(p, P + q, -v);
-    }
+  const A = denseSignSplit(R, l, P);
   const dense = denseNmf(A, k, 400, 1e-4);
   const f = await nmf(corr, { modules: k, seed: 0 });
   assert.equal(f.iterations, dense.iterations);

@@ -1,5 +1,5 @@
 // Shared by the Step 3 tests: planted low-rank data, a dense signed locality x pair matrix as Step 2's sparse output, cosine.
-import { SVD, type Matrix } from 'ml-matrix';
+import { Matrix, SVD } from 'ml-matrix';
 import { seededUniform } from '../../../src/engine/random';
 import type { LocalityCorrelations } from '../../../src/engine/types';
 
@@ -98,4 +98,25 @@ export function denseNndsvd(A: Matrix, k: number): { W: Float64Array; Ht: Float6
   for (let i = 0; i < W.length; i++) if (W[i] < 1e-6) W[i] = 0;
   for (let i = 0; i < Ht.length; i++) if (Ht[i] < 1e-6) Ht[i] = 0;
   return { W, Ht };
+}
+
+/** Adds uniform noise (width 0.3) to R in place and zeroes |values| below `cut`: mixed signs, not exactly low rank. */
+export function addNoiseAndThreshold(R: Float64Array, seed: number, cut: number): void {
+  const rnd = seededUniform(seed);
+  for (let i = 0; i < R.length; i++) {
+    const v = Math.fround(R[i] + 0.3 * (rnd() - 0.5));
+    R[i] = Math.abs(v) < cut ? 0 : v;
+  }
+}
+
+/** The dense sign-split A = [max(R, 0), max(-R, 0)] (l x 2P) of a dense l x P R. */
+export function denseSignSplit(R: Float64Array, l: number, P: number): Matrix {
+  const A = new Matrix(l, 2 * P);
+  for (let p = 0; p < l; p++)
+    for (let q = 0; q < P; q++) {
+      const v = R[p * P + q];
+      if (v > 0) A.set(p, q, v);
+      else if (v < 0) A.set(p, P + q, -v);
+    }
+  return A;
 }

@@ -1,11 +1,9 @@
 // NNDSVD on the active columns equals scikit-learn's NNDSVD written plainly over the whole dense A.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Matrix } from 'ml-matrix';
 import { nndsvd } from '../../../src/engine/factorize/nndsvd';
 import { signSplit } from '../../../src/engine/factorize/sparse';
-import { seededUniform } from '../../../src/engine/random';
-import { denseNndsvd, fromDense, planted } from './nmfFixtures';
+import { addNoiseAndThreshold, denseNndsvd, denseSignSplit, fromDense, planted } from './nmfFixtures';
 
 for (const [name, l, F] of [
   ['sparse product (nnz < l^2 / 2)', 40, 8],
@@ -14,22 +12,10 @@ for (const [name, l, F] of [
   test(`NNDSVD through the ${name}: W and Ht as the dense reference, zero off the active columns`, () => {
     const k = 4;
     const { R, P } = planted(l, F, 3, 8);
-    // Noise and a threshold: mixed signs, not exactly low rank, some columns all zero.
-    const rnd = seededUniform(5);
-    for (let i = 0; i < R.length; i++) {
-      const v = Math.fround(R[i] + 0.3 * (rnd() - 0.5));
-      R[i] = Math.abs(v) < 0.2 ? 0 : v;
-    }
+    addNoiseAndThreshold(R, 5, 0.2);
     const a = signSplit(fromDense(R, l, F));
     assert.equal(2 * a.val.length < l * l, name.startsWith('sparse'), 'the case takes the path it names');
-    const A = new Matrix(l, 2 * P);
-    for (let p = 0; p < l; p++)
-      for (let q = 0; q < P; q++) {
-        const v = R[p * P + q];
-        if (v > 0) A.set(p, q, v);
-        else if (v < 0) A.set(p, P + q, -v);
-      }
-    const want = denseNndsvd(A, k);
+    const want = denseNndsvd(denseSignSplit(R, l, P), k);
     const got = nndsvd(a, k, 3);
     const close = (x: number, y: number) => Math.abs(x - y) < 1e-7 * (1 + Math.abs(y));
     for (let i = 0; i < got.W.length; i++) assert.ok(close(got.W[i], want.W[i]), `W[${i}]`);

@@ -231,7 +231,13 @@ export class KnnSearcher {
     if (this.size < k && bound2 !== Infinity && this.size < this.tree.E - (exclude >= 0 ? 1 : 0))
       return this.query(q, qOff, exclude, outI, outD, outOff);
     const kth = this.size === k ? heapD[0] : Infinity;
-    // Drain the max-heap from the back so the row ends up nearest first.
+    this.drainInto(outI, outD, outOff);
+    return kth;
+  }
+
+  /** Empties the max-heap into a row of k, from the back so that it ends up nearest first; -1 pads a short row. */
+  private drainInto(outI: Int32Array, outD: Float64Array, outOff: number): void {
+    const { heapD, heapI, k } = this;
     const n = this.size;
     for (let j = n - 1; j >= 0; j--) {
       outI[outOff + j] = heapI[0];
@@ -242,7 +248,6 @@ export class KnnSearcher {
       outI[outOff + j] = -1;
       outD[outOff + j] = Infinity;
     }
-    return kth;
   }
 
   private push(s: number, id: number): void {

@@ -5,9 +5,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readTableBytes, readTableFile } from '../../../src/engine/read/table';
 import { prepare } from '../../../src/engine/prepare/prepare';
-import { recogniseEmbedding } from '../../../src/engine/prepare/embeddingColumns';
-import { type Prepared } from '../../../src/engine/types';
-import { LavaInputError } from '../../../src/shared/errors';
+import type { Prepared, Table } from '../../../src/engine/types';
+import { describeInputError, LavaInputError } from '../../../src/shared/errors';
 import { DEFAULT_PARAMS, type LavaParams } from '../../../src/shared/params/types';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -22,7 +21,7 @@ async function prep(s: string, p: Partial<LavaParams> = {}): Promise<Prepared> {
 /** Expects prepare to throw a LavaInputError pointing at `line`/`column` and saying `message`. */
 function throwsInput(
   fn: () => unknown,
-  want: { line?: number; column?: number; message: RegExp; hint?: RegExp },
+  want: { line?: number; column?: number; message: RegExp; hint?: RegExp; option?: string },
 ): void {
   try {
     fn();
@@ -32,111 +31,11 @@ function throwsInput(
     assert.equal(err.column, want.column, 'column');
     assert.match(err.message, want.message);
     if (want.hint) assert.match(err.hint, want.hint);
+    if (want.option) assert.equal(err.option, want.option, 'option');
     return;
   }
   assert.fail('expected an error');
 }
-
-test('recogniseEmbedding: many spellings, in index order', () => {
-  const cases: [string[], string[]][] = [
-    [
-      ['f1', 'x', 'y'],
-      ['x', 'y'],
-    ],
-    [
-      ['X', 'Y', 'f'],
-      ['X', 'Y'],
-    ],
-    [
-      ['y', 'z', 'x'],
-      ['x', 'y', 'z'],
-    ],
-    [
-      ['umap_1', 'umap_2', 'f'],
-      ['umap_1', 'umap_2'],
-    ],
-    [
-      ['UMAP2', 'UMAP1'],
-      ['UMAP1', 'UMAP2'],
-    ],
-    [
-      ['tsne_1', 'tsne_2'],
-      ['tsne_1', 'tsne_2'],
-    ],
-    [
-      ['tSNE-1', 'tSNE-2'],
-      ['tSNE-1', 'tSNE-2'],
-    ],
-    [
-      ['t-SNE1', 't-SNE2'],
-      ['t-SNE1', 't-SNE2'],
-    ],
-    [
-      ['PC1', 'PC2', 'PC3', 'PC5'],
-      ['PC1', 'PC2', 'PC3'],
-    ],
-    [
-      ['pca_0', 'pca_1'],
-      ['pca_0', 'pca_1'],
-    ],
-    [
-      ['emb_0', 'emb_1', 'emb_2'],
-      ['emb_0', 'emb_1', 'emb_2'],
-    ],
-    [
-      ['embedding.1', 'embedding.2'],
-      ['embedding.1', 'embedding.2'],
-    ],
-    [
-      ['latent0', 'latent1'],
-      ['latent0', 'latent1'],
-    ],
-    [
-      ['z_0', 'z_1'],
-      ['z_0', 'z_1'],
-    ],
-    [
-      ['dim 1', 'dim 2'],
-      ['dim 1', 'dim 2'],
-    ],
-    [
-      ['Component_1', 'Component_2'],
-      ['Component_1', 'Component_2'],
-    ],
-    // Preference: x,y over families; umap over tsne over the rest, wherever they stand.
-    [
-      ['umap_1', 'umap_2', 'x', 'y'],
-      ['x', 'y'],
-    ],
-    [
-      ['PC1', 'PC2', 'tsne_1', 'tsne_2', 'umap_1', 'umap_2'],
-      ['umap_1', 'umap_2'],
-    ],
-    [
-      ['PC1', 'PC2', 'tsne_1', 'tsne_2'],
-      ['tsne_1', 'tsne_2'],
-    ],
-    [
-      ['dim_1', 'dim_2', 'pc_1', 'pc_2'],
-      ['pc_1', 'pc_2'],
-    ],
-  ];
-  for (const [header, want] of cases) assert.deepEqual(recogniseEmbedding(header), want, header.join(','));
-  const none = [
-    ['pixel_0_0', 'pixel_0_1'],
-    ['zone', 'f1'],
-    ['x1'],
-    ['x1', 'x2'],
-    ['x', 'f'],
-    ['umap_1'],
-    ['umap_2', 'umap_3'],
-    ['umap_1', 'UMAP2'],
-    ['umapx_1', 'umapx_2'],
-    ['pcb1', 'pcb2'],
-    [],
-  ];
-  for (const header of none) assert.equal(recogniseEmbedding(header), null, header.join(','));
-});
 
 test('roles: embedding recognised, text and id-like columns are metadata, the rest are features', async () => {
   const p = await prep(
@@ -286,7 +185,8 @@ test('no embedding columns and no umap -> error with the hint', async () => {
   throwsInput(() => prepare(t, params()), {
     line: 1,
     message: /no embedding columns/,
-    hint: /^name them with --embedding x,y \(setting lava\.embedding\) or compute one with --umap$/,
+    hint: /^Name them in \{option:embedding\} \(such as x,y\), or compute an embedding with \{option:umap\}\.$/,
+    option: 'embedding',
   });
   // x,y that hold text are not an embedding.
   const u = await fromText('x,y,f\na,b,1\nc,d,2\n');
@@ -399,4 +299,46 @@ test('conflicting roles: a feature that is the embedding or also metadata, a one
     column: 2,
     message: /the embedding needs at least 2 columns/,
   });
+});
+
+test('every input error of prepare names options by key ({option:key}), never as a flag or a setting', async () => {
+  const keys = new Set(Object.keys(DEFAULT_PARAMS));
+  const t = await fromText('x,y,f,g,name\n0,1,2,3,a\n1,0,5,1,b\n');
+  const cases: [Table, Partial<LavaParams>][] = [
+    [t, { embedding: ['x', 'nope'] }],
+    [t, { embedding: ['x', 'name'] }],
+    [t, { embedding: ['y'] }],
+    [t, { embedding: ['x', 'x'] }],
+    [t, { features: ['f', 'f'] }],
+    [t, { features: ['nope'] }],
+    [t, { features: ['x'] }],
+    [t, { metadata: ['nope'] }],
+    [t, { features: ['f'], metadata: ['f'] }],
+    [await fromText('a,b\n1,2\n3,4\n'), {}],
+    [await fromText('x,y,name\n0,1,a\n1,2,b\n'), {}],
+    [await fromText('x,y,f\n0,1,\n1,2,\n'), {}],
+    [await fromText('x,y,f\n0,1,2\n1,2,2\n'), {}],
+  ];
+  for (const [table, p] of cases) {
+    const err = (() => {
+      try {
+        prepare(table, params(p));
+      } catch (e) {
+        return e;
+      }
+      return assert.fail(`no error for ${JSON.stringify(p)}`);
+    })();
+    assert.ok(err instanceof LavaInputError, String(err));
+    const text = `${err.problem} ${err.hint}`;
+    assert.doesNotMatch(text, /--[a-z]|lava\.|setting/, text);
+    const named = [...text.matchAll(/\{option:([A-Za-z]+)\}/g)].map((m) => m[1]);
+    for (const key of named) assert.ok(keys.has(key), `${key} in "${text}"`);
+    // The place names the option at fault, and it is one the text names.
+    assert.ok(err.option !== undefined && named.includes(err.option), `option ${err.option} for "${text}"`);
+    // Each side renders the keys in its own words.
+    assert.match(
+      describeInputError(err, (k) => `--${k}`),
+      new RegExp(`--${err.option}`),
+    );
+  }
 });

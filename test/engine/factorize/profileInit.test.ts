@@ -1,8 +1,9 @@
 // The 'profiles' NMF start: on overlapping blob types it finds the parts where NNDSVD finds the blob types.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { nmf, signSplit } from '../../../src/engine/factorize/nmf';
-import { profileInit } from '../../../src/engine/factorize/nmfInit';
+import { nmf } from '../../../src/engine/factorize/nmf';
+import { profileInit } from '../../../src/engine/factorize/profileInit';
+import { signSplit } from '../../../src/engine/factorize/sparse';
 import type { LocalityCorrelations } from '../../../src/engine/types';
 import { cosine, fromDense } from './nmfFixtures';
 

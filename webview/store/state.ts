@@ -142,6 +142,9 @@ function onMessage(s: ExplorerState, m: ToWebviewMessage): ExplorerState {
     case 'pairValues':
       if (m.requestId !== s.pendingPair) return s;
       return { ...s, pendingPair: null, pair: { a: m.a, b: m.b, av: m.av, bv: m.bv } };
+    default:
+      // A message this webview does not know (a newer host) changes nothing rather than wiping the state.
+      return s;
   }
 }
 
@@ -162,6 +165,8 @@ export function reduce(s: ExplorerState, a: Action): ExplorerState {
       return { ...s, heatmapOf: 'module' };
     case 'toggleProbes':
       return { ...s, showProbes: a.show ?? !s.showProbes };
+    default:
+      return s;
   }
 }
 

@@ -102,3 +102,10 @@ test('active localities: at or above the median non-zero loading, also for 0/1 B
   assert.deepEqual(activeLocalities({ ...m, loadings: [1, 0, 1, 1] }), [0, 2, 3]);
   assert.deepEqual(activeLocalities({ ...m, loadings: [0, 0, 0] }), []);
 });
+
+test('an unknown action or host message leaves the state as it was (it used to become undefined)', () => {
+  const s = withResult();
+  assert.equal(reduce(s, { type: 'noSuchAction' } as unknown as Parameters<typeof reduce>[1]), s);
+  const stray = { type: 'message', message: { type: 'noSuchMessage' } } as unknown as Parameters<typeof reduce>[1];
+  assert.equal(reduce(s, stray), s);
+});

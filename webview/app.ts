@@ -13,7 +13,8 @@ import { moduleColors, renderModuleLegend } from './views/legend/legend';
 import { renderPairView } from './views/pair/pairView';
 import { isCategoricalNumeric, metadataColoring, sequentialColoring, uniformColoring, type PointColoring } from './util/pointColors';
 import { renderScatter, type TooltipContent } from './views/scatter/scatter';
-import { activeRowMask, localityMask, nearestProbe, topModules } from './util/selection';
+import { localityMask, nearestProbe, topModules } from './util/selection';
+import { activeRows } from '../src/shared/result/active';
 import { COLOR_BY_MODULE, initialState, persisted, Store, type ExplorerState } from './store/state';
 import type { HostApi } from './util/vscodeApi';
 import { decodeFloat32 } from '../src/shared/result/codec';
@@ -289,7 +290,7 @@ export function startApp(root: HTMLElement, host: HostApi, options: { width?: nu
     if (changed('pair', [r, s.pair, s.pairRequest, s.selectedModule, showLocality, s.locality], force)) {
       if (s.pair) {
         slots.pairTitle.textContent = `Pair ${s.pair.a} ~ ${s.pair.b}`;
-        const active = showLocality ? localityMask(r, s.locality!.id) : m ? activeRowMask(r, m) : null;
+        const active = showLocality ? localityMask(r, s.locality!.id) : m ? activeRows(m.loadings, r.localities.members, r.rowCount) : null;
         renderPairView(slots.pair, {
           a: s.pair.a,
           b: s.pair.b,

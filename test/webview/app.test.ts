@@ -137,9 +137,12 @@ test('clicking a heatmap cell posts requestPair; the reply draws the pair view',
   const pv = root.querySelector('[data-testid="pair-view"]')!;
   assert.equal(pv.getAttribute('data-pair'), 'f0|f1');
   assert.equal(pv.querySelectorAll('circle').length, 300);
-  // Module 0 is active in blob A's localities 0, 1, 2 (loadings 0.5, 0.7, 0.9; median 0.7): 1 and 2 count.
+  // Module 0's loadings are 0.5, 0.7, 0.9 in blob A's localities 0, 1, 2: all three reach half the largest
+  // (shared/result/active.ts), as the legend's count says. (The pair view used to colour only 1 and 2.)
   const r = makeFixture();
-  const expected = new Set([...r.localities.members[1], ...r.localities.members[2]]);
+  const expected = new Set([...r.localities.members[0], ...r.localities.members[1], ...r.localities.members[2]]);
+  const badge = root.querySelector('[data-testid="module-item"][data-module-id="0"] vscode-badge')!;
+  assert.equal(badge.textContent, '3');
   const own = moduleColors(testTheme(), 3)[0];
   const coloured = Array.from(pv.querySelectorAll(`circle[fill="${own}"]`)).length;
   assert.equal(coloured, expected.size);

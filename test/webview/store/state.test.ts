@@ -95,14 +95,6 @@ test('probes toggle', () => {
   assert.equal(s.showProbes, false);
 });
 
-test('active localities: at or above the median non-zero loading, also for 0/1 Boolean loadings', async () => {
-  const { activeLocalities } = await import('../../../webview/util/selection');
-  const m = makeFixture().modules[0];
-  assert.deepEqual(activeLocalities({ ...m, loadings: [0, 0.5, 0.9, 0, 0.7] }), [2, 4]);
-  assert.deepEqual(activeLocalities({ ...m, loadings: [1, 0, 1, 1] }), [0, 2, 3]);
-  assert.deepEqual(activeLocalities({ ...m, loadings: [0, 0, 0] }), []);
-});
-
 test('an unknown action or host message leaves the state as it was (it used to become undefined)', () => {
   const s = withResult();
   assert.equal(reduce(s, { type: 'noSuchAction' } as unknown as Parameters<typeof reduce>[1]), s);

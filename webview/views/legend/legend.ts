@@ -4,6 +4,7 @@ import { categoricalPalette, type Theme } from '../../util/colors';
 import type { ImageGrid } from '../../util/imageGrid';
 import { imageThumbnail, patternThumbnail } from './thumbnail';
 import { decodeFloat32 } from '../../../src/shared/result/codec';
+import { activeLocalityCount } from '../../../src/shared/result/active';
 
 export interface LegendProps {
   modules: readonly ModuleResult[];
@@ -71,8 +72,10 @@ export function renderModuleLegend(container: HTMLElement, props: LegendProps): 
     text.append(id, name);
     const badge = doc.createElement('vscode-badge');
     badge.setAttribute('variant', 'counter');
-    badge.setAttribute('title', `${m.localityCount} localities use this module`);
-    badge.textContent = String(m.localityCount);
+    // Counted here with the one definition the pair view colours by, whatever definition wrote the result.
+    const active = activeLocalityCount(m.loadings);
+    badge.setAttribute('title', `active in ${active} localities (loading at least half its largest)`);
+    badge.textContent = String(active);
     li.append(swatch, thumb, text, badge);
     li.addEventListener('click', () => props.onSelect?.(m.id));
     li.addEventListener('keydown', (e) => {

@@ -72,14 +72,8 @@ export function renderHeader(container: HTMLElement, props: HeaderProps): void {
       `${res.droppedRows.count} row${res.droppedRows.count === 1 ? '' : 's'} dropped for missing or non-numeric values${ex ? `: ${ex}` : ''}`,
     );
   }
-  // The engine may already say it in a note; say it once.
-  const noted = res.notes.some((n) => res.droppedFeatures.every((d) => n.includes(d.name)));
-  if (res.droppedFeatures.length > 0 && !noted) {
-    const names = res.droppedFeatures.slice(0, 8).map((d) => `${d.name} (${d.reason})`);
-    const more = res.droppedFeatures.length > 8 ? `, and ${res.droppedFeatures.length - 8} more` : '';
-    const nf = res.droppedFeatures.length;
-    warnings.push(`${nf} feature${nf === 1 ? '' : 's'} dropped: ${names.join(', ')}${more}`);
-  }
+  // Dropped features are not listed here: the engine's notes say which it dropped and why (constant, or
+  // beyond maxFeatures), and a second line from droppedFeatures said it twice.
   for (const n of res.notes) warnings.push(n);
   if (warnings.length) {
     const ul = el(doc, 'ul', undefined, 'lava-notes');

@@ -1,5 +1,6 @@
 // Standalone preview of the explorer webview: builds the bundle, writes an HTML page with a stub VS Code API and a
-// light/dark/high-contrast theme, posts a fixture (or a real result JSON) and, with --screenshot, photographs it in Chromium.
+// light/dark/high-contrast theme, posts a fixture (or a real result JSON) and, with --screenshot, photographs it in Chromium
+// under the panel's CSP, listing every CSP violation (and exiting 1 when there is one).
 //   node scripts/preview-webview.mjs [--result path.lava.json | --rows N] [--image SIDE] [--theme light|dark|hc] [--screenshot] [--interact] [--perf]
 // --interact selects a module, opens a pair and clicks a point; --perf times a full render and zoom frames (canvas mode).
 // Output goes to test-output/preview/ (git-ignored).
@@ -171,13 +172,15 @@ const THEMES = {
   },
 };
 const theme = THEMES[themeName] ?? THEMES.light;
-const style = Object.entries(theme.vars)
-  .map(([k, v]) => `--vscode-${k}: ${v};`)
-  .join(' ');
 
 // The host stub answers the webview's requests the way the extension would, from what the result holds:
 // a locality's "correlations" are its loadings-weighted module patterns; a pair's values are made up but stable.
 const stub = `
+window.__violations = [];
+document.addEventListener('securitypolicyviolation', (e) =>
+  window.__violations.push(e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline') + (e.sample ? ': ' + e.sample : '')));
+// The theme's variables go on <html> through CSSOM, as VS Code sets them: the CSP allows that, not style="...".
+for (const [k, v] of Object.entries(${JSON.stringify(theme.vars)})) document.documentElement.style.setProperty('--vscode-' + k, v);
 window.__sent = [];
 const result = ${JSON.stringify(result)};
 window.__result = result;
@@ -207,9 +210,9 @@ window.acquireVsCodeApi = () => ({
 
 // The panel's CSP (src/extension/panel.ts) with file: standing in for the webview's own source: violations show up here too.
 const csp =
-  "default-src 'none'; img-src file: data: blob:; style-src file: 'unsafe-inline'; font-src file:; script-src 'nonce-preview'";
+  "default-src 'none'; img-src file: data: blob:; style-src file:; font-src file:; script-src 'nonce-preview'";
 const html = `<!doctype html>
-<html lang="en" style="${style}">
+<html lang="en">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
@@ -335,6 +338,11 @@ if (flag('screenshot')) {
     console.log(
       `messages sent by the webview: ${JSON.stringify(await p.evaluate(() => window.__sent.map((m) => m.type)))}`,
     );
+    const violations = await p.evaluate(() => window.__violations);
+    if (violations.length) {
+      console.log(`CSP violations:\n${violations.join('\n')}`);
+      process.exitCode = 1;
+    }
     if (errors.length) console.log(`page errors:\n${errors.join('\n')}`);
   } finally {
     await browser.close();

@@ -1,11 +1,11 @@
 // The module legend: one entry per module with the contract's attributes, keyboard selection, snapshot.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { renderModuleLegend } from '../../webview/views/legend/legend';
-import { blockPattern } from '../../webview/views/legend/thumbnail';
-import { container, makeDocument, matchSnapshot, testTheme } from './dom';
-import { imageDesign, makeFixture, plantedPattern, F } from './fixture';
-import { detectImageGrid } from '../../webview/util/imageGrid';
+import { renderModuleLegend } from '../../../../webview/views/legend/legend';
+import { blockPattern } from '../../../../webview/views/legend/thumbnail';
+import { container, makeDocument, matchSnapshot, testTheme } from '../../dom';
+import { imageDesign, makeFixture, plantedPattern, F } from '../../fixture';
+import { detectImageGrid } from '../../../../webview/util/imageGrid';
 
 test('legend has one entry per module with id, name, locality count and aria-selected; snapshot', () => {
   const r = makeFixture();

@@ -1,9 +1,9 @@
 // The header: file, sizes and counts, notes said once, parameters with where each came from.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { renderHeader } from '../../webview/views/header/header';
-import { container, makeDocument } from './dom';
-import { makeFixture } from './fixture';
+import { renderHeader } from '../../../../webview/views/header/header';
+import { container, makeDocument } from '../../dom';
+import { makeFixture } from '../../fixture';
 
 test('dropped features are said once: the engine notes them, the header adds no second line', () => {
   const r = makeFixture();

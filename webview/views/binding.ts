@@ -4,18 +4,10 @@ import type { LavaResult } from '../../src/shared/result/types';
 import type { Action, ExplorerState } from '../store/state';
 import type { Theme } from '../util/colors';
 import type { ResultCache } from './resultCache';
-import type { Slots } from './layout';
+import type { Sizes, Slots } from './layout';
 
 /** The state a view bound to a result sees: the result is there. */
 export type WithResult = ExplorerState & { result: LavaResult };
-
-export interface Sizes {
-  mapW: number;
-  mapH: number;
-  heat: number;
-  pairW: number;
-  pairH: number;
-}
 
 /** What every binding may use; the app owns it. */
 export interface ViewContext {

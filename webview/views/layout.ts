@@ -1,6 +1,5 @@
 // The explorer's static skeleton: panels, their title bars and the slots views render into, and the views' sizes.
 import type { LavaResult } from '../../src/shared/result/types';
-import type { Sizes } from './binding';
 
 export interface Slots {
   info: HTMLElement;
@@ -82,6 +81,15 @@ export function buildLayout(root: HTMLElement): Slots {
     imageBar: image.bar,
     image: image.body,
   };
+}
+
+/** Pixel sizes of the views, from the panel's width. */
+export interface Sizes {
+  mapW: number;
+  mapH: number;
+  heat: number;
+  pairW: number;
+  pairH: number;
 }
 
 /** Sizes from the panel's width (given in tests, where jsdom lays nothing out). */

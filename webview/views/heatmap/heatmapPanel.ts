@@ -1,7 +1,7 @@
 // The heatmap panel's binding: the selected module's pattern, or the picked locality's own correlations (loading,
 // failed with a retry, or drawn); a click on a cell picks that pair.
-import { selectedModule, shownLocality } from '../../store/selectors';
-import type { PairKey } from '../../store/state';
+import { selectedModule } from '../../store/selectors';
+import type { Loadable, LocalityView, PairKey } from '../../store/state';
 import type { ViewBinding, ViewContext, WithResult } from '../binding';
 import { button } from '../controls/button';
 import { exportButtons } from '../controls/exportButtons';
@@ -15,7 +15,13 @@ function pairCell(features: readonly string[], pair: PairKey | undefined): [numb
   return ia >= 0 && ib >= 0 ? [ia, ib] : null;
 }
 
-function draw(ctx: ViewContext, s: WithResult, features: readonly string[], pattern: Float32Array, ids: { moduleId: number | null; localityId: number | null }) {
+function draw(
+  ctx: ViewContext,
+  s: WithResult,
+  features: readonly string[],
+  pattern: Float32Array,
+  ids: { moduleId: number | null; localityId: number | null },
+): void {
   renderHeatmap(ctx.slots.heatmap, {
     pattern,
     features,
@@ -28,11 +34,12 @@ function draw(ctx: ViewContext, s: WithResult, features: readonly string[], patt
   });
 }
 
-function renderLocality(ctx: ViewContext, s: WithResult, id: number): void {
+function renderLocality(ctx: ViewContext, s: WithResult, locality: Loadable<number, LocalityView>): void {
+  const id = locality.key;
   ctx.slots.heatmapTitle.textContent = `Locality ${id}: its own correlations`;
   renderLoadable(
     ctx.slots.heatmap,
-    s.locality!,
+    locality,
     `locality ${id}'s correlations`,
     () => ctx.dispatch({ type: 'retryLocality' }),
     (v) => draw(ctx, s, v.features, v.pattern, { moduleId: null, localityId: id }),
@@ -51,9 +58,9 @@ export function heatmapPanel(ctx: ViewContext): ViewBinding {
     name: 'heatmap',
     deps: (s) => [s.result, s.selectedModule, s.heatmapOf, s.locality, s.pair?.key],
     render: (s) => {
-      const locality = shownLocality(s);
+      const locality = s.heatmapOf === 'locality' ? s.locality : null;
       back.hidden = locality === null;
-      if (locality !== null) return renderLocality(ctx, s, locality);
+      if (locality) return renderLocality(ctx, s, locality);
       const m = selectedModule(s);
       slots.heatmapTitle.textContent = m ? `M${m.id} pattern: ${m.name}` : 'Pattern';
       if (m) draw(ctx, s, s.result.features, ctx.cache(s.result).pattern(m), { moduleId: m.id, localityId: null });

@@ -171,7 +171,7 @@ export function makeFixture(perBlob = PER_BLOB, design: Design = BLOB_DESIGN): L
     source: { file: design.file, rows: E + 2, delimiter: ',' },
     params: { ...DEFAULT_PARAMS, neighbors: LOCALITY_SIZE, modules: 3 },
     paramSources: { neighbors: 'command', modules: '.lava.json' },
-    notes: ['neighbors lowered to 30 on small data'],
+    notes: ['dropped 1 constant feature: const0', 'neighbors lowered to 30 on small data'],
     features,
     droppedFeatures: [{ name: 'const0', reason: 'constant' }],
     droppedRows: {

@@ -1,4 +1,5 @@
-// The explorer's static skeleton: panels, their title bars and the slots views render into.
+// The explorer's static skeleton: panels, their title bars and the slots views render into, and the views' sizes.
+import type { LavaResult } from '../../src/shared/result/types';
 
 export interface Slots {
   info: HTMLElement;
@@ -79,5 +80,28 @@ export function buildLayout(root: HTMLElement): Slots {
     imagePanel: image.section,
     imageBar: image.bar,
     image: image.body,
+  };
+}
+
+/** Pixel sizes of the views, from the panel's width. */
+export interface Sizes {
+  mapW: number;
+  mapH: number;
+  heat: number;
+  pairW: number;
+  pairH: number;
+}
+
+/** Sizes from the panel's width (given in tests, where jsdom lays nothing out). */
+export function viewSizes(root: HTMLElement, slots: Slots, r: LavaResult, width?: number): Sizes {
+  const w = width ?? (root.clientWidth || 900);
+  const mapW = Math.max(280, Math.round(slots.scatter.clientWidth || Math.min(w - 320, 900)));
+  return {
+    mapW,
+    mapH: Math.round(Math.min(560, Math.max(260, mapW * 0.7))),
+    // Many features need room for their cells; a few look best small.
+    heat: r.features.length > 20 ? 560 : 380,
+    pairW: 320,
+    pairH: 280,
   };
 }

@@ -1,13 +1,14 @@
 // The embedding map in SVG mode: one point per row, colours from the chosen column, locality highlight, snapshot.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { renderScatter, layoutPoints } from '../../webview/views/scatter/scatter';
-import { categoricalColoring, metadataColoring, sequentialColoring } from '../../webview/util/pointColors';
-import { localityMask, nearestProbe } from '../../webview/util/selection';
-import { container, makeDocument, matchSnapshot, testTheme } from './dom';
-import { makeFixture, BLOBS, PER_BLOB } from './fixture';
+import { renderScatter, layoutPoints, type ScatterClick, type ScatterProps } from '../../../../webview/views/scatter/scatter';
+import { categoricalColoring, metadataColoring, sequentialColoring } from '../../../../webview/util/pointColors';
+import { localityMask, nearestProbe } from '../../../../webview/util/selection';
+import { container, makeDocument, matchSnapshot, testTheme } from '../../dom';
+import { makeFixture, BLOBS, PER_BLOB } from '../../fixture';
 
-test('scatter draws every row as one point and matches its snapshot', () => {
+/** The fixture's map, 400 x 300, coloured by label, with every probe. */
+function renderFixtureMap(extra: Partial<ScatterProps> = {}) {
   const r = makeFixture();
   const doc = makeDocument();
   const c = container(doc);
@@ -21,9 +22,14 @@ test('scatter draws every row as one point and matches its snapshot', () => {
     width: 400,
     height: 300,
     probes: r.probes,
-    selectedProbe: 4,
-    highlight: localityMask(r, 4),
+    ...extra,
   });
+  return { r, doc, c };
+}
+
+test('scatter draws every row as one point and matches its snapshot', () => {
+  const r = makeFixture();
+  const { c } = renderFixtureMap({ selectedProbe: 4, highlight: localityMask(r, 4) });
   const root = c.querySelector('[data-testid="scatter"]')!;
   assert.equal(root.getAttribute('data-point-count'), String(r.rowCount));
   assert.equal(root.getAttribute('data-mode'), 'svg');
@@ -133,4 +139,32 @@ test('integer class labels stored as numbers (digits 0..9) are coloured as categ
     metadataColoring({ name: 'age', kind: 'numeric', values: many }, theme).legend.kind,
     'sequential',
   );
+});
+
+test('SVG and canvas maps share one hit-test and tooltip: the same click finds the same row and probe', () => {
+  const row = PER_BLOB + 7;
+  const found: Record<string, unknown> = {};
+  for (const mode of ['svg', 'canvas'] as const) {
+    const clicks: ScatterClick[] = [];
+    const { r, doc, c } = renderFixtureMap({
+      mode,
+      tooltip: (i) => ({ title: `row ${i}`, lines: [] }),
+      onClick: (h) => clicks.push(h),
+    });
+    const { sx, sy } = layoutPoints(r.embedding.coords, 2, r.rowCount, 400, 300);
+    const surface = c.querySelector(mode === 'svg' ? '[data-testid="scatter"] svg' : '[data-testid="scatter"] canvas')!;
+    const at = (type: string, x: number, y: number) =>
+      surface.dispatchEvent(new doc.defaultView!.MouseEvent(type, { clientX: x, clientY: y, bubbles: true }));
+    // jsdom lays nothing out: client coordinates are the surface's own.
+    at('mousemove', sx[row], sy[row]);
+    const tip = c.querySelector('.lava-tooltip') as HTMLElement;
+    at('click', sx[row], sy[row]);
+    at('click', 1, 1); // empty corner: no click reported
+    found[mode] = { tip: tip.hidden ? null : tip.textContent, clicks };
+  }
+  assert.deepEqual(found.canvas, found.svg);
+  const svg = found.svg as { tip: string; clicks: ScatterClick[] };
+  assert.equal(svg.tip, `row ${row}`);
+  assert.equal(svg.clicks.length, 1);
+  assert.equal(svg.clicks[0].row, row);
 });

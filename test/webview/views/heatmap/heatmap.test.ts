@@ -2,11 +2,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { color } from 'd3';
-import { renderHeatmap, labelStep } from '../../webview/views/heatmap/heatmap';
-import { divergingColor } from '../../webview/util/colors';
-import { container, makeDocument, matchSnapshot, testTheme } from './dom';
-import { makeFixture, F, FEATURES, PLANTED } from './fixture';
-import { decodeFloat32 } from '../../src/shared/result/codec';
+import { renderHeatmap, labelStep } from '../../../../webview/views/heatmap/heatmap';
+import { divergingColor } from '../../../../webview/util/colors';
+import { container, makeDocument, matchSnapshot, testTheme } from '../../dom';
+import { makeFixture, F, FEATURES, PLANTED } from '../../fixture';
+import { decodeFloat32 } from '../../../../src/shared/result/codec';
 
 function render(moduleId: number, onCellClick?: (i: number, j: number) => void) {
   const r = makeFixture();

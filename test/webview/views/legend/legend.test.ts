@@ -1,11 +1,11 @@
 // The module legend: one entry per module with the contract's attributes, keyboard selection, snapshot.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { renderModuleLegend } from '../../webview/views/legend/legend';
-import { blockPattern } from '../../webview/views/legend/thumbnail';
-import { container, makeDocument, matchSnapshot, testTheme } from './dom';
-import { imageDesign, makeFixture, plantedPattern, F } from './fixture';
-import { detectImageGrid } from '../../webview/util/imageGrid';
+import { renderModuleLegend } from '../../../../webview/views/legend/legend';
+import { blockPattern } from '../../../../webview/views/legend/thumbnail';
+import { container, makeDocument, matchSnapshot, testTheme } from '../../dom';
+import { imageDesign, makeFixture, plantedPattern, F } from '../../fixture';
+import { detectImageGrid } from '../../../../webview/util/imageGrid';
 
 test('legend has one entry per module with id, name, locality count and aria-selected; snapshot', () => {
   const r = makeFixture();
@@ -102,4 +102,15 @@ test('for image data the thumbnails are pictures on the pixel grid', () => {
   const lit = Array.from(thumbs[0].querySelectorAll('rect[x]:not([data-dropped])'));
   assert.ok(lit.length >= 5);
   assert.ok(lit.every((e) => e.getAttribute('y') === '4'));
+});
+
+test('the badge counts the localities where the module is active by the one shared definition', () => {
+  const r = makeFixture();
+  // Loadings 0.2, 0.5, 1 and 0.49: half the largest is 0.5, so two localities are active. A stored
+  // localityCount from another definition (here 4) does not decide the badge.
+  const m = { ...r.modules[0], loadings: [0.2, 0.5, 1, 0.49, 0], localityCount: 4 };
+  const doc = makeDocument();
+  const c = container(doc);
+  renderModuleLegend(c, { modules: [m], featureCount: F, selectedModule: 0, theme: testTheme() });
+  assert.equal(c.querySelector('vscode-badge')!.textContent, '2');
 });

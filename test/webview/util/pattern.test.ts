@@ -1,10 +1,10 @@
 // Pattern decoding: base64 little-endian Float32 upper triangles round-trip and land on the right pairs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { patternToMatrix } from '../../webview/util/pattern';
-import { makeFixture, plantedPattern, F, PLANTED } from './fixture';
-import { pairCount, pairIndex } from '../../src/shared/result/pairs';
-import { decodeFloat32, encodeFloat32 } from '../../src/shared/result/codec';
+import { patternToMatrix } from '../../../webview/util/pattern';
+import { makeFixture, plantedPattern, F, PLANTED } from '../fixture';
+import { pairCount, pairIndex } from '../../../src/shared/result/pairs';
+import { decodeFloat32, encodeFloat32 } from '../../../src/shared/result/codec';
 
 test('pairIndex enumerates the upper triangle row-major: (0,1),(0,2)...(1,2)...', () => {
   const F4: [number, number][] = [];

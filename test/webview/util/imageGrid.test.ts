@@ -1,10 +1,10 @@
 // Recognising image features: pixel_R_C and pixelN names on a square grid, with dropped pixels allowed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { detectImageGrid, toGrid } from '../../webview/util/imageGrid';
-import { renderModuleImage } from '../../webview/views/image/imageView';
-import { container, makeDocument, testTheme } from './dom';
-import { imageFeatures } from './fixture';
+import { detectImageGrid, toGrid } from '../../../webview/util/imageGrid';
+import { renderModuleImage } from '../../../webview/views/image/imageView';
+import { container, makeDocument, testTheme } from '../dom';
+import { imageFeatures } from '../fixture';
 
 test('digits-style pixel_R_C names with the corner dropped give an 8 x 8 grid', () => {
   const g = detectImageGrid(imageFeatures())!;

@@ -2,11 +2,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { JSDOM } from 'jsdom';
-import { viewToSvg } from '../../webview/util/export';
-import { renderHeatmap } from '../../webview/views/heatmap/heatmap';
-import { container, makeDocument, testTheme } from './dom';
-import { makeFixture } from './fixture';
-import { decodeFloat32 } from '../../src/shared/result/codec';
+import { viewToSvg } from '../../../webview/util/export';
+import { renderHeatmap } from '../../../webview/views/heatmap/heatmap';
+import { container, makeDocument, testTheme } from '../dom';
+import { makeFixture } from '../fixture';
+import { decodeFloat32 } from '../../../src/shared/result/codec';
 
 test('an exported heatmap is a standalone SVG with the same cells and no focus cursor', () => {
   const r = makeFixture();

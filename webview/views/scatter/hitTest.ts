@@ -1,0 +1,36 @@
+// What is under the pointer on the map, for either renderer: the nearest probe within reach, and the nearest row.
+import { quadtree, type ZoomTransform } from 'd3';
+import type { ScatterScene } from './geometry';
+
+export interface ScatterClick {
+  /** The row under the pointer, if any. */
+  row: number | null;
+  /** The probe under the pointer, if probes are shown and one is there. */
+  probe: number | null;
+}
+
+/** Reach in screen pixels, whatever the zoom. */
+const REACH = 8;
+
+export function hitTester(scene: ScatterScene): (mx: number, my: number, t: ZoomTransform) => ScatterClick {
+  const { sx, sy, px, py } = scene;
+  const tree = quadtree<number>()
+    .x((i) => sx[i])
+    .y((i) => sy[i])
+    .addAll(Array.from(scene.order));
+  return (mx, my, t) => {
+    const bx = t.invertX(mx);
+    const by = t.invertY(my);
+    const radius = REACH / t.k;
+    let probe: number | null = null;
+    let best = radius * radius;
+    for (const p of scene.shownProbes) {
+      const d = (px[p] - bx) ** 2 + (py[p] - by) ** 2;
+      if (d <= best) {
+        best = d;
+        probe = p;
+      }
+    }
+    return { row: tree.find(bx, by, radius) ?? null, probe };
+  };
+}

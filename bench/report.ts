@@ -267,7 +267,7 @@ export function renderReport(x: {
       : []),
     `- Command: \`npm run bench${x.argv.length ? ' -- ' + x.argv.join(' ') : ''}\`; commit ${m.commit}`,
     `- Settings on both sides: n = ${s.n}, o = ${s.o}, k = ${s.k}, seed = ${s.seed}, embedding given; ${x.opts.runs} run(s) per side, alternating ours / reference; times are medians of the process wall time, memory the largest peak RSS (\`/usr/bin/time -v\`).`,
-    `- Reference: \`/usr/bin/python3 shared/bench/lava_ref.py\` (scikit-learn KMeans and NMF). Module agreement: for each reference module, the best cosine of its signed pair pattern (its 200 strongest pairs) among our modules' 200 strongest; the mean (and the worst).`,
+    `- Reference: \`/usr/bin/python3 bench/reference/lava_ref.py\` (docs/method.md in numpy, scipy's DIRECT, scikit-learn's KMeans and NMF). Module agreement: for each reference module, the best cosine of its signed pair pattern (its 200 strongest pairs) among our modules' 200 strongest; the mean (and the worst).`,
     '',
   ];
   if (x.compareRows.length)

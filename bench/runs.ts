@@ -13,7 +13,8 @@ import type { PlantedTruth } from '../fixtures/planted';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const PYTHON = '/usr/bin/python3';
-export const REFERENCE = '/work/shared/bench/lava_ref.py';
+/** Our numpy / scikit-learn reference of docs/method.md (bench/reference/). */
+export const REFERENCE = join(ROOT, 'bench/reference/lava_ref.py');
 /** The method's settings, the same on both sides. */
 export const SETTINGS = { n: 100, o: 3, k: 8, seed: 0 };
 

@@ -1,12 +1,11 @@
 // Entry point of the extension: registers the commands, the panel serializer and the output channel.
 import * as vscode from 'vscode';
 import { Explainer, LAST_RESULT_KEY } from './commands/explain';
-import { headerOf, pickDataFile, pickOptions } from './commands/pickInputs';
-import { resolveParams } from './resolveParams';
+import { pickDataFile, pickOptions } from './commands/pickInputs';
+import { headerOfFile } from './commands/dataHeader';
 import { showRunError } from './commands/showError';
 import { LavaPanel, VIEW_TYPE } from './panel';
 import type { WebviewState } from '../shared/protocol';
-import { readSettings } from './settings';
 
 export function activate(context: vscode.ExtensionContext): void {
   const output = vscode.window.createOutputChannel('LAVA Explorer');
@@ -36,10 +35,9 @@ export function activate(context: vscode.ExtensionContext): void {
       guard(async (arg?: unknown) => {
         const uri = await dataFrom(arg);
         if (!uri) return;
-        const bytes = await vscode.workspace.fs.readFile(uri);
-        // The header is within the first 64 KB for any sane file; decoding the whole file would be wasteful.
-        const header = headerOf(new TextDecoder().decode(bytes.subarray(0, 1 << 16)));
-        const { params } = await resolveParams(uri.fsPath, readSettings(uri), {});
+        // Only the head of the file: the run reads it whole once the options are picked.
+        const header = await headerOfFile(uri.fsPath);
+        const { params } = await explainer.resolve(uri, {});
         const command = await pickOptions(header, params);
         if (command) await explainer.explain(uri, command);
       }),
@@ -99,5 +97,5 @@ export function activate(context: vscode.ExtensionContext): void {
 
 /** Stops the engine threads; panels stay, so VS Code can restore them in the next session. */
 export function deactivate(): void {
-  for (const p of LavaPanel.all) p.releaseWorker();
+  for (const p of LavaPanel.all) p.releaseEngine();
 }

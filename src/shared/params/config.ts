@@ -1,8 +1,9 @@
-// The shareable workspace config file (.lava.json) and the merge of option layers.
+// The shareable workspace config file (.lava.json): parse, validate, pick one data file's options.
 // No node:, vscode or DOM import: the CLI and the extension read the same file the same way, so a team gets one result.
-import { LavaInputError } from '../errors';
+import { LavaInputError, renderOptions } from '../errors';
 import type { LavaParams } from './types';
 import { PARAM_NAMES, checkParam } from './spec';
+import { plainName } from './names';
 
 export const CONFIG_FILE_NAME = '.lava.json';
 
@@ -45,7 +46,9 @@ export function validateParams(obj: unknown, file: string, text = '', searchFrom
     }
     const checked = checkParam(key as keyof LavaParams, raw);
     if ('problem' in checked) {
-      throw new LavaInputError(checked.problem, { file, ...locateKey(text, key, searchFrom) }, 'Fix the value in the config file.');
+      // The file names the option by its key, so the message does too (not as a flag or a setting).
+      const where = { file, option: key, ...locateKey(text, key, searchFrom) };
+      throw new LavaInputError(renderOptions(checked.problem, plainName), where, 'Fix the value in the config file.');
     }
     (out as Record<string, unknown>)[key] = checked.value;
   }

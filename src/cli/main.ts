@@ -1,5 +1,6 @@
 // `lava explain DATA.csv ...`: the engine from a command line, for pipelines and benchmarks.
-// Exit codes: 0 done, 2 bad input or usage (one line naming file, line and column), 130 interrupted, 1 a bug.
+// Exit codes: 0 done, 2 bad input or usage (one line naming file, line and column), 130 interrupted (SIGINT),
+// 143 terminated (SIGTERM), 1 a bug. A signal stops the run and nothing is written.
 import { resolve } from 'node:path';
 import { runPipeline } from '../engine/pipeline';
 import { resultPathBeside, writeResultAtomic } from '../engine/io/resultFile';
@@ -8,6 +9,15 @@ import { LavaCancelled, LavaInputError, describeInputError } from '../shared/err
 import { flagName } from '../shared/params/names';
 import { USAGE, UsageError, parseCommandLine } from './args';
 import { progressBar, summary } from './output';
+
+/** A run stopped by a signal: exit 128 + the signal's number, as a shell reports it. */
+class Interrupted extends Error {
+  constructor(readonly code: number) {
+    super('interrupted');
+  }
+}
+
+const SIGNAL_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
 
 async function explain(argv: string[]): Promise<number> {
   const cmd = parseCommandLine(argv);
@@ -26,8 +36,15 @@ async function explain(argv: string[]): Promise<number> {
   }
 
   const controller = new AbortController();
-  const onSigint = () => controller.abort();
-  process.once('SIGINT', onSigint);
+  let stoppedBy: keyof typeof SIGNAL_CODES | null = null;
+  const handlers = Object.keys(SIGNAL_CODES).map((sig) => {
+    const on = () => {
+      stoppedBy = sig as keyof typeof SIGNAL_CODES;
+      controller.abort();
+    };
+    process.once(sig, on);
+    return () => process.removeListener(sig, on);
+  });
   const bar = progressBar(!cmd.quiet && process.stderr.isTTY === true);
   try {
     const { result } = await runPipeline(
@@ -38,9 +55,11 @@ async function explain(argv: string[]): Promise<number> {
     await writeResultAtomic(out, result);
     if (!cmd.quiet) process.stdout.write(summary(result, out) + '\n');
     return 0;
+  } catch (e) {
+    throw e instanceof LavaCancelled && stoppedBy ? new Interrupted(SIGNAL_CODES[stoppedBy]) : e;
   } finally {
     bar.clear();
-    process.removeListener('SIGINT', onSigint);
+    for (const off of handlers) off();
   }
 }
 
@@ -49,6 +68,7 @@ function failure(e: unknown): [string, number] {
   if (e instanceof UsageError) return [`${e.message} (run "lava explain --help" for usage)`, 2];
   // Options the engine names by key ({option:maxFeatures}) read as this command's flags (--max-features).
   if (e instanceof LavaInputError) return [describeInputError(e, flagName), 2];
+  if (e instanceof Interrupted) return ['interrupted; no result written', e.code];
   if (e instanceof LavaCancelled) return ['interrupted; no result written', 130];
   return [`internal error: ${(e as Error).stack ?? String(e)}`, 1];
 }

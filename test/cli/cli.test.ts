@@ -96,14 +96,16 @@ test('--out naming the input is refused and the input is untouched', () => {
   assert.equal(sha(csv), before);
 });
 
-test('interrupting a run (SIGINT) exits 130 and leaves no result and no temp file', async () => {
+test('interrupting a run (SIGINT 130, SIGTERM 143) leaves no result and no temp file', async () => {
   const dir = tempDir();
   const csv = join(dir, 'big.csv');
   await writePlanted(8, csv, { samples: 20000, features: 60 });
-  const r = await lavaAsync(['explain', csv, '--umap'], (kill) => setTimeout(() => kill('SIGINT'), 2500));
-  assert.equal(r.code, 130, r.stderr);
-  assert.match(r.stderr, /interrupted; no result written/);
-  assert.deepEqual(readdirSync(dir), ['big.csv']);
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+    const r = await lavaAsync(['explain', csv, '--umap'], (kill) => setTimeout(() => kill(signal), 2500));
+    assert.equal(r.code, code, `${signal}: ${r.stderr}`);
+    assert.match(r.stderr, /interrupted; no result written/);
+    assert.deepEqual(readdirSync(dir), ['big.csv']);
+  }
 });
 
 test('bad input: one line naming file, line and column, exit 2', () => {

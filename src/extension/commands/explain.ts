@@ -8,6 +8,7 @@ import { resolveRunParams } from '../resolveParams';
 import { progressText } from '../progressText';
 import { exportView, readResult, saveBesideData, storeResult, workspaceFolderOf } from './results';
 import { showRunError } from './showError';
+import { needsConsent } from './storedResult';
 import { LavaCancelled } from '../../shared/errors';
 import type { LavaParams } from '../../shared/params/types';
 import type { LavaResult } from '../../shared/result/types';
@@ -197,11 +198,26 @@ export class Explainer implements PanelActions {
   async showStored(resultUri: vscode.Uri, panel?: LavaPanel): Promise<void> {
     const result = await readResult(resultUri);
     const file = result.source.file;
-    const dataUri = file && (await exists(vscode.Uri.file(file))) ? vscode.Uri.file(file) : null;
+    const found = file !== '' && (await exists(vscode.Uri.file(file)));
+    const dataUri = found && (await this.mayRead(file, resultUri)) ? vscode.Uri.file(file) : null;
     const target = panel ?? LavaPanel.forData(this.context.extensionUri, this, dataUri);
     target.showResult(result, resultUri, null, dataUri);
-    if (!dataUri)
+    if (!found)
       void this.locateData(target, `The data file of this result (${file || 'unknown'}) is missing; clicking a point and Re-run need it.`);
+  }
+
+  /** A result from elsewhere may name any file: one outside the workspace is read only if the user says so. */
+  private async mayRead(file: string, resultUri: vscode.Uri): Promise<boolean> {
+    const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath);
+    const own = (this.context.storageUri ?? this.context.globalStorageUri).fsPath;
+    if (!needsConsent(file, resultUri.fsPath, folders, own)) return true;
+    const READ = 'Read It';
+    const choice = await vscode.window.showWarningMessage(
+      `LAVA: this result names a data file outside the workspace: ${file}. Read it (to answer clicks and Re-run)?`,
+      { modal: true },
+      READ,
+    );
+    return choice === READ;
   }
 
   /** Asks the user where the data file of the panel's result is; the explorer keeps showing the result meanwhile. */

@@ -3,13 +3,10 @@
 import { existsSync, promises as fsp } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import * as vscode from 'vscode';
-import { z } from 'zod';
-import { resultFromFile, resultPathBeside, writeResultAtomic } from '../../engine/io/resultFile';
+import { resultPathBeside, writeResultAtomic } from '../../engine/io/resultFile';
 import type { LavaResult } from '../../shared/result/types';
 import { defaultExportPath, exportBytes, isInside, storedResultName } from './resultFiles';
-import { parseResult } from '../../shared/result/validate';
-import { LavaParamsSchema } from '../../shared/params/spec';
-import { LavaInputError } from '../../shared/errors';
+import { parseStoredResult } from './storedResult';
 
 /** The folder for results: the workspace's storage, or the global one when no folder is open. */
 export function resultsFolder(context: vscode.ExtensionContext): vscode.Uri {
@@ -31,11 +28,7 @@ export async function storeResult(
 /** A result file, checked (shape and every option's range), its data and config paths resolved from its folder. */
 export async function readResult(uri: vscode.Uri): Promise<LavaResult> {
   const bytes = await vscode.workspace.fs.readFile(uri);
-  const result = parseResult(new TextDecoder().decode(bytes), uri.fsPath);
-  const params = LavaParamsSchema.safeParse(result.params);
-  if (!params.success)
-    throw new LavaInputError(`not a valid LAVA result: params (${z.prettifyError(params.error)})`, { file: uri.fsPath }, 'Re-run LAVA to produce a fresh result.');
-  return resultFromFile({ ...result, params: params.data }, uri.fsPath);
+  return parseStoredResult(new TextDecoder().decode(bytes), uri.fsPath);
 }
 
 /** The workspace folder holding `uri`, else the first one open, else null. */

@@ -1,7 +1,6 @@
 // `lava explain DATA.csv ...`: the engine from a command line, for pipelines and benchmarks.
 // Exit codes: 0 done, 2 bad input or usage (one line naming file, line and column), 130 interrupted (SIGINT),
 // 143 terminated (SIGTERM), 1 a bug. A signal stops the run and nothing is written.
-import { resolve } from 'node:path';
 import { runPipeline } from '../engine/pipeline';
 import { resultPathBeside, writeResultAtomic } from '../engine/io/resultFile';
 import { findConfigFile, projectOrHomeTop, resolveWithConfig } from '../engine/io/configFile';
@@ -9,6 +8,7 @@ import { LavaCancelled, LavaInputError, describeInputError } from '../shared/err
 import { flagName } from '../shared/params/names';
 import { USAGE, UsageError, parseCommandLine } from './args';
 import { progressBar, summary } from './output';
+import { checkOutPath } from './outPath';
 
 /** A run stopped by a signal: exit 128 + the signal's number, as a shell reports it. */
 class Interrupted extends Error {
@@ -31,9 +31,7 @@ async function explain(argv: string[]): Promise<number> {
   const { params, sources } = await resolveWithConfig(data, configFile, { command: cmd.params });
 
   const out = cmd.out ?? resultPathBeside(data);
-  if (resolve(out) === resolve(data)) {
-    throw new LavaInputError('--out names the input file', { file: data }, 'Choose another --out path; the input is never overwritten.');
-  }
+  checkOutPath(out, configFile ? [data, configFile] : [data]);
 
   const controller = new AbortController();
   let stoppedBy: keyof typeof SIGNAL_CODES | null = null;

@@ -55,8 +55,9 @@ export function validateParams(obj: unknown, file: string, text = '', searchFrom
   return out;
 }
 
-/** Parses and validates a .lava.json text. */
-export function parseConfig(text: string, file: string): LavaConfig {
+/** Parses and validates a .lava.json text (a UTF-8 byte order mark, as some editors write, is skipped). */
+export function parseConfig(withBom: string, file: string): LavaConfig {
+  const text = withBom.replace(/^\uFEFF/, '');
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -78,6 +79,9 @@ export function parseConfig(text: string, file: string): LavaConfig {
       }
       config.datasets = {};
       for (const [path, opts] of Object.entries(value as Record<string, unknown>)) {
+        // Assigning it would set the object's prototype: the entry would vanish without a word.
+        if (path === '__proto__')
+          throw new LavaInputError('"__proto__" is not a data file path', { file, ...locateKey(text, path) }, 'Remove this entry from "datasets".');
         config.datasets[path] = validateParams(opts, file, text, text.indexOf(`"${path}"`));
       }
     } else {

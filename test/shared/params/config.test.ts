@@ -94,3 +94,12 @@ test('readConfigLayer gives the options for the data file, and an unreadable fil
   assert.deepEqual(await readConfigLayer(cfg, join(root, 'sub', 'a.csv')), { file: cfg, params: { modules: 5, seed: 4 } });
   await assert.rejects(readConfigLayer(join(root, 'nope.json'), join(root, 'a.csv')), (e: unknown) => e instanceof LavaInputError && e.file === join(root, 'nope.json') && /ENOENT/.test(e.problem));
 });
+
+test('a UTF-8 byte order mark is skipped; a "__proto__" dataset is refused, never silently dropped', () => {
+  assert.deepEqual(parseConfig('\uFEFF{"defaults":{"modules":5}}', 'c').defaults, { modules: 5 });
+  assert.throws(
+    () => parseConfig('{\n "datasets": {\n  "__proto__": {"modules": 3}\n }\n}', '/w/.lava.json'),
+    (e: unknown) => e instanceof LavaInputError && e.line === 3 && /"__proto__" is not a data file path/.test(e.problem),
+  );
+  assert.equal(({} as Record<string, unknown>).modules, undefined, 'no prototype was touched');
+});

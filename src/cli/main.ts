@@ -61,8 +61,8 @@ async function explain(argv: string[]): Promise<number> {
   }
 }
 
-/** The one line a failure prints, and the exit code. */
-function failure(e: unknown): [string, number] {
+/** The one line a failure prints (after "lava: "), and the exit code. */
+export function failure(e: unknown): [string, number] {
   if (e instanceof UsageError) return [`${e.message} (run "lava explain --help" for usage)`, 2];
   // Options the engine names by key ({option:maxFeatures}) read as this command's flags (--max-features).
   if (e instanceof LavaInputError) return [describeInputError(e, flagName), 2];

@@ -5,7 +5,7 @@ import { pickDataFile, pickOptions } from './commands/pickInputs';
 import { headerOfFile } from './commands/dataHeader';
 import { showRunError } from './commands/showError';
 import { LavaPanel, VIEW_TYPE } from './panel';
-import type { WebviewState } from '../shared/protocol';
+import { WebviewStateSchema } from '../shared/protocol';
 
 export function activate(context: vscode.ExtensionContext): void {
   const output = vscode.window.createOutputChannel('LAVA Explorer');
@@ -79,7 +79,9 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
       async deserializeWebviewPanel(webviewPanel: vscode.WebviewPanel, state: unknown) {
         const panel = LavaPanel.revive(webviewPanel, context.extensionUri, explainer);
-        const fromState = (state as Partial<WebviewState> | undefined)?.resultUri;
+        // The state comes from the webview: checked like any of its messages, never cast.
+        const checked = WebviewStateSchema.safeParse(state);
+        const fromState = checked.success ? checked.data.resultUri : undefined;
         const stored = fromState ?? context.workspaceState.get<string>(LAST_RESULT_KEY);
         if (!stored) {
           panel.showError('This panel was restored without its result; run "LAVA: Explain Dataset" again.');

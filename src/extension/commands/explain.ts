@@ -9,6 +9,7 @@ import { progressText } from '../progressText';
 import { exportView, readResult, saveBesideData, storeResult, workspaceFolderOf } from './results';
 import { showRunError } from './showError';
 import { needsConsent } from './storedResult';
+import { describeRunError } from './errorPlace';
 import { LavaCancelled } from '../../shared/errors';
 import type { LavaParams } from '../../shared/params/types';
 import type { LavaResult } from '../../shared/result/types';
@@ -138,7 +139,7 @@ export class Explainer implements PanelActions {
       return;
     }
     // The notification carries the details and actions; an empty panel would only be one more tab to close.
-    if (target?.result) target.showError(e instanceof Error ? e.message : String(e));
+    if (target?.result) target.showError(describeRunError(e, (f) => vscode.workspace.asRelativePath(f)));
     else target?.panel.dispose();
     void showRunError(e, (l) => this.log(l));
   }

@@ -76,25 +76,30 @@ export function activate(context: vscode.ExtensionContext): void {
         if (LavaPanel.current) explainer.save(LavaPanel.current);
       }),
     ),
-    vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
-      async deserializeWebviewPanel(webviewPanel: vscode.WebviewPanel, state: unknown) {
-        const panel = LavaPanel.revive(webviewPanel, context.extensionUri, explainer);
-        // The state comes from the webview: checked like any of its messages, never cast.
-        const checked = WebviewStateSchema.safeParse(state);
-        const fromState = checked.success ? checked.data.resultUri : undefined;
-        const stored = fromState ?? context.workspaceState.get<string>(LAST_RESULT_KEY);
-        if (!stored) {
-          panel.showError('This panel was restored without its result; run "LAVA: Explain Dataset" again.');
-          return;
-        }
-        try {
-          await explainer.showStored(vscode.Uri.parse(stored), panel);
-        } catch (e) {
-          panel.showError(`Could not restore the result: ${e instanceof Error ? e.message : String(e)}`);
-        }
-      },
-    }),
+    vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, panelSerializer(context, explainer)),
   );
+}
+
+/** Brings panels back after a window reload, with the result their webview state (or the workspace) names. */
+function panelSerializer(context: vscode.ExtensionContext, explainer: Explainer): vscode.WebviewPanelSerializer {
+  return {
+    async deserializeWebviewPanel(webviewPanel: vscode.WebviewPanel, state: unknown) {
+      const panel = LavaPanel.revive(webviewPanel, context.extensionUri, explainer);
+      // The state comes from the webview: checked like any of its messages, never cast.
+      const checked = WebviewStateSchema.safeParse(state);
+      const fromState = checked.success ? checked.data.resultUri : undefined;
+      const stored = fromState ?? context.workspaceState.get<string>(LAST_RESULT_KEY);
+      if (!stored) {
+        panel.showError('This panel was restored without its result; run "LAVA: Explain Dataset" again.');
+        return;
+      }
+      try {
+        await explainer.showStored(vscode.Uri.parse(stored), panel);
+      } catch (e) {
+        panel.showError(`Could not restore the result: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    },
+  };
 }
 
 /** Stops the engine threads; panels stay, so VS Code can restore them in the next session. */

@@ -11,7 +11,11 @@ export class UsageError extends Error {}
 
 /** The run's own flags (not options of the method). */
 const RUN_FLAGS = {
-  config: { type: 'string', value: 'FILE', doc: 'options file (default: nearest .lava.json above DATA.csv, up to the project or home folder)' },
+  config: {
+    type: 'string',
+    value: 'FILE',
+    doc: 'options file (default: nearest .lava.json above DATA.csv, up to the project or home folder)',
+  },
   'no-config': { type: 'boolean', value: '', doc: 'ignore .lava.json files' },
   out: { type: 'string', value: 'RESULT.json', doc: 'where to write the result' },
   quiet: { type: 'boolean', value: '', doc: 'no progress bar and no summary' },
@@ -58,10 +62,14 @@ export const USAGE = [
   ...PARAM_NAMES.map((n) =>
     usageLine(flagName(n), valueName(PARAM_SPECS[n]), `${PARAM_SPECS[n].doc} (default: ${defaultText(n)})`),
   ),
-  ...PARAM_NAMES.filter((n) => PARAM_SPECS[n].kind === 'bool').map((n) => usageLine(`--no-${flagOf(n)}`, '', `turn ${flagName(n)} off`)),
+  ...PARAM_NAMES.filter((n) => PARAM_SPECS[n].kind === 'bool').map((n) =>
+    usageLine(`--no-${flagOf(n)}`, '', `turn ${flagName(n)} off`),
+  ),
   '',
   'Run options:',
-  ...Object.entries(RUN_FLAGS).map(([f, s]) => usageLine(f === 'help' ? '-h, --help' : `--${f}`, s.value, s.doc)),
+  ...Object.entries(RUN_FLAGS).map(([f, s]) =>
+    usageLine(f === 'help' ? '-h, --help' : `--${f}`, s.value, s.doc),
+  ),
   '',
   'Options given here win over the config file, which wins over the defaults.',
 ].join('\n');
@@ -75,7 +83,8 @@ function parserOptions(): Record<string, FlagType> {
     out[flagOf(n)] = { type: bool ? 'boolean' : 'string' };
     if (bool) out[`no-${flagOf(n)}`] = { type: 'boolean' };
   }
-  for (const [f, s] of Object.entries(RUN_FLAGS)) out[f] = { type: s.type, ...(f === 'help' ? { short: 'h' } : {}) };
+  for (const [f, s] of Object.entries(RUN_FLAGS))
+    out[f] = { type: s.type, ...(f === 'help' ? { short: 'h' } : {}) };
   return out;
 }
 

@@ -23,21 +23,38 @@ export function checkOutPath(out: string, inputs: string[]): void {
   const folder = dirname(resolve(out));
   const dir = statOrNull(folder);
   if (!dir?.isDirectory())
-    throw new LavaInputError('the folder of --out does not exist', { file: out }, `Create ${folder} first, or choose another --out path.`);
+    throw new LavaInputError(
+      'the folder of --out does not exist',
+      { file: out },
+      `Create ${folder} first, or choose another --out path.`,
+    );
   const target = statOrNull(out);
   if (target?.isDirectory())
-    throw new LavaInputError('--out names a folder', { file: out }, 'Name a file in it, e.g. --out results/data.lava.json.');
+    throw new LavaInputError(
+      '--out names a folder',
+      { file: out },
+      'Name a file in it, e.g. --out results/data.lava.json.',
+    );
   try {
     accessSync(folder, constants.W_OK);
   } catch {
-    throw new LavaInputError('cannot write into the folder of --out (permission denied)', { file: out }, 'Choose a folder you can write to.');
+    throw new LavaInputError(
+      'cannot write into the folder of --out (permission denied)',
+      { file: out },
+      'Choose a folder you can write to.',
+    );
   }
   const real = realTarget(out);
   for (const input of inputs) {
     const st = statOrNull(input);
     if (!st) continue; // a missing input is reported by the step that reads it
-    const same = realpathSync(input) === real || (target !== null && target.ino === st.ino && target.dev === st.dev);
+    const same =
+      realpathSync(input) === real || (target !== null && target.ino === st.ino && target.dev === st.dev);
     if (same)
-      throw new LavaInputError(`--out names an input file (${input})`, { file: out }, 'Choose another --out path; the input is never overwritten.');
+      throw new LavaInputError(
+        `--out names an input file (${input})`,
+        { file: out },
+        'Choose another --out path; the input is never overwritten.',
+      );
   }
 }

@@ -24,7 +24,9 @@ export function progressBar(enabled: boolean) {
 
 export function summary(result: LavaResult, out: string): string {
   const dropped = result.droppedFeatures.length ? ` (${result.droppedFeatures.length} dropped)` : '';
-  const rows = result.droppedRows.count ? ` (${result.droppedRows.count} rows dropped, first at line ${result.droppedRows.examples[0]?.line})` : '';
+  const rows = result.droppedRows.count
+    ? ` (${result.droppedRows.count} rows dropped, first at line ${result.droppedRows.examples[0]?.line})`
+    : '';
   const mods = result.modules
     .slice(0, 3)
     .map((m) => `#${m.id} ${m.name} (${m.localityCount} localities)`)

@@ -40,7 +40,10 @@ type Reply<M extends keyof EngineContract['requests']> = z.output<EngineContract
 
 /** The bytes' buffer when the view owns it whole (then it can be transferred, not copied). */
 function transferable(bytes: Uint8Array): ArrayBuffer[] {
-  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
+  const whole =
+    bytes.byteOffset === 0 &&
+    bytes.byteLength === bytes.buffer.byteLength &&
+    bytes.buffer instanceof ArrayBuffer;
   return whole ? [bytes.buffer as ArrayBuffer] : [];
 }
 

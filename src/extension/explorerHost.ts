@@ -50,7 +50,9 @@ export class ExplorerHost {
         return (await this.requestEngine()).locality(locality);
       }),
     );
-    this.peer.handle('pair', ({ a, b }) => this.ask('pair', async () => (await this.requestEngine()).pair(a, b)));
+    this.peer.handle('pair', ({ a, b }) =>
+      this.ask('pair', async () => (await this.requestEngine()).pair(a, b)),
+    );
     this.peer.on('ready', () => this.resend());
     this.peer.on('rerun', () => actions.rerun());
     this.peer.on('saveResult', () => actions.save());
@@ -118,7 +120,11 @@ export class ExplorerHost {
   private sendResult(): void {
     if (!this.result) return;
     const appliedFrom = { ...(this.result.paramSources ?? {}) } as Record<string, string>;
-    this.peer.notify('result', { result: this.result, ...(this.resultUri ? { resultUri: this.resultUri } : {}), appliedFrom });
+    this.peer.notify('result', {
+      result: this.result,
+      ...(this.resultUri ? { resultUri: this.resultUri } : {}),
+      appliedFrom,
+    });
   }
 
   /** Answers a request about the shown result; a failure is logged and goes back to the webview as a failure reply. */

@@ -81,7 +81,10 @@ export function activate(context: vscode.ExtensionContext): void {
 }
 
 /** Brings panels back after a window reload, with the result their webview state (or the workspace) names. */
-function panelSerializer(context: vscode.ExtensionContext, explainer: Explainer): vscode.WebviewPanelSerializer {
+function panelSerializer(
+  context: vscode.ExtensionContext,
+  explainer: Explainer,
+): vscode.WebviewPanelSerializer {
   return {
     async deserializeWebviewPanel(webviewPanel: vscode.WebviewPanel, state: unknown) {
       const panel = LavaPanel.revive(webviewPanel, context.extensionUri, explainer);

@@ -130,7 +130,12 @@ export class LavaPanel {
    * Shows a result read from `resultUri` or just computed; `engine` (when the run just happened) answers the
    * webview's requests from memory. `dataUri` is the data file, null when unknown or missing.
    */
-  showResult(result: LavaResult, resultUri: vscode.Uri | null, engine: EngineClient | null, dataUri: vscode.Uri | null): void {
+  showResult(
+    result: LavaResult,
+    resultUri: vscode.Uri | null,
+    engine: EngineClient | null,
+    dataUri: vscode.Uri | null,
+  ): void {
     if (!this.host.isDisposed) {
       this.resultUri = resultUri;
       this.dataUri = dataUri;

@@ -19,6 +19,11 @@ export function stepLabel(step: Step, params: Pick<LavaParams, 'umap'>): string 
 }
 
 /** One line of the notification: "<label>: <engine's message> (<percent>%)". */
-export function progressText(step: Step, params: Pick<LavaParams, 'umap'>, percent: number, message?: string): string {
+export function progressText(
+  step: Step,
+  params: Pick<LavaParams, 'umap'>,
+  percent: number,
+  message?: string,
+): string {
   return `${stepLabel(step, params)}${message ? `: ${message}` : ''} (${percent}%)`;
 }

@@ -64,12 +64,20 @@ function throttledProgress(peer: EnginePeer): (step: Step, fraction: number, mes
     lastStep = step;
     lastTime = now;
     const f = Math.max(0, Math.min(1, fraction));
-    peer.notify('progress', { step, fraction: f, overall: overallFraction(step, f), ...(message ? { message } : {}) });
+    peer.notify('progress', {
+      step,
+      fraction: f,
+      overall: overallFraction(step, f),
+      ...(message ? { message } : {}),
+    });
   };
 }
 
 /** One locality's correlations: from the run's CSR, or (after a load) computed for that locality alone. */
-async function correlationsOf(kept: Kept, locality: number): Promise<{ corr: LocalityCorrelations; row: number }> {
+async function correlationsOf(
+  kept: Kept,
+  locality: number,
+): Promise<{ corr: LocalityCorrelations; row: number }> {
   if (kept.correlations) {
     if (locality >= kept.correlations.count) throw new Error(`no locality ${locality}`);
     return { corr: kept.correlations, row: locality };
@@ -92,16 +100,35 @@ export function serveEngine(peer: EnginePeer): void {
   peer.handle('run', async (req) => {
     const out = await runPipeline(req, { onProgress: throttledProgress(peer) });
     const p = out.prepared;
-    kept = { X: p.X, E: p.E, F: p.F, features: p.features, params: out.result.params, correlations: out.correlations, members: null };
+    kept = {
+      X: p.X,
+      E: p.E,
+      F: p.F,
+      features: p.features,
+      params: out.result.params,
+      correlations: out.correlations,
+      members: null,
+    };
     return out.result;
   });
 
   peer.handle('load', async (req) => {
     const p = prepare(await readTableBytes(req.bytes, req.file), req.params);
-    const sameFeatures = p.features.length === req.features.length && p.features.every((f, i) => f === req.features[i]);
+    const sameFeatures =
+      p.features.length === req.features.length && p.features.every((f, i) => f === req.features[i]);
     if (!sameFeatures || p.E !== req.rowCount)
-      throw new Error(`${req.file} changed since this result was made (its rows or features differ); re-run LAVA on it`);
-    kept = { X: p.X, E: p.E, F: p.F, features: p.features, params: req.params, correlations: null, members: req.members };
+      throw new Error(
+        `${req.file} changed since this result was made (its rows or features differ); re-run LAVA on it`,
+      );
+    kept = {
+      X: p.X,
+      E: p.E,
+      F: p.F,
+      features: p.features,
+      params: req.params,
+      correlations: null,
+      members: req.members,
+    };
     return { rows: p.E, features: p.F };
   });
 

@@ -8,10 +8,15 @@ import { serveEngine } from './engineService';
 // Tests import the service, not this file; listen only when actually running as a worker.
 const port = parentPort;
 if (port) {
-  const peer = new Peer({ post: (m, transfer) => port.postMessage(m, transfer ?? []) }, engineContract, engineHostContract, {
-    // The host only sends what the contract allows; anything else is a bug worth a line in its log.
-    onDrop: (why) => console.error(`lava engine thread: dropped a message (${why})`),
-  });
+  const peer = new Peer(
+    { post: (m, transfer) => port.postMessage(m, transfer ?? []) },
+    engineContract,
+    engineHostContract,
+    {
+      // The host only sends what the contract allows; anything else is a bug worth a line in its log.
+      onDrop: (why) => console.error(`lava engine thread: dropped a message (${why})`),
+    },
+  );
   port.on('message', (m: unknown) => peer.receive(m));
   serveEngine(peer);
 }

@@ -74,7 +74,21 @@ test('writes DATA.lava.json beside the data, leaves the input byte-identical, pr
   assert.match(r.stdout, /Explained .*p\.csv: 1500 rows x 20 features/);
   const result = JSON.parse(readFileSync(out, 'utf8'));
   assert.equal(result.schemaVersion, 1);
-  for (const key of ['params', 'features', 'droppedFeatures', 'droppedRows', 'rowCount', 'embedding', 'probes', 'localities', 'alpha', 'beta', 'objective', 'timings', 'modules']) {
+  for (const key of [
+    'params',
+    'features',
+    'droppedFeatures',
+    'droppedRows',
+    'rowCount',
+    'embedding',
+    'probes',
+    'localities',
+    'alpha',
+    'beta',
+    'objective',
+    'timings',
+    'modules',
+  ]) {
     assert.ok(key in result, `result has ${key}`);
   }
   assert.equal(result.modules.length, 8);
@@ -100,7 +114,10 @@ test('interrupting a run (SIGINT 130, SIGTERM 143) leaves no result and no temp 
   const dir = tempDir();
   const csv = join(dir, 'big.csv');
   await writePlanted(8, csv, { samples: 20000, features: 60 });
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const) {
     const r = await lavaAsync(['explain', csv, '--umap'], (kill) => setTimeout(() => kill(signal), 2500));
     assert.equal(r.code, code, `${signal}: ${r.stderr}`);
     assert.match(r.stderr, /interrupted; no result written/);
@@ -128,7 +145,12 @@ test('bad input: one line naming file, line and column, exit 2', () => {
   assert.equal(missing.code, 2);
   assert.match(missing.stderr, /nope\.csv/);
   const few = join(dir, 'few.csv');
-  writeFileSync(few, 'x,y,a,b\n' + Array.from({ length: 10 }, (_, i) => `${i},${i % 3},${i * 2 % 7},${i % 4}`).join('\n') + '\n');
+  writeFileSync(
+    few,
+    'x,y,a,b\n' +
+      Array.from({ length: 10 }, (_, i) => `${i},${i % 3},${(i * 2) % 7},${i % 4}`).join('\n') +
+      '\n',
+  );
   const r = lava(['explain', few]);
   assert.equal(r.code, 2);
   assert.match(r.stderr, /few\.csv:11.*too few rows/);
@@ -137,7 +159,13 @@ test('bad input: one line naming file, line and column, exit 2', () => {
 test('a .lava.json above the data file is honoured and the result says where values came from', () => {
   const dir = tempDir();
   copyFileSync(DIGITS, join(dir, 'digits.csv'));
-  writeFileSync(join(dir, '.lava.json'), JSON.stringify({ defaults: { modules: 3, umap: true, umapEpochs: 50 }, datasets: { 'digits.csv': { neighbors: 60 } } }));
+  writeFileSync(
+    join(dir, '.lava.json'),
+    JSON.stringify({
+      defaults: { modules: 3, umap: true, umapEpochs: 50 },
+      datasets: { 'digits.csv': { neighbors: 60 } },
+    }),
+  );
   const r = lava(['explain', join(dir, 'digits.csv'), '--seed', '2', '--quiet']);
   assert.equal(r.code, 0, r.stderr);
   const result = JSON.parse(readFileSync(join(dir, 'digits.lava.json'), 'utf8'));
@@ -161,21 +189,54 @@ test('every option has a flag: umap*, directBounds (negative values too) and --n
   copyFileSync(DIGITS, join(dir, 'digits.csv'));
   writeFileSync(join(dir, '.lava.json'), JSON.stringify({ defaults: { umap: true } }));
   const out = join(dir, 'r.json');
-  const args = ['--umap-epochs', '20', '--umap-neighbors', '8', '--umap-min-dist', '0.3', '--direct-bounds', '-1.5,1', '--direct-evaluations', '5', '--modules', '2'];
+  const args = [
+    '--umap-epochs',
+    '20',
+    '--umap-neighbors',
+    '8',
+    '--umap-min-dist',
+    '0.3',
+    '--direct-bounds',
+    '-1.5,1',
+    '--direct-evaluations',
+    '5',
+    '--modules',
+    '2',
+  ];
   const r = lava(['explain', join(dir, 'digits.csv'), ...args, '--quiet', '--out', out]);
   assert.equal(r.code, 0, r.stderr);
   const result = JSON.parse(readFileSync(out, 'utf8'));
   assert.deepEqual(
-    [result.params.umapEpochs, result.params.umapNeighbors, result.params.umapMinDist, result.params.directBounds, result.params.umap],
+    [
+      result.params.umapEpochs,
+      result.params.umapNeighbors,
+      result.params.umapMinDist,
+      result.params.directBounds,
+      result.params.umap,
+    ],
     [20, 8, 0.3, [-1.5, 1], true],
   );
   assert.equal(result.paramSources.umapEpochs, 'command');
   assert.equal(result.paramSources.umap, 'config');
   const off = join(dir, 'off.json');
-  const r2 = lava(['explain', join(dir, 'digits.csv'), '--no-umap', '--modules', '2', '--direct-evaluations', '5', '--quiet', '--out', off]);
+  const r2 = lava([
+    'explain',
+    join(dir, 'digits.csv'),
+    '--no-umap',
+    '--modules',
+    '2',
+    '--direct-evaluations',
+    '5',
+    '--quiet',
+    '--out',
+    off,
+  ]);
   assert.equal(r2.code, 0, r2.stderr);
   const result2 = JSON.parse(readFileSync(off, 'utf8'));
-  assert.deepEqual([result2.params.umap, result2.paramSources.umap, result2.embedding.computed], [false, 'command', 'given']);
+  assert.deepEqual(
+    [result2.params.umap, result2.paramSources.umap, result2.embedding.computed],
+    [false, 'command', 'given'],
+  );
   const bad = lava(['explain', join(dir, 'digits.csv'), '--direct-bounds', '2,-2']);
   assert.equal(bad.code, 2);
   assert.match(bad.stderr, /--direct-bounds must have lo < hi/);
@@ -185,11 +246,17 @@ test('the result names its data file relative to itself, so it is found from any
   const root = tempDir();
   mkdirSync(join(root, 'data'));
   mkdirSync(join(root, 'results'));
-  writeFileSync(join(root, 'data', 'p.csv'), generatePlanted(9, { samples: 300, features: 10, blobs: 3, modules: 2 }).csv);
+  writeFileSync(
+    join(root, 'data', 'p.csv'),
+    generatePlanted(9, { samples: 300, features: 10, blobs: 3, modules: 2 }).csv,
+  );
   // Typed relative to the current folder, as a user does; written into another folder.
   const r = lava(['explain', 'data/p.csv', '--out', 'results/p.json', '--quiet', '--modules', '2'], root);
   assert.equal(r.code, 0, r.stderr);
   const stored = JSON.parse(readFileSync(join(root, 'results', 'p.json'), 'utf8'));
   assert.equal(stored.source.file, '../data/p.csv');
-  assert.equal(resultFromFile(stored, join(root, 'results', 'p.json')).source.file, join(root, 'data', 'p.csv'));
+  assert.equal(
+    resultFromFile(stored, join(root, 'results', 'p.json')).source.file,
+    join(root, 'data', 'p.csv'),
+  );
 });

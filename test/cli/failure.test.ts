@@ -10,7 +10,10 @@ test('an engine error that names an option by key reads as the flag', () => {
     { file: 'd.csv', line: 1, option: 'maxFeatures' },
     'Raise {option:maxFeatures} or name columns with {option:features}.',
   );
-  assert.deepEqual(failure(e), ['d.csv:1: too many features for --max-features. Raise --max-features or name columns with --features.', 2]);
+  assert.deepEqual(failure(e), [
+    'd.csv:1: too many features for --max-features. Raise --max-features or name columns with --features.',
+    2,
+  ]);
   assert.deepEqual(failure(new LavaCancelled()), ['interrupted; no result written', 130]);
   assert.equal(failure(new Error('boom'))[1], 1);
 });

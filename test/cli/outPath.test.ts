@@ -46,7 +46,12 @@ test('an --out over the config file is refused too', () => {
 
 test('--out into a missing folder or at a folder is refused up front, leaving nothing behind', () => {
   const { dir, csv, before } = folderWithData();
-  refused([csv, '--out', join(dir, 'nope', 'r.json')], /nope\/r\.json: the folder of --out does not exist/, csv, before);
+  refused(
+    [csv, '--out', join(dir, 'nope', 'r.json')],
+    /nope\/r\.json: the folder of --out does not exist/,
+    csv,
+    before,
+  );
   mkdirSync(join(dir, 'results'));
   refused([csv, '--out', join(dir, 'results')], /--out names a folder/, csv, before);
   assert.deepEqual(readdirSync(dir).sort(), ['data.csv', 'results']);

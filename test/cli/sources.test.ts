@@ -14,7 +14,13 @@ test('the CLI and the extension label the same options the same way', async () =
   const dir = tempDir();
   const data = join(dir, 'digits.csv');
   copyFileSync(DIGITS, data);
-  writeFileSync(join(dir, '.lava.json'), JSON.stringify({ defaults: { modules: 3, directEvaluations: 5 }, datasets: { 'digits.csv': { neighbors: 60 } } }));
+  writeFileSync(
+    join(dir, '.lava.json'),
+    JSON.stringify({
+      defaults: { modules: 3, directEvaluations: 5 },
+      datasets: { 'digits.csv': { neighbors: 60 } },
+    }),
+  );
   const r = lava(['explain', data, '--seed', '2', '--alpha', '0.01', '--quiet']);
   assert.equal(r.code, 0, r.stderr);
   const cli = JSON.parse(readFileSync(join(dir, 'digits.lava.json'), 'utf8'));
@@ -24,7 +30,10 @@ test('the CLI and the extension label the same options the same way', async () =
   assert.equal(ext.configFile, join(dir, '.lava.json'));
   for (const name of PARAM_NAMES) assert.equal(ext.sources[name], cli.paramSources[name], name);
   assert.deepEqual(ext.params, cli.params);
-  assert.deepEqual([ext.sources.modules, ext.sources.seed, ext.sources.maxFeatures], ['config', 'command', 'default']);
+  assert.deepEqual(
+    [ext.sources.modules, ext.sources.seed, ext.sources.maxFeatures],
+    ['config', 'command', 'default'],
+  );
 
   // Settings sit under the config file in the extension: a setting the config also gives is the config's.
   const withSettings = await resolveRunParams(data, { modules: 9, overlap: 2 }, {}, dir);

@@ -35,12 +35,20 @@ test('a header longer than a chunk is read chunk by chunk until its line ends', 
   assert.deepEqual(reads, [0, HEAD_CHUNK, 2 * HEAD_CHUNK]);
 });
 
-test('the engine\'s rules: BOM, semicolons, a header with no line break, a bad header as the run reports it', async () => {
-  assert.deepEqual(await headerFrom(reader(enc('\uFEFFa;b;"c;d"\r\n1;2;3\r\n')).read, 'f.csv'), ['a', 'b', 'c;d']);
+test("the engine's rules: BOM, semicolons, a header with no line break, a bad header as the run reports it", async () => {
+  assert.deepEqual(await headerFrom(reader(enc('\uFEFFa;b;"c;d"\r\n1;2;3\r\n')).read, 'f.csv'), [
+    'a',
+    'b',
+    'c;d',
+  ]);
   assert.deepEqual(await headerFrom(reader(enc('p\tq')).read, 'f.tsv'), ['p', 'q']);
   await assert.rejects(
     headerFrom(reader(enc('a,b,a\n1,2,3\n')).read, 'dup.csv'),
-    (e: unknown) => e instanceof LavaInputError && e.file === 'dup.csv' && e.column === 3 && /duplicate column name "a"/.test(e.problem),
+    (e: unknown) =>
+      e instanceof LavaInputError &&
+      e.file === 'dup.csv' &&
+      e.column === 3 &&
+      /duplicate column name "a"/.test(e.problem),
   );
 });
 

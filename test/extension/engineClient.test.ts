@@ -10,7 +10,12 @@ import type { LavaResult } from '../../src/shared/result/types';
 import { LavaCancelled } from '../../src/shared/errors';
 import { RemoteError } from '../../src/shared/rpc';
 import { inProcessEngine } from './support/inProcessEngine';
-import { blobParams as params, blobsCsv as csv, bytesOf as bytes, decodePattern as decode } from './support/blobs';
+import {
+  blobParams as params,
+  blobsCsv as csv,
+  bytesOf as bytes,
+  decodePattern as decode,
+} from './support/blobs';
 
 const WORKER = join(import.meta.dirname, '../../dist/worker.js');
 const skip = existsSync(WORKER) ? false : 'dist/worker.js is missing: run npm run build';
@@ -42,7 +47,13 @@ test(
     let result: LavaResult;
     try {
       result = await worker.run(
-        { file: 'blobs.csv', bytes: bytes(text), params, paramSources: { modules: 'command' }, configFile: '/ws/.lava.json' },
+        {
+          file: 'blobs.csv',
+          bytes: bytes(text),
+          params,
+          paramSources: { modules: 'command' },
+          configFile: '/ws/.lava.json',
+        },
         (step, overall) => {
           if (!steps.includes(step)) steps.push(step);
           if (overall + 1e-9 < last) monotone = false;
@@ -151,7 +162,11 @@ test(
           () => {},
         ),
         (e: unknown) =>
-          e instanceof RemoteError && e.isInputError && e.info.line === 4 && e.info.file === '/ws/bad.csv' && /missing cell/.test(e.info.hint ?? ''),
+          e instanceof RemoteError &&
+          e.isInputError &&
+          e.info.line === 4 &&
+          e.info.file === '/ws/bad.csv' &&
+          /missing cell/.test(e.info.hint ?? ''),
       );
     } finally {
       worker.dispose();
@@ -188,7 +203,13 @@ test('a thread that dies rejects every pending request with why, and refuses new
   const { engine, thread } = inProcessEngine();
   // A request the service never answers: nothing is loaded, but it fails only once the reply comes back.
   const never = new Promise<never>(() => {});
-  const pending = [engine.locality(0), engine.pair('a', 'b'), engine.load({ file: 'x.csv', bytes: bytes('x,y\n'), params, members: [], features: [], rowCount: 1 }).then(() => never)];
+  const pending = [
+    engine.locality(0),
+    engine.pair('a', 'b'),
+    engine
+      .load({ file: 'x.csv', bytes: bytes('x,y\n'), params, members: [], features: [], rowCount: 1 })
+      .then(() => never),
+  ];
   thread.die(new Error('the LAVA engine thread stopped (exit code 134)'));
   for (const p of pending) await assert.rejects(p, /exit code 134/);
   assert.equal(engine.alive, false);
@@ -199,7 +220,10 @@ test('run params are checked against the option table before the engine sees the
   const { engine } = inProcessEngine();
   try {
     await assert.rejects(
-      engine.run({ file: 'x.csv', bytes: bytes(csv(60).text), params: { ...params, modules: 0 }, paramSources: {} }, () => {}),
+      engine.run(
+        { file: 'x.csv', bytes: bytes(csv(60).text), params: { ...params, modules: 0 }, paramSources: {} },
+        () => {},
+      ),
       /bad request "run".*modules must be >= 1/s,
     );
   } finally {

@@ -6,7 +6,12 @@ import assert from 'node:assert/strict';
 import { ExplorerHost, type ExplorerActions } from '../../src/extension/explorerHost';
 import type { EngineClient } from '../../src/extension/engineClient';
 import { Peer } from '../../src/shared/rpc';
-import { hostContract, webviewContract, type HostContract, type WebviewContract } from '../../src/shared/protocol';
+import {
+  hostContract,
+  webviewContract,
+  type HostContract,
+  type WebviewContract,
+} from '../../src/shared/protocol';
 import type { LavaResult } from '../../src/shared/result/types';
 import { blobParams, blobsCsv, bytesOf, decodePattern } from './support/blobs';
 import { inProcessEngine, type FakeThread } from './support/inProcessEngine';
@@ -16,7 +21,10 @@ let result: LavaResult;
 
 before(async () => {
   const { engine } = inProcessEngine();
-  result = await engine.run({ file: '/ws/blobs.csv', bytes: bytesOf(text), params: blobParams, paramSources: { modules: 'command' } }, () => {});
+  result = await engine.run(
+    { file: '/ws/blobs.csv', bytes: bytesOf(text), params: blobParams, paramSources: { modules: 'command' } },
+    () => {},
+  );
   engine.dispose();
 });
 
@@ -26,7 +34,14 @@ function loader(threads: FakeThread[]): () => Promise<EngineClient> {
     const { engine, thread } = inProcessEngine();
     threads.push(thread);
     const { members } = result.localities;
-    await engine.load({ file: '/ws/blobs.csv', bytes: bytesOf(text), params: result.params, members, features: result.features, rowCount: result.rowCount });
+    await engine.load({
+      file: '/ws/blobs.csv',
+      bytes: bytesOf(text),
+      params: result.params,
+      members,
+      features: result.features,
+      rowCount: result.rowCount,
+    });
     return engine;
   };
 }
@@ -48,7 +63,11 @@ function setup(loadEngine: ExplorerActions['loadEngine'] = () => Promise.reject(
       log: (l) => logs.push(l),
     },
   );
-  const webview = new Peer({ post: (m) => queueMicrotask(() => host.receive(structuredClone(m))) }, webviewContract, hostContract);
+  const webview = new Peer(
+    { post: (m) => queueMicrotask(() => host.receive(structuredClone(m))) },
+    webviewContract,
+    hostContract,
+  );
   peers.webview = webview;
   return { host, webview, calls, logs, sent };
 }
@@ -58,10 +77,15 @@ const tick = () => new Promise((r) => setTimeout(r, 5));
 test('ready brings the result (and a run in progress); requests are answered from the kept engine', async () => {
   const { host, webview } = setup();
   const notes: string[] = [];
-  webview.on('result', (n) => notes.push(`result ${n.result.rowCount} ${n.resultUri} ${n.appliedFrom.modules}`));
+  webview.on('result', (n) =>
+    notes.push(`result ${n.result.rowCount} ${n.resultUri} ${n.appliedFrom.modules}`),
+  );
   webview.on('running', (n) => notes.push(`running ${n.step}`));
   const { engine } = inProcessEngine();
-  await engine.run({ file: '/ws/blobs.csv', bytes: bytesOf(text), params: blobParams, paramSources: {} }, () => {});
+  await engine.run(
+    { file: '/ws/blobs.csv', bytes: bytesOf(text), params: blobParams, paramSources: {} },
+    () => {},
+  );
   host.showResult(result, 'file:///store/r.json', engine);
   host.showRunning('blobs.csv', 'localities', 0.5);
   await tick();
@@ -71,8 +95,14 @@ test('ready brings the result (and a run in progress); requests are answered fro
   assert.deepEqual(notes, ['result 120 file:///store/r.json command', 'running localities']);
 
   const pair = await webview.request('pair', { a: 'd', b: 'a' });
-  assert.deepEqual(pair.av, X.map((r) => r[3]));
-  assert.deepEqual(pair.bv, X.map((r) => r[0]));
+  assert.deepEqual(
+    pair.av,
+    X.map((r) => r[3]),
+  );
+  assert.deepEqual(
+    pair.bv,
+    X.map((r) => r[0]),
+  );
   const local = await webview.request('locality', { locality: 1 });
   assert.equal(local.locality, 1);
   assert.deepEqual(local.features, ['a', 'b', 'c', 'd', 'e', 'f']);
@@ -86,9 +116,15 @@ test('a failed locality or pair request reaches the webview as a failure reply, 
   host.showResult(result, null, null);
   // No engine kept and none can be loaded: the loader's error comes back, not silence.
   await assert.rejects(webview.request('locality', { locality: 0 }), /no data file/);
-  await assert.rejects(webview.request('locality', { locality: result.localities.count }), /no locality \d+: this result has \d+/);
+  await assert.rejects(
+    webview.request('locality', { locality: result.localities.count }),
+    /no locality \d+: this result has \d+/,
+  );
   const { engine } = inProcessEngine();
-  await engine.run({ file: '/ws/blobs.csv', bytes: bytesOf(text), params: blobParams, paramSources: {} }, () => {});
+  await engine.run(
+    { file: '/ws/blobs.csv', bytes: bytesOf(text), params: blobParams, paramSources: {} },
+    () => {},
+  );
   host.showResult(result, null, engine);
   await assert.rejects(webview.request('pair', { a: 'a', b: 'nope' }), /unknown feature "nope"/);
   assert.match(logs.join('\n'), /webview request pair failed: unknown feature "nope"/);
@@ -98,10 +134,15 @@ test('a failed locality or pair request reaches the webview as a failure reply, 
 test('malformed webview messages are dropped or refused, never cast', async () => {
   const { host, webview, calls, logs, sent } = setup();
   host.showResult(result, null, null);
-  for (const m of [null, undefined, 'ready', { type: 'ready' }, { rpc: 'note', type: 'rerun' }]) host.receive(m);
+  for (const m of [null, undefined, 'ready', { type: 'ready' }, { rpc: 'note', type: 'rerun' }])
+    host.receive(m);
   // Odd exports: an unknown format, a view name that could climb out of a folder, no data.
   host.receive({ rpc: 'note', type: 'export', payload: { format: 'gif', view: 'scatter', data: 'x' } });
-  host.receive({ rpc: 'note', type: 'export', payload: { format: 'png', view: '../../etc/passwd', data: 'x' } });
+  host.receive({
+    rpc: 'note',
+    type: 'export',
+    payload: { format: 'png', view: '../../etc/passwd', data: 'x' },
+  });
   host.receive({ rpc: 'note', type: 'export', payload: { format: 'svg', view: 'scatter' } });
   host.receive({ rpc: 'note', type: 'export', payload: { format: 'svg', view: 'scatter', data: '<svg/>' } });
   // A non-integer or negative locality is refused with a failure reply before any engine is asked.
@@ -110,8 +151,18 @@ test('malformed webview messages are dropped or refused, never cast', async () =
   await tick();
   assert.deepEqual(calls, ['export svg scatter <svg/>']);
   assert.equal(logs.filter((l) => l.startsWith('dropped a webview message')).length, 10, logs.join('\n'));
-  const replies = sent.filter((m) => (m as { rpc: string }).rpc === 'reply') as { id: number; ok: boolean; error: { message: string } }[];
-  assert.deepEqual(replies.map((r) => [r.id, r.ok]), [[7, false], [8, false]]);
+  const replies = sent.filter((m) => (m as { rpc: string }).rpc === 'reply') as {
+    id: number;
+    ok: boolean;
+    error: { message: string };
+  }[];
+  assert.deepEqual(
+    replies.map((r) => [r.id, r.ok]),
+    [
+      [7, false],
+      [8, false],
+    ],
+  );
   assert.match(replies[0].error.message, /bad request "locality"/);
   await assert.rejects(webview.request('locality', { locality: 0.5 }), /bad request "locality"/);
   host.dispose();
@@ -133,7 +184,10 @@ test('a kept engine whose thread died is replaced by a fresh load at the next re
   const { host, webview } = setup(loader(threads));
   host.showResult(result, null, null);
   // Two requests at once load one engine, not two.
-  const [a, b] = await Promise.all([webview.request('locality', { locality: 0 }), webview.request('locality', { locality: 1 })]);
+  const [a, b] = await Promise.all([
+    webview.request('locality', { locality: 0 }),
+    webview.request('locality', { locality: 1 }),
+  ]);
   assert.deepEqual([a.locality, b.locality, threads.length], [0, 1, 1]);
   threads[0].die();
   const again = await webview.request('locality', { locality: 0 });

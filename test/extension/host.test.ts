@@ -7,7 +7,12 @@ import { join } from 'node:path';
 import { type LocalityCorrelations } from '../../src/engine/types';
 import { PARAM_NAMES, PARAM_SPECS } from '../../src/shared/params/spec';
 import { paramsFromSettings } from '../../src/extension/settingsLayer';
-import { cellCharacter, cellOffset, describeRunError, errorPlace } from '../../src/extension/commands/errorPlace';
+import {
+  cellCharacter,
+  cellOffset,
+  describeRunError,
+  errorPlace,
+} from '../../src/extension/commands/errorPlace';
 import { defaultExportPath, exportBytes, storedResultName } from '../../src/extension/commands/resultFiles';
 import { resultPathBeside } from '../../src/engine/io/resultFile';
 import { localityPattern, pairColumns } from '../../src/worker/engineService';
@@ -19,8 +24,7 @@ import { encodeFloat32 } from '../../src/shared/result/codec';
 const ROOT = join(import.meta.dirname, '../..');
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 /** What to do when an option was added or changed without updating the manifest. */
-const SYNC =
-  'package.json settings or the schema are out of date: run npx tsx scripts/sync-manifest.ts';
+const SYNC = 'package.json settings or the schema are out of date: run npx tsx scripts/sync-manifest.ts';
 const schema = JSON.parse(readFileSync(join(ROOT, 'schemas/lava-config.schema.json'), 'utf8'));
 
 test('settings layer keeps only explicitly set values, folder over workspace over user', () => {
@@ -140,11 +144,23 @@ test('an engine input error is shown with the file, line and column in words', (
   }
   // Options the engine names by key read as settings in the extension.
   const keyed = new RemoteError(
-    errorToWire(new LavaInputError('too many features', { file: '/ws/d.csv', line: 1, option: 'maxFeatures' }, 'Raise {option:maxFeatures}.')),
+    errorToWire(
+      new LavaInputError(
+        'too many features',
+        { file: '/ws/d.csv', line: 1, option: 'maxFeatures' },
+        'Raise {option:maxFeatures}.',
+      ),
+    ),
   );
-  assert.equal(describeRunError(keyed, (f) => f.replace('/ws/', '')), 'd.csv, line 1: too many features. Raise lava.maxFeatures.');
+  assert.equal(
+    describeRunError(keyed, (f) => f.replace('/ws/', '')),
+    'd.csv, line 1: too many features. Raise lava.maxFeatures.',
+  );
   assert.equal(errorPlace(new Error('boom')), null);
-  assert.equal(describeRunError(new Error('boom'), (f) => f), 'boom');
+  assert.equal(
+    describeRunError(new Error('boom'), (f) => f),
+    'boom',
+  );
 });
 
 test('result files: stored name is stable per data path, beside-data name never equals the data file', () => {
@@ -155,11 +171,25 @@ test('result files: stored name is stable per data path, beside-data name never 
 });
 
 test('an export starts beside the data in the workspace, else in the workspace folder, never outside it', () => {
-  assert.equal(defaultExportPath('/ws/data/digits.csv', '/ws', 'scatter', 'png'), '/ws/data/digits.scatter.png');
-  assert.equal(defaultExportPath('/elsewhere/digits.csv', '/ws', 'heat map', 'svg'), '/ws/digits.heat_map.svg');
-  assert.equal(defaultExportPath('/wsx/digits.csv', '/ws', 'scatter', 'png'), '/ws/digits.scatter.png', 'a sibling folder is outside');
+  assert.equal(
+    defaultExportPath('/ws/data/digits.csv', '/ws', 'scatter', 'png'),
+    '/ws/data/digits.scatter.png',
+  );
+  assert.equal(
+    defaultExportPath('/elsewhere/digits.csv', '/ws', 'heat map', 'svg'),
+    '/ws/digits.heat_map.svg',
+  );
+  assert.equal(
+    defaultExportPath('/wsx/digits.csv', '/ws', 'scatter', 'png'),
+    '/ws/digits.scatter.png',
+    'a sibling folder is outside',
+  );
   assert.equal(defaultExportPath(null, '/ws', 'scatter', 'png'), '/ws/lava.scatter.png');
-  assert.equal(defaultExportPath('/elsewhere/digits.csv', null, 'scatter', 'png'), null, 'no folder open: the dialog decides');
+  assert.equal(
+    defaultExportPath('/elsewhere/digits.csv', null, 'scatter', 'png'),
+    null,
+    'no folder open: the dialog decides',
+  );
 });
 
 test('exportBytes decodes data URLs (base64 or not) and raw SVG', () => {

@@ -7,5 +7,8 @@ test('the embedding step says UMAP only when UMAP runs; a given embedding is rea
   assert.equal(stepLabel('embedding', { umap: true }), 'Computing the embedding (UMAP)');
   assert.equal(stepLabel('embedding', { umap: false }), 'Reading the embedding columns');
   assert.doesNotMatch(progressText('embedding', { umap: false }, 30), /UMAP/);
-  assert.equal(progressText('correlations', { umap: false }, 57, 'locality 3 of 9'), 'Correlating features per locality: locality 3 of 9 (57%)');
+  assert.equal(
+    progressText('correlations', { umap: false }, 57, 'locality 3 of 9'),
+    'Correlating features per locality: locality 3 of 9 (57%)',
+  );
 });

@@ -33,10 +33,18 @@ function tiny(params: object = DEFAULT_PARAMS): LavaResult {
 test('a stored result is checked, option ranges too, and its data path resolved from its own folder', () => {
   const ok = parseStoredResult(serializeResult(tiny()), '/team/results/d.lava.json');
   assert.equal(ok.source.file, '/team/data/d.csv');
-  for (const params of [{ ...DEFAULT_PARAMS, modules: 0 }, { ...DEFAULT_PARAMS, correlation: 'kendall' }, { ...DEFAULT_PARAMS, extra: 1 }, { modules: 8 }]) {
+  for (const params of [
+    { ...DEFAULT_PARAMS, modules: 0 },
+    { ...DEFAULT_PARAMS, correlation: 'kendall' },
+    { ...DEFAULT_PARAMS, extra: 1 },
+    { modules: 8 },
+  ]) {
     assert.throws(
       () => parseStoredResult(serializeResult(tiny(params)), '/r.json'),
-      (e: unknown) => e instanceof LavaInputError && e.file === '/r.json' && /not a valid LAVA result: params/.test(e.problem),
+      (e: unknown) =>
+        e instanceof LavaInputError &&
+        e.file === '/r.json' &&
+        /not a valid LAVA result: params/.test(e.problem),
       JSON.stringify(params).slice(0, 60),
     );
   }
@@ -47,7 +55,15 @@ test('reading a data file outside the workspace needs consent, unless the extens
   assert.equal(needsConsent('/ws/data/d.csv', '/downloads/r.json', ws, '/storage'), false);
   assert.equal(needsConsent('/other/d.csv', '/downloads/r.json', ws, '/storage'), false);
   assert.equal(needsConsent('/etc/passwd', '/downloads/r.json', ws, '/storage'), true);
-  assert.equal(needsConsent('/etc/passwd', '/ws/r.json', ws, '/storage'), true, 'a result inside the workspace is no warrant');
-  assert.equal(needsConsent('/data/d.csv', '/storage/results/d.lava.json', ws, '/storage'), false, 'our own stored results');
+  assert.equal(
+    needsConsent('/etc/passwd', '/ws/r.json', ws, '/storage'),
+    true,
+    'a result inside the workspace is no warrant',
+  );
+  assert.equal(
+    needsConsent('/data/d.csv', '/storage/results/d.lava.json', ws, '/storage'),
+    false,
+    'our own stored results',
+  );
   assert.equal(needsConsent('/data/d.csv', '/r.json', [], '/storage'), true, 'no folder open');
 });

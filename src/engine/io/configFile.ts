@@ -17,7 +17,10 @@ export interface ConfigLayer {
  * The nearest .lava.json in the data file's folder or a folder above it, up to and including the first
  * folder for which `isTop` holds (never past the file system's root).
  */
-export function findConfigFile(dataFile: string, isTop: (dir: string) => boolean = () => false): string | null {
+export function findConfigFile(
+  dataFile: string,
+  isTop: (dir: string) => boolean = () => false,
+): string | null {
   let dir = dirname(resolve(dataFile));
   for (;;) {
     const candidate = join(dir, CONFIG_FILE_NAME);
@@ -35,7 +38,9 @@ export function projectOrHomeTop(dir: string): boolean {
 
 /** The data file's path relative to the config file's folder, with "/" separators (how "datasets" keys name it). */
 export function pathFromConfig(configFile: string, dataFile: string): string {
-  return relative(dirname(resolve(configFile)), resolve(dataFile)).split(sep).join('/');
+  return relative(dirname(resolve(configFile)), resolve(dataFile))
+    .split(sep)
+    .join('/');
 }
 
 /** Reads and validates `configFile` and picks the options it gives `dataFile`. */
@@ -45,7 +50,11 @@ export async function readConfigLayer(configFile: string, dataFile: string): Pro
     text = await fsp.readFile(configFile, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? 'error';
-    throw new LavaInputError(`cannot read the config file (${code})`, { file: configFile }, 'Check that the config file exists and is readable.');
+    throw new LavaInputError(
+      `cannot read the config file (${code})`,
+      { file: configFile },
+      'Check that the config file exists and is readable.',
+    );
   }
   const params = configParamsFor(parseConfig(text, configFile), pathFromConfig(configFile, dataFile));
   return { file: configFile, params };

@@ -32,7 +32,8 @@ export function resultForFile(result: LavaResult, path: string): LavaResult {
 /** A stored result's data and config paths made absolute again, from the folder of the file it was read from. */
 export function resultFromFile(result: LavaResult, path: string): LavaResult {
   const folder = dirname(resolve(path));
-  const absolute = (p: string) => (p === '' || isAbsolute(p) || /^[A-Za-z]:[\\/]/.test(p) ? p : resolve(folder, p));
+  const absolute = (p: string) =>
+    p === '' || isAbsolute(p) || /^[A-Za-z]:[\\/]/.test(p) ? p : resolve(folder, p);
   const source = { ...result.source, file: absolute(result.source.file) };
   if (source.config !== undefined) source.config = absolute(source.config);
   return { ...result, source };

@@ -14,7 +14,11 @@ export function sniffDelimiter(head: Uint8Array): string {
  * line does (read more). `whole` says `head` is the entire file, so a header without a line break is complete.
  * A bad header (empty or duplicate name, broken quotes) is the same LavaInputError the run would give.
  */
-export function readHeader(head: Uint8Array, file: string, whole = false): { names: string[]; delimiter: string } | null {
+export function readHeader(
+  head: Uint8Array,
+  file: string,
+  whole = false,
+): { names: string[]; delimiter: string } | null {
   const sniff = new HeaderSniffer();
   const complete = sniff.feed(head);
   if (!complete && !whole) return null;

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { LavaPanel, type PanelActions } from '../panel';
 import { readSettings } from '../settings';
-import { EngineClient } from '../engineClient';
+import { EngineClient, type ProgressListener } from '../engineClient';
 import { resolveRunParams } from '../resolveParams';
 import { progressText } from '../progressText';
 import { exportView, readResult, saveBesideData, storeResult, workspaceFolderOf } from './results';
@@ -45,7 +45,9 @@ export class Explainer implements PanelActions {
     let target = panel;
     try {
       const run = await this.resolve(dataUri, command);
-      this.log(`run ${dataUri.fsPath}${run.configFile ? ` (config ${run.configFile})` : ''} params ${JSON.stringify(run.params)}`);
+      this.log(
+        `run ${dataUri.fsPath}${run.configFile ? ` (config ${run.configFile})` : ''} params ${JSON.stringify(run.params)}`,
+      );
       target = target ?? LavaPanel.forData(this.context.extensionUri, this, dataUri);
       if (target.running) {
         void vscode.window.showInformationMessage(`LAVA is already running on ${name}.`);
@@ -67,7 +69,7 @@ export class Explainer implements PanelActions {
     const t0 = Date.now();
     const engine = EngineClient.start(this.workerPath, (l) => this.log(l));
     try {
-      const result = await this.withProgress(panel, dataUri, (onProgress, signal) =>
+      const result = await this.withProgress(panel, dataUri, run.params, (onProgress, signal) =>
         engine.run(
           {
             file: dataUri.fsPath,
@@ -79,9 +81,11 @@ export class Explainer implements PanelActions {
           onProgress,
           signal,
         ),
-      run.params);
+      );
       const stored = await storeResult(this.context, dataUri, result);
-      this.log(`done ${dataUri.fsPath} in ${Date.now() - t0} ms: ${result.modules.length} modules, stored ${stored.fsPath}`);
+      this.log(
+        `done ${dataUri.fsPath} in ${Date.now() - t0} ms: ${result.modules.length} modules, stored ${stored.fsPath}`,
+      );
       await this.context.workspaceState.update(LAST_RESULT_KEY, stored.toString());
       // A panel closed meanwhile ends the engine here instead of keeping it.
       panel.showResult(result, stored, engine, dataUri);
@@ -95,8 +99,8 @@ export class Explainer implements PanelActions {
   private withProgress(
     panel: LavaPanel,
     dataUri: vscode.Uri,
-    job: (onProgress: Parameters<EngineClient['run']>[1], signal: AbortSignal) => Promise<LavaResult>,
     params: LavaParams,
+    job: (onProgress: ProgressListener, signal: AbortSignal) => Promise<LavaResult>,
   ): Promise<LavaResult> {
     const name = dataUri.path.slice(dataUri.path.lastIndexOf('/') + 1);
     return Promise.resolve(
@@ -146,7 +150,8 @@ export class Explainer implements PanelActions {
 
   rerun(panel: LavaPanel): void {
     const go = async () => {
-      const dataUri = panel.dataUri ?? (await this.locateData(panel, 'Re-run needs the data file of this result.'));
+      const dataUri =
+        panel.dataUri ?? (await this.locateData(panel, 'Re-run needs the data file of this result.'));
       if (dataUri) await this.explain(dataUri, panel.commandParams, panel);
     };
     void go();
@@ -158,17 +163,23 @@ export class Explainer implements PanelActions {
       if (!panel.dataUri || panel.dataUri.scheme !== 'file')
         throw new Error('the data file of this result is unknown; it cannot be saved beside it');
       const path = await saveBesideData(panel.dataUri.fsPath, panel.result, workspaceFolderOf(panel.dataUri));
-      if (path) void vscode.window.showInformationMessage(`LAVA: saved ${vscode.workspace.asRelativePath(path)}`);
+      if (path)
+        void vscode.window.showInformationMessage(`LAVA: saved ${vscode.workspace.asRelativePath(path)}`);
     };
     run().catch(
       (e: unknown) =>
-        void vscode.window.showErrorMessage(`LAVA: could not save the result: ${e instanceof Error ? e.message : String(e)}`),
+        void vscode.window.showErrorMessage(
+          `LAVA: could not save the result: ${e instanceof Error ? e.message : String(e)}`,
+        ),
     );
   }
 
   exportView(panel: LavaPanel, msg: { format: 'png' | 'svg'; view: string; data: string }): void {
     exportView(panel.dataUri, msg).catch(
-      (e: unknown) => void vscode.window.showErrorMessage(`LAVA: export failed: ${e instanceof Error ? e.message : String(e)}`),
+      (e: unknown) =>
+        void vscode.window.showErrorMessage(
+          `LAVA: export failed: ${e instanceof Error ? e.message : String(e)}`,
+        ),
     );
   }
 
@@ -176,7 +187,9 @@ export class Explainer implements PanelActions {
   async loadEngine(panel: LavaPanel): Promise<EngineClient> {
     const result = panel.result;
     if (!result || !panel.dataUri)
-      throw new Error(`the data file of this result is missing, so its localities cannot be recomputed; use "${LOCATE}" or Re-run`);
+      throw new Error(
+        `the data file of this result is missing, so its localities cannot be recomputed; use "${LOCATE}" or Re-run`,
+      );
     const bytes = await vscode.workspace.fs.readFile(panel.dataUri);
     const engine = EngineClient.start(this.workerPath, (l) => this.log(l));
     try {
@@ -204,7 +217,10 @@ export class Explainer implements PanelActions {
     const target = panel ?? LavaPanel.forData(this.context.extensionUri, this, dataUri);
     target.showResult(result, resultUri, null, dataUri);
     if (!found)
-      void this.locateData(target, `The data file of this result (${file || 'unknown'}) is missing; clicking a point and Re-run need it.`);
+      void this.locateData(
+        target,
+        `The data file of this result (${file || 'unknown'}) is missing; clicking a point and Re-run need it.`,
+      );
   }
 
   /** A result from elsewhere may name any file: one outside the workspace is read only if the user says so. */

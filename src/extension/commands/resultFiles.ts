@@ -35,6 +35,7 @@ export function defaultExportPath(
   if (!workspaceFolder) return null;
   const stem = dataPath ? basename(dataPath, extname(dataPath)) : 'lava';
   const name = `${stem}.${view.replace(/[^A-Za-z0-9_-]/g, '_')}.${format}`;
-  const folder = dataPath && isInside(workspaceFolder, dataPath) ? dirname(resolve(dataPath)) : workspaceFolder;
+  const folder =
+    dataPath && isInside(workspaceFolder, dataPath) ? dirname(resolve(dataPath)) : workspaceFolder;
   return join(folder, name);
 }

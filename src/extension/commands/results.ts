@@ -41,7 +41,11 @@ export function workspaceFolderOf(uri: vscode.Uri | null): string | null {
  * Saves beside the data, asking before replacing an existing result. Data outside the workspace gets a save
  * dialog instead (nothing is written outside the workspace unasked). Returns the path, or null if the user declined.
  */
-export async function saveBesideData(dataPath: string, result: LavaResult, workspaceFolder: string | null): Promise<string | null> {
+export async function saveBesideData(
+  dataPath: string,
+  result: LavaResult,
+  workspaceFolder: string | null,
+): Promise<string | null> {
   let target = resultPathBeside(dataPath);
   if (!workspaceFolder || !isInside(workspaceFolder, dataPath)) {
     const chosen = await vscode.window.showSaveDialog({

@@ -14,7 +14,11 @@ export function parseStoredResult(text: string, path: string): LavaResult {
   const params = LavaParamsSchema.safeParse(result.params);
   if (!params.success) {
     const why = z.prettifyError(params.error).replace(/\s*\n\s*/g, '; ');
-    throw new LavaInputError(`not a valid LAVA result: params (${why})`, { file: path }, 'Re-run LAVA to produce a fresh result.');
+    throw new LavaInputError(
+      `not a valid LAVA result: params (${why})`,
+      { file: path },
+      'Re-run LAVA to produce a fresh result.',
+    );
   }
   return resultFromFile({ ...result, params: params.data }, path);
 }
@@ -23,7 +27,12 @@ export function parseStoredResult(text: string, path: string): LavaResult {
  * Whether reading a result's data file needs the user's yes: a result from anywhere may name any file, so one
  * outside the workspace is read only when asked, unless the extension wrote the result itself (`ownFolder`).
  */
-export function needsConsent(dataPath: string, resultPath: string, workspaceFolders: string[], ownFolder: string): boolean {
+export function needsConsent(
+  dataPath: string,
+  resultPath: string,
+  workspaceFolders: string[],
+  ownFolder: string,
+): boolean {
   if (isInside(ownFolder, resultPath)) return false;
   return !workspaceFolders.some((w) => isInside(w, dataPath));
 }

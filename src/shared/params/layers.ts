@@ -25,7 +25,10 @@ export interface ResolvedParams {
 /** Merges `layers` over the defaults: command over config over settings. Records where each value came from. */
 export function resolveParams(layers: ParamLayers): ResolvedParams {
   const params = { ...DEFAULT_PARAMS, directBounds: [...DEFAULT_PARAMS.directBounds] } as LavaParams;
-  const sources = Object.fromEntries(PARAM_NAMES.map((n) => [n, 'default'])) as Record<keyof LavaParams, ParamSource>;
+  const sources = Object.fromEntries(PARAM_NAMES.map((n) => [n, 'default'])) as Record<
+    keyof LavaParams,
+    ParamSource
+  >;
   for (const source of PARAM_SOURCES) {
     const layer = source === 'default' ? undefined : layers[source];
     if (!layer) continue;

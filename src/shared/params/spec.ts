@@ -17,15 +17,34 @@ export type ParamSpec =
 export const PARAM_SPECS: Record<keyof LavaParams, ParamSpec> = {
   embedding: { kind: 'columns', doc: 'Embedding columns (e.g. ["x","y"]); empty = recognise by name.' },
   umap: { kind: 'bool', doc: 'Compute a 2-D embedding with UMAP instead of reading columns.' },
-  features: { kind: 'columns', doc: 'Feature columns; empty = every numeric column that is not metadata or embedding.' },
+  features: {
+    kind: 'columns',
+    doc: 'Feature columns; empty = every numeric column that is not metadata or embedding.',
+  },
   metadata: { kind: 'columns', doc: 'Columns kept for colouring and tooltips, never features.' },
   neighbors: { kind: 'int', min: 5, max: 100000, doc: 'Neighbourhood size n: samples per locality.' },
-  overlap: { kind: 'number', min: 0, max: 100, exclusiveMin: true, doc: 'Overlap factor o: ceil(E*o/n) localities.' },
+  overlap: {
+    kind: 'number',
+    min: 0,
+    max: 100,
+    exclusiveMin: true,
+    doc: 'Overlap factor o: ceil(E*o/n) localities.',
+  },
   modules: { kind: 'int', min: 1, max: 100, doc: 'Number of modules k.' },
   correlation: { kind: 'enum', values: ['pearson', 'spearman'], doc: 'Correlation inside each locality.' },
-  alpha: { kind: 'number', min: 0, max: 1, exclusiveMin: true, doc: 'Significance level of the Fisher z threshold.' },
+  alpha: {
+    kind: 'number',
+    min: 0,
+    max: 1,
+    exclusiveMin: true,
+    doc: 'Significance level of the Fisher z threshold.',
+  },
   maxFeatures: { kind: 'int', min: 2, max: 100000, doc: 'Keep at most this many most-variable features.' },
-  factorization: { kind: 'enum', values: ['nmf', 'boolean'], doc: 'Module factorization: NMF or Boolean (Asso).' },
+  factorization: {
+    kind: 'enum',
+    values: ['nmf', 'boolean'],
+    doc: 'Module factorization: NMF or Boolean (Asso).',
+  },
   nmfInit: {
     kind: 'enum',
     values: ['nndsvd', 'profiles'],
@@ -71,14 +90,24 @@ export function checkParam(name: keyof LavaParams, raw: unknown): { value: unkno
       if (raw === 'false' || raw === false) return { value: false };
       return { problem: `${key} must be true or false` };
     case 'columns': {
-      const list = typeof raw === 'string' ? raw.split(',').map((s) => s.trim()).filter((s) => s !== '') : raw;
+      const list =
+        typeof raw === 'string'
+          ? raw
+              .split(',')
+              .map((s) => s.trim())
+              .filter((s) => s !== '')
+          : raw;
       if (!Array.isArray(list) || !list.every((s) => typeof s === 'string'))
         return { problem: `${key} must be a list of column names` };
       return { value: [...list] };
     }
     case 'bounds': {
       const list = typeof raw === 'string' ? raw.split(',').map(Number) : raw;
-      if (!Array.isArray(list) || list.length !== 2 || !list.every((x) => typeof x === 'number' && Number.isFinite(x)))
+      if (
+        !Array.isArray(list) ||
+        list.length !== 2 ||
+        !list.every((x) => typeof x === 'number' && Number.isFinite(x))
+      )
         return { problem: `${key} must be two numbers [lo, hi]` };
       if (!(list[0] < list[1])) return { problem: `${key} must have lo < hi` };
       return { value: [list[0], list[1]] };

@@ -12,15 +12,29 @@ const withSource = (source: LavaResult['source']) => ({ source, modules: [] }) a
 test('stored paths are relative to the result file; read back they are absolute again', () => {
   const r = withSource({ file: '/team/data/cells.csv', rows: 3, delimiter: ',', config: '/team/.lava.json' });
   const stored = resultForFile(r, '/team/results/cells.lava.json');
-  assert.deepEqual(stored.source, { file: '../data/cells.csv', rows: 3, delimiter: ',', config: '../.lava.json' });
+  assert.deepEqual(stored.source, {
+    file: '../data/cells.csv',
+    rows: 3,
+    delimiter: ',',
+    config: '../.lava.json',
+  });
   assert.equal(r.source.file, '/team/data/cells.csv', 'the result in memory is not changed');
   // The same folder moved elsewhere (or shared): the data is found beside it.
   const read = resultFromFile(stored, '/home/ann/team/results/cells.lava.json');
-  assert.deepEqual([read.source.file, read.source.config], ['/home/ann/team/data/cells.csv', '/home/ann/team/.lava.json']);
+  assert.deepEqual(
+    [read.source.file, read.source.config],
+    ['/home/ann/team/data/cells.csv', '/home/ann/team/.lava.json'],
+  );
   // Old results with absolute paths, and results with no data file, stay as they are.
   assert.equal(resultFromFile(r, '/x/r.json').source.file, '/team/data/cells.csv');
-  assert.equal(resultFromFile(withSource({ file: '', rows: 1, delimiter: ',' }), '/x/r.json').source.file, '');
-  assert.equal(resultFromFile(withSource({ file: 'C:/data/a.csv', rows: 1, delimiter: ',' }), '/x/r.json').source.file, 'C:/data/a.csv');
+  assert.equal(
+    resultFromFile(withSource({ file: '', rows: 1, delimiter: ',' }), '/x/r.json').source.file,
+    '',
+  );
+  assert.equal(
+    resultFromFile(withSource({ file: 'C:/data/a.csv', rows: 1, delimiter: ',' }), '/x/r.json').source.file,
+    'C:/data/a.csv',
+  );
 });
 
 test('writeResultAtomic stores the data path relative to where it writes', async () => {

@@ -16,7 +16,11 @@ export function inProcessThread(): FakeThread {
   let stop: (why: Error) => void = () => {};
   let terminated = false;
   // Messages cross as they would between threads: cloned, on a later tick.
-  const peer = new Peer({ post: (m) => queueMicrotask(() => toHost(structuredClone(m))) }, engineContract, engineHostContract);
+  const peer = new Peer(
+    { post: (m) => queueMicrotask(() => toHost(structuredClone(m))) },
+    engineContract,
+    engineHostContract,
+  );
   serveEngine(peer);
   return {
     post: (m) => queueMicrotask(() => peer.receive(structuredClone(m))),

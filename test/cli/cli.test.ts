@@ -30,6 +30,11 @@ test('--help prints usage and exits 0; no arguments exits 2', () => {
   const bad = lava(['explain', 'x.csv', '--modules', 'many']);
   assert.equal(bad.code, 2);
   assert.match(bad.stderr, /^lava: --modules must be a number \(run "lava explain --help" for usage\)\n$/);
+  // A negative value is read as the value, not as a flag, and checked like any other.
+  const negative = lava(['explain', 'x.csv', '--neighbors', '-5']);
+  assert.equal(negative.code, 2);
+  assert.match(negative.stderr, /^lava: --neighbors must be >= 5 and <= 100000 \(got -5\)/);
+  assert.equal(negative.stderr.trim().split('\n').length, 1, `one line: ${negative.stderr}`);
   const unknown = lava(['explain', 'x.csv', '--modulez', '3']);
   assert.equal(unknown.code, 2);
   assert.equal(unknown.stderr.trim().split('\n').length, 1, `one line: ${unknown.stderr}`);

@@ -1,12 +1,12 @@
 // Measures what a large run costs the extension host's own thread: event-loop delay (p50/p99/max) while
-// the engine runs in its worker on 100,000 rows, through the same EngineWorker client the extension uses.
+// the engine runs in its worker on 100,000 rows, through the same EngineClient the extension uses.
 // The host's work after the run (storing the result, handing it to the webview) is timed separately.
 //   node --import tsx bench/hostEventLoop.ts [--rows 100000] [--features 50]
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { EngineWorker } from '../src/extension/engineClient';
+import { EngineClient } from '../src/extension/engineClient';
 import { serializeResult } from '../src/engine/io/resultFile';
 import { writePlanted } from '../fixtures/planted';
 import { DEFAULT_PARAMS } from '../src/shared/params/types';
@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   const bytes = new Uint8Array(readFileSync(csv));
 
   const h = monitorEventLoopDelay({ resolution: 10 });
-  const engine = new EngineWorker(worker);
+  const engine = EngineClient.start(worker);
   h.enable();
   const t0 = performance.now();
   const result = await engine.run(

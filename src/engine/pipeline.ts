@@ -22,6 +22,8 @@ export interface PipelineInput {
   bytes?: Uint8Array;
   params: LavaParams;
   paramSources?: Partial<Record<keyof LavaParams, string>>;
+  /** The .lava.json that gave options, recorded in the result. */
+  configFile?: string;
 }
 
 export interface PipelineOutput {
@@ -116,6 +118,7 @@ export async function runPipeline(
     d,
     params,
     paramSources: input.paramSources,
+    configFile: input.configFile,
     notes,
     localities,
     correlations,

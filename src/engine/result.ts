@@ -25,6 +25,7 @@ export interface ResultParts {
   d: number;
   params: LavaParams;
   paramSources?: Partial<Record<keyof LavaParams, string>>;
+  configFile?: string;
   notes: string[];
   localities: Localities;
   correlations: LocalityCorrelations;
@@ -43,7 +44,12 @@ export function buildResult(p: ResultParts): LavaResult {
   return {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'lava-explorer', version: TOOL_VERSION },
-    source: { file: p.file, rows: p.table.rowCount, delimiter: p.table.delimiter },
+    source: {
+      file: p.file,
+      rows: p.table.rowCount,
+      delimiter: p.table.delimiter,
+      ...(p.configFile ? { config: p.configFile } : {}),
+    },
     params: p.params,
     ...(p.paramSources ? { paramSources: p.paramSources } : {}),
     notes: p.notes,

@@ -6,7 +6,7 @@ import type { Contract } from './rpc';
 import type { LavaResult } from './result/types';
 import { validateResult } from './result/validate';
 
-const STEPS = ['read', 'prepare', 'embedding', 'localities', 'correlations', 'modules', 'result'] as const;
+export const STEPS = ['read', 'prepare', 'embedding', 'localities', 'correlations', 'modules', 'result'] as const;
 
 /** A whole result, checked by the result validator (shape and lengths), not field by field in zod. */
 export const ResultSchema = z.custom<LavaResult>((x) => {

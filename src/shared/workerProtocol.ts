@@ -1,52 +1,59 @@
-// Messages between the extension host and the engine's worker thread (dist/worker.js), both ways.
-// Plain structured-clone data only; errors travel as a serialisable description.
-import type { LavaResult } from './result/types';
-import type { LavaParams } from './params/types';
-import type { Step } from './steps';
+// Every message between the extension host and the engine's worker thread (dist/worker.js), as rpc contracts
+// (./rpc.ts): what the worker answers (run, load, locality, pair) and announces (progress). Both sides check
+// every incoming message against these schemas; the host answers nothing.
+import { z } from 'zod';
+import type { Contract } from './rpc';
+import { ResultSchema, STEPS, hostContract } from './protocol';
+import { LavaParamsSchema } from './params/spec';
 
-/** Host -> worker. */
-export type ToWorkerMessage =
-  /** Run the whole pipeline on the bytes of `file`; the worker keeps X and the correlations afterwards. */
-  | {
-      type: 'run';
-      file: string;
-      bytes: Uint8Array;
-      params: LavaParams;
-      paramSources: Partial<Record<keyof LavaParams, string>>;
-    }
-  /** Re-create X (read + prepare only) for a result loaded from disk, so locality and pair requests work. */
-  | {
-      type: 'load';
-      file: string;
-      bytes: Uint8Array;
-      params: LavaParams;
-      members: number[][];
-      features: string[];
-      /** Rows the result kept: the data file must still give exactly these. */
-      rowCount: number;
-    }
-  | { type: 'requestLocality'; requestId: number; locality: number }
-  | { type: 'requestPair'; requestId: number; a: string; b: string };
+const StepSchema = z.enum(STEPS);
 
-/** A LavaInputError (or any error) flattened for postMessage. */
-export interface WorkerError {
-  name: string;
-  message: string;
-  file?: string;
-  line?: number;
-  column?: number;
-  columnName?: string;
-  hint?: string;
-  stack?: string;
-}
+/** The data file's bytes, transferred (not copied) to the worker. */
+const BytesSchema = z.custom<Uint8Array>((x) => x instanceof Uint8Array, 'not bytes');
 
-/** Worker -> host. */
-export type FromWorkerMessage =
-  /** `overall` is the whole run's fraction done (0..1), computed here so the host needs no engine code. */
-  | { type: 'progress'; step: Step; fraction: number; overall: number; message?: string }
-  | { type: 'done'; result: LavaResult }
-  | { type: 'loaded'; rows: number; features: number }
-  | { type: 'failed'; error: WorkerError }
-  | { type: 'localityCorrelations'; requestId: number; locality: number; pattern: string; features: string[] }
-  | { type: 'pairValues'; requestId: number; a: string; b: string; av: number[]; bv: number[] }
-  | { type: 'requestFailed'; requestId: number; message: string };
+export const engineContract = {
+  requests: {
+    /** Run the whole pipeline on the bytes of `file`; the worker keeps X and the correlations afterwards. */
+    run: {
+      params: z.object({
+        file: z.string(),
+        bytes: BytesSchema,
+        params: LavaParamsSchema,
+        paramSources: z.record(z.string(), z.string()),
+        configFile: z.string().optional(),
+      }),
+      result: ResultSchema,
+    },
+    /** Re-create X (read + prepare only) for a result loaded from disk, so locality and pair requests work. */
+    load: {
+      params: z.object({
+        file: z.string(),
+        bytes: BytesSchema,
+        params: LavaParamsSchema,
+        members: z.array(z.array(z.number().int().nonnegative())),
+        features: z.array(z.string()),
+        /** Rows the result kept: the data file must still give exactly these. */
+        rowCount: z.number().int().positive(),
+      }),
+      result: z.object({ rows: z.number().int(), features: z.number().int() }),
+    },
+    /** The webview's requests, answered from what the last run or load kept: the same schemas both hops. */
+    locality: hostContract.requests.locality,
+    pair: hostContract.requests.pair,
+  },
+  notes: {
+    /** `overall` is the whole run's fraction done (0..1), computed in the worker so the host needs no engine code. */
+    progress: z.object({
+      step: StepSchema,
+      fraction: z.number().min(0).max(1),
+      overall: z.number().min(0).max(1),
+      message: z.string().optional(),
+    }),
+  },
+} satisfies Contract;
+
+/** The host side of the thread: it announces and answers nothing. */
+export const engineHostContract = { requests: {}, notes: {} } satisfies Contract;
+
+export type EngineContract = typeof engineContract;
+export type EngineHostContract = typeof engineHostContract;

@@ -253,7 +253,8 @@ test(
           for (let i = 0; i < 240 && statSync(stored).mtimeMs === before; i++) await page.waitForTimeout(500);
           assert.notEqual(statSync(stored).mtimeMs, before, 'the re-run stored a new result');
           const again = JSON.parse(readFileSync(stored, 'utf8'));
-          const withoutTimings = (r) => ({ ...r, timings: null });
+          // The data path is stored relative to each result file, so it differs between storage and beside the data.
+          const withoutTimings = (r) => ({ ...r, timings: null, source: { ...r.source, file: null } });
           assert.deepEqual(
             withoutTimings(again),
             withoutTimings(result),
@@ -265,7 +266,9 @@ test(
           const beside = join(ws, 'digits.lava.json');
           await wb.runCommand('LAVA: Save Result Beside the Data');
           for (let i = 0; i < 40 && !existsSync(beside); i++) await page.waitForTimeout(250);
-          assert.deepEqual(withoutTimings(JSON.parse(readFileSync(beside, 'utf8'))), withoutTimings(result));
+          const saved = JSON.parse(readFileSync(beside, 'utf8'));
+          assert.deepEqual(withoutTimings(saved), withoutTimings(result));
+          assert.equal(saved.source.file, 'digits.csv', 'beside the data, the data is named relative to the result');
           const savedAt = statSync(beside).mtimeMs;
           await wb.runCommand('LAVA: Save Result Beside the Data');
           const dialog = page.locator('.monaco-dialog-box', { hasText: 'already exists' });

@@ -1,5 +1,5 @@
 // Unit tests of the extension host's pure parts (no VS Code needed): settings layer, manifest and schema
-// against the option specs, error places, result file names, and the worker's reply helpers.
+// against the option specs, error places and texts, result and export file names, and the worker's reply helpers.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -7,20 +7,24 @@ import { join } from 'node:path';
 import { type LocalityCorrelations } from '../../src/engine/types';
 import { PARAM_NAMES, PARAM_SPECS } from '../../src/shared/params/spec';
 import { paramsFromSettings } from '../../src/extension/settingsLayer';
-import { cellOffset, describeForUser, errorPlace, guessDelimiter } from '../../src/extension/commands/errorPlace';
-import { EngineError } from '../../src/extension/engineClient';
-import { exportBytes, storedResultName } from '../../src/extension/commands/resultFiles';
+import {
+  cellCharacter,
+  cellOffset,
+  describeRunError,
+  errorPlace,
+} from '../../src/extension/commands/errorPlace';
+import { defaultExportPath, exportBytes, storedResultName } from '../../src/extension/commands/resultFiles';
 import { resultPathBeside } from '../../src/engine/io/resultFile';
-import { localityPattern, pairColumns } from '../../src/worker/worker';
+import { localityPattern, pairColumns } from '../../src/worker/engineService';
 import { LavaInputError } from '../../src/shared/errors';
+import { RemoteError, errorToWire } from '../../src/shared/rpc';
 import { DEFAULT_PARAMS } from '../../src/shared/params/types';
 import { encodeFloat32 } from '../../src/shared/result/codec';
 
 const ROOT = join(import.meta.dirname, '../..');
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 /** What to do when an option was added or changed without updating the manifest. */
-const SYNC =
-  'package.json settings or the schema are out of date: run npx tsx scripts/sync-manifest.ts';
+const SYNC = 'package.json settings or the schema are out of date: run npx tsx scripts/sync-manifest.ts';
 const schema = JSON.parse(readFileSync(join(ROOT, 'schemas/lava-config.schema.json'), 'utf8'));
 
 test('settings layer keeps only explicitly set values, folder over workspace over user', () => {
@@ -37,11 +41,14 @@ test('settings layer keeps only explicitly set values, folder over workspace ove
   assert.deepEqual(got, { modules: 6, neighbors: 70, correlation: 'spearman' });
 });
 
-test('an out-of-range setting is a LavaInputError naming the setting', () => {
+test('an out-of-range setting is a LavaInputError naming the option, shown as its setting', () => {
   assert.throws(
     () => paramsFromSettings((name) => (name === 'modules' ? { globalValue: 0 } : undefined)),
     (e: unknown) =>
-      e instanceof LavaInputError && /lava\.modules/.test(e.message) && /lava\.modules/.test(e.hint),
+      e instanceof LavaInputError &&
+      e.option === 'modules' &&
+      describeRunError(e, (f) => f) ===
+        'settings.json: the setting lava.modules must be >= 1 and <= 100 (got 0). Fix lava.modules in the settings (or remove it to use the default).',
   );
   assert.throws(
     () => paramsFromSettings((name) => (name === 'correlation' ? { globalValue: 'kendall' } : undefined)),
@@ -109,9 +116,15 @@ test('cellOffset turns a CSV column number into the character where that cell st
   assert.equal(cellOffset('"x,y",b,c', 2, ','), 6, 'a quoted delimiter does not count');
   assert.equal(cellOffset('a,b', 5, ','), 3, 'past the last cell: end of line');
   assert.equal(cellOffset('a\tb', 2, '\t'), 2);
-  assert.equal(guessDelimiter('a;b;c,d'), ';');
-  assert.equal(guessDelimiter('a\tb\tc'), '\t');
-  assert.equal(guessDelimiter('single'), ',');
+});
+
+test('"Open File at Line" finds the cell with the delimiter the engine used, not one of its own', () => {
+  // Commas inside a quoted header name do not count: the engine reads this file with ";".
+  assert.equal(cellCharacter('"x,y,z";a;b', '"1,5";2;3', 2), 6);
+  // A tie of ";" and tab goes to ";" as in the engine; "|" is no delimiter of the engine's (one cell).
+  assert.equal(cellCharacter('a;b\tc', '1;2\t3', 2), 2);
+  assert.equal(cellCharacter('p|q|r', '1|2|3', 2), 5);
+  assert.equal(cellCharacter('\uFEFFa\tb\tc', '1\t22\t3', 3), 5, 'a BOM is skipped');
 });
 
 test('an engine input error is shown with the file, line and column in words', () => {
@@ -120,25 +133,32 @@ test('an engine input error is shown with the file, line and column in words', (
     { file: '/ws/bad.csv', line: 4, column: 5 },
     'Fix the row.',
   );
-  const fromWorker = new EngineError({
-    name: err.name,
-    message: err.message,
-    file: err.file,
-    line: err.line,
-    column: err.column,
-    hint: err.hint,
-  });
+  const fromWorker = new RemoteError(errorToWire(err));
   for (const e of [err, fromWorker]) {
     const place = errorPlace(e);
     assert.deepEqual([place?.file, place?.line, place?.column], ['/ws/bad.csv', 4, 5]);
     assert.equal(
-      describeForUser(e.message, place, (f) => f.replace('/ws/', '')),
+      describeRunError(e, (f) => f.replace('/ws/', '')),
       'bad.csv, line 4, column 5: row has 4 cells, header has 5. Fix the row.',
     );
   }
+  // Options the engine names by key read as settings in the extension.
+  const keyed = new RemoteError(
+    errorToWire(
+      new LavaInputError(
+        'too many features',
+        { file: '/ws/d.csv', line: 1, option: 'maxFeatures' },
+        'Raise {option:maxFeatures}.',
+      ),
+    ),
+  );
+  assert.equal(
+    describeRunError(keyed, (f) => f.replace('/ws/', '')),
+    'd.csv, line 1: too many features. Raise lava.maxFeatures.',
+  );
   assert.equal(errorPlace(new Error('boom')), null);
   assert.equal(
-    describeForUser('boom', null, (f) => f),
+    describeRunError(new Error('boom'), (f) => f),
     'boom',
   );
 });
@@ -148,6 +168,28 @@ test('result files: stored name is stable per data path, beside-data name never 
   assert.notEqual(storedResultName('/a/digits.csv'), storedResultName('/b/digits.csv'));
   assert.match(storedResultName('/a/my data.csv'), /^my_data\.csv\.[0-9a-f]{10}\.lava\.json$/);
   assert.equal(resultPathBeside('/a/digits.csv'), '/a/digits.lava.json');
+});
+
+test('an export starts beside the data in the workspace, else in the workspace folder, never outside it', () => {
+  assert.equal(
+    defaultExportPath('/ws/data/digits.csv', '/ws', 'scatter', 'png'),
+    '/ws/data/digits.scatter.png',
+  );
+  assert.equal(
+    defaultExportPath('/elsewhere/digits.csv', '/ws', 'heat map', 'svg'),
+    '/ws/digits.heat_map.svg',
+  );
+  assert.equal(
+    defaultExportPath('/wsx/digits.csv', '/ws', 'scatter', 'png'),
+    '/ws/digits.scatter.png',
+    'a sibling folder is outside',
+  );
+  assert.equal(defaultExportPath(null, '/ws', 'scatter', 'png'), '/ws/lava.scatter.png');
+  assert.equal(
+    defaultExportPath('/elsewhere/digits.csv', null, 'scatter', 'png'),
+    null,
+    'no folder open: the dialog decides',
+  );
 });
 
 test('exportBytes decodes data URLs (base64 or not) and raw SVG', () => {

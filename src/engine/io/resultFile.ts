@@ -1,6 +1,7 @@
-// Writing the result JSON atomically (temp file + rename), so a result on disk is either whole or absent.
+// Writing and reading result files: atomically (temp file + rename), so a result on disk is either whole or
+// absent, and with the data and config paths relative to the result file, so results stay valid when shared.
 import { promises as fsp } from 'node:fs';
-import { basename, dirname, extname, join } from 'node:path';
+import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { LavaResult } from '../../shared/result/types';
 
 /** Where a result is saved beside its data: DATA.csv -> DATA.lava.json (the CLI and the extension agree). */
@@ -11,6 +12,31 @@ export function resultPathBeside(data: string): string {
 /** Same result, same bytes: key order is fixed by construction and numbers are already rounded. */
 export function serializeResult(result: LavaResult): string {
   return JSON.stringify(result) + '\n';
+}
+
+/** `file` (absolute, or relative to the current folder) as seen from `folder`, "/" separators. */
+function relativeTo(folder: string, file: string): string {
+  if (file === '') return file; // unknown: stays unknown
+  // On another Windows drive `relative` gives the absolute path, which then stays absolute ("D:/x.csv").
+  return relative(folder, resolve(file)).split(sep).join('/');
+}
+
+/** The result as stored at `path`: its data and config files named relative to the result file's folder. */
+export function resultForFile(result: LavaResult, path: string): LavaResult {
+  const folder = dirname(resolve(path));
+  const source = { ...result.source, file: relativeTo(folder, result.source.file) };
+  if (source.config !== undefined) source.config = relativeTo(folder, source.config);
+  return { ...result, source };
+}
+
+/** A stored result's data and config paths made absolute again, from the folder of the file it was read from. */
+export function resultFromFile(result: LavaResult, path: string): LavaResult {
+  const folder = dirname(resolve(path));
+  const absolute = (p: string) =>
+    p === '' || isAbsolute(p) || /^[A-Za-z]:[\\/]/.test(p) ? p : resolve(folder, p);
+  const source = { ...result.source, file: absolute(result.source.file) };
+  if (source.config !== undefined) source.config = absolute(source.config);
+  return { ...result, source };
 }
 
 /**
@@ -35,5 +61,5 @@ export async function writeFileAtomic(path: string, text: string): Promise<void>
 }
 
 export async function writeResultAtomic(path: string, result: LavaResult): Promise<void> {
-  await writeFileAtomic(path, serializeResult(result));
+  await writeFileAtomic(path, serializeResult(resultForFile(result, path)));
 }

@@ -135,10 +135,13 @@ export async function readTableChunks(
 }
 
 /** Finds the end of the header line (outside quotes) and counts candidate delimiters on it. */
-class HeaderSniffer {
+export class HeaderSniffer {
   private inQuotes = false;
   private counts = [0, 0, 0];
   private started = false;
+  /** Bytes fed before the current chunk; after feed() returns true, `end` is where the header line ends. */
+  private fed = 0;
+  end = -1;
 
   /** Returns true once the header line is complete. */
   feed(chunk: Uint8Array): boolean {
@@ -151,11 +154,15 @@ class HeaderSniffer {
       const b = chunk[i];
       if (b === QUOTE) this.inQuotes = !this.inQuotes;
       else if (this.inQuotes) continue;
-      else if (b === LF || b === CR) return true;
+      else if (b === LF || b === CR) {
+        this.end = this.fed + i;
+        return true;
+      }
       else if (b === COMMA) this.counts[0]++;
       else if (b === SEMICOLON) this.counts[1]++;
       else if (b === TAB) this.counts[2]++;
     }
+    this.fed += chunk.length;
     return false;
   }
 
@@ -405,7 +412,7 @@ class Tokenizer {
   }
 }
 
-class TableBuilder {
+export class TableBuilder {
   private readonly tokenizer: Tokenizer;
   private header: string[] | null = null;
   private columns: ColumnBuilder[] = [];
@@ -513,6 +520,11 @@ class TableBuilder {
     });
     this.header = names;
     this.columns = names.map(() => new ColumnBuilder());
+  }
+
+  /** The column names once the header line is parsed. */
+  get headerNames(): string[] | null {
+    return this.header;
   }
 
   finish(): Table {

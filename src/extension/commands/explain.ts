@@ -3,26 +3,22 @@
 import * as vscode from 'vscode';
 import { LavaPanel, type PanelActions } from '../panel';
 import { readSettings } from '../settings';
-import { EngineWorker } from '../engineClient';
-import { resolveParams } from '../resolveParams';
-import { exportView, readResult, saveBesideData, storeResult } from './results';
+import { EngineClient, type ProgressListener } from '../engineClient';
+import { resolveRunParams } from '../resolveParams';
+import { progressText } from '../progressText';
+import { exportView, readResult, saveBesideData, storeResult, workspaceFolderOf } from './results';
 import { showRunError } from './showError';
+import { needsConsent } from './storedResult';
+import { describeRunError } from './errorPlace';
 import { LavaCancelled } from '../../shared/errors';
 import type { LavaParams } from '../../shared/params/types';
-import type { Step } from '../../shared/steps';
-
-const STEP_LABEL: Record<Step, string> = {
-  read: 'Reading the data',
-  prepare: 'Preparing features',
-  embedding: 'Computing the embedding (UMAP)',
-  localities: 'Placing localities',
-  correlations: 'Correlating features per locality',
-  modules: 'Factorizing into modules',
-  result: 'Writing the result',
-};
+import type { LavaResult } from '../../shared/result/types';
+import type { RunParams } from '../../engine/io/configFile';
 
 /** workspaceState key: the last result shown per panel, to revive panels whose webview state lacks it. */
 export const LAST_RESULT_KEY = 'lava.lastResultUri';
+
+const LOCATE = 'Locate the Data File...';
 
 export class Explainer implements PanelActions {
   constructor(
@@ -38,20 +34,19 @@ export class Explainer implements PanelActions {
     this.output.appendLine(`[${new Date().toISOString()}] ${line}`);
   }
 
+  /** The options of a run on `dataUri`: settings, the workspace's .lava.json and `command`. */
+  resolve(dataUri: vscode.Uri, command: Partial<LavaParams>): Promise<RunParams> {
+    return resolveRunParams(dataUri.fsPath, readSettings(dataUri), command, workspaceFolderOf(dataUri));
+  }
+
   /** Runs LAVA on `dataUri` with command-level options `command`; shows it in `panel` (or the file's panel). */
   async explain(dataUri: vscode.Uri, command: Partial<LavaParams>, panel?: LavaPanel): Promise<void> {
     const name = dataUri.path.slice(dataUri.path.lastIndexOf('/') + 1);
     let target = panel;
-    /** The run's worker until the panel takes it: a failed or cancelled run must not leave its thread behind. */
-    let owned: EngineWorker | null = null;
     try {
-      const { params, sources, configFile } = await resolveParams(
-        dataUri.fsPath,
-        readSettings(dataUri),
-        command,
-      );
+      const run = await this.resolve(dataUri, command);
       this.log(
-        `run ${dataUri.fsPath}${configFile ? ` (config ${configFile})` : ''} params ${JSON.stringify(params)}`,
+        `run ${dataUri.fsPath}${run.configFile ? ` (config ${run.configFile})` : ''} params ${JSON.stringify(run.params)}`,
       );
       target = target ?? LavaPanel.forData(this.context.extensionUri, this, dataUri);
       if (target.running) {
@@ -61,73 +56,105 @@ export class Explainer implements PanelActions {
       }
       target.dataUri = dataUri;
       target.commandParams = command;
-      const panelRef = target;
-      panelRef.showRunning('read', 0);
-      const bytes = await vscode.workspace.fs.readFile(dataUri);
-      const t0 = Date.now();
-      const worker = new EngineWorker(this.workerPath);
-      owned = worker;
-      const result = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `LAVA: ${name}`, cancellable: true },
-        async (progress, token) => {
-          const abort = new AbortController();
-          const sub = token.onCancellationRequested(() => abort.abort());
-          // Also stop when the panel is closed mid-run: nobody would see the result.
-          const closed = panelRef.panel.onDidDispose(() => abort.abort());
-          let shown = 0;
-          let lastText = '';
-          try {
-            return await worker.run(
-              { file: dataUri.fsPath, bytes, params, paramSources: sources },
-              (step, overall, message) => {
-                // One report per visible change: the notification and the panel redraw on each.
-                const percent = Math.max(shown, Math.round(overall * 100));
-                const text = `${STEP_LABEL[step]}${message ? `: ${message}` : ''} (${percent}%)`;
-                if (text === lastText) return;
-                progress.report({ message: text, increment: percent - shown });
-                shown = percent;
-                lastText = text;
-                panelRef.showRunning(step, overall);
-              },
-              abort.signal,
-            );
-          } finally {
-            sub.dispose();
-            closed.dispose();
-          }
-        },
+      await this.runAndShow(target, dataUri, run);
+    } catch (e) {
+      this.failed(e, dataUri, target);
+    }
+  }
+
+  /** The run itself: its engine thread is the panel's afterwards, or ended when anything fails. */
+  private async runAndShow(panel: LavaPanel, dataUri: vscode.Uri, run: RunParams): Promise<void> {
+    panel.showRunning('read', 0);
+    const bytes = await vscode.workspace.fs.readFile(dataUri);
+    const t0 = Date.now();
+    const engine = EngineClient.start(this.workerPath, (l) => this.log(l));
+    try {
+      const result = await this.withProgress(panel, dataUri, run.params, (onProgress, signal) =>
+        engine.run(
+          {
+            file: dataUri.fsPath,
+            bytes,
+            params: run.params,
+            paramSources: run.sources,
+            ...(run.configFile ? { configFile: run.configFile } : {}),
+          },
+          onProgress,
+          signal,
+        ),
       );
       const stored = await storeResult(this.context, dataUri, result);
       this.log(
         `done ${dataUri.fsPath} in ${Date.now() - t0} ms: ${result.modules.length} modules, stored ${stored.fsPath}`,
       );
       await this.context.workspaceState.update(LAST_RESULT_KEY, stored.toString());
-      panelRef.showResult(result, stored, worker);
-      owned = null;
+      // A panel closed meanwhile ends the engine here instead of keeping it.
+      panel.showResult(result, stored, engine, dataUri);
     } catch (e) {
-      owned?.dispose();
-      if (e instanceof LavaCancelled) {
-        this.log(`cancelled ${dataUri.fsPath}`);
-        void vscode.window.showInformationMessage(`LAVA run on ${name} cancelled; nothing was written.`);
-        if (target?.result && !target.isDisposed) target.restore();
-        else target?.panel.dispose();
-        return;
-      }
-      // The notification carries the details and actions; an empty panel would only be one more tab to close.
-      if (target?.result) target.showError(e instanceof Error ? e.message : String(e));
-      else target?.panel.dispose();
-      void showRunError(e, (l) => this.log(l));
+      engine.dispose();
+      throw e;
     }
   }
 
-  rerun(panel: LavaPanel): void {
-    if (!panel.dataUri) {
-      void vscode.window.showWarningMessage(
-        'LAVA: this result does not say which data file it came from; run "LAVA: Explain Dataset" on it.',
-      );
+  /** Runs `job` under a cancellable notification that also stops when the panel closes; mirrors progress in the panel. */
+  private withProgress(
+    panel: LavaPanel,
+    dataUri: vscode.Uri,
+    params: LavaParams,
+    job: (onProgress: ProgressListener, signal: AbortSignal) => Promise<LavaResult>,
+  ): Promise<LavaResult> {
+    const name = dataUri.path.slice(dataUri.path.lastIndexOf('/') + 1);
+    return Promise.resolve(
+      vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: `LAVA: ${name}`, cancellable: true },
+        async (progress, token) => {
+          const abort = new AbortController();
+          const sub = token.onCancellationRequested(() => abort.abort());
+          // Also stop when the panel is closed mid-run: nobody would see the result.
+          const closed = panel.panel.onDidDispose(() => abort.abort());
+          let shown = 0;
+          let lastText = '';
+          try {
+            return await job((step, overall, message) => {
+              // One report per visible change: the notification and the panel redraw on each.
+              const percent = Math.max(shown, Math.round(overall * 100));
+              const text = progressText(step, params, percent, message);
+              if (text === lastText) return;
+              progress.report({ message: text, increment: percent - shown });
+              shown = percent;
+              lastText = text;
+              panel.showRunning(step, overall);
+            }, abort.signal);
+          } finally {
+            sub.dispose();
+            closed.dispose();
+          }
+        },
+      ),
+    );
+  }
+
+  private failed(e: unknown, dataUri: vscode.Uri, target: LavaPanel | undefined): void {
+    const name = dataUri.path.slice(dataUri.path.lastIndexOf('/') + 1);
+    if (e instanceof LavaCancelled) {
+      this.log(`cancelled ${dataUri.fsPath}`);
+      void vscode.window.showInformationMessage(`LAVA run on ${name} cancelled; nothing was written.`);
+      if (target?.result && !target.isDisposed) target.restore();
+      else target?.panel.dispose();
       return;
     }
-    void this.explain(panel.dataUri, panel.commandParams, panel);
+    // The notification carries the details and actions; an empty panel would only be one more tab to close.
+    if (target?.result) target.showError(describeRunError(e, (f) => vscode.workspace.asRelativePath(f)));
+    else target?.panel.dispose();
+    void showRunError(e, (l) => this.log(l));
+  }
+
+  rerun(panel: LavaPanel): void {
+    const go = async () => {
+      const dataUri =
+        panel.dataUri ?? (await this.locateData(panel, 'Re-run needs the data file of this result.'));
+      if (dataUri) await this.explain(dataUri, panel.commandParams, panel);
+    };
+    void go();
   }
 
   save(panel: LavaPanel): void {
@@ -135,7 +162,7 @@ export class Explainer implements PanelActions {
       if (!panel.result) throw new Error('nothing to save yet');
       if (!panel.dataUri || panel.dataUri.scheme !== 'file')
         throw new Error('the data file of this result is unknown; it cannot be saved beside it');
-      const path = await saveBesideData(panel.dataUri.fsPath, panel.result);
+      const path = await saveBesideData(panel.dataUri.fsPath, panel.result, workspaceFolderOf(panel.dataUri));
       if (path)
         void vscode.window.showInformationMessage(`LAVA: saved ${vscode.workspace.asRelativePath(path)}`);
     };
@@ -157,14 +184,16 @@ export class Explainer implements PanelActions {
   }
 
   /** For a result shown without its run (opened or revived): prepare X again from its data file. */
-  async loadWorker(panel: LavaPanel): Promise<EngineWorker> {
+  async loadEngine(panel: LavaPanel): Promise<EngineClient> {
     const result = panel.result;
     if (!result || !panel.dataUri)
-      throw new Error('the data file of this result is unknown, so its localities cannot be recomputed');
+      throw new Error(
+        `the data file of this result is missing, so its localities cannot be recomputed; use "${LOCATE}" or Re-run`,
+      );
     const bytes = await vscode.workspace.fs.readFile(panel.dataUri);
-    const worker = new EngineWorker(this.workerPath);
+    const engine = EngineClient.start(this.workerPath, (l) => this.log(l));
     try {
-      await worker.load({
+      await engine.load({
         file: panel.dataUri.fsPath,
         bytes,
         params: result.params,
@@ -173,17 +202,61 @@ export class Explainer implements PanelActions {
         rowCount: result.rowCount,
       });
     } catch (e) {
-      worker.dispose();
+      engine.dispose();
       throw e;
     }
-    return worker;
+    return engine;
   }
 
-  /** Shows a saved result (from the Open Result command or a revived panel). */
+  /** Shows a saved result (from the Open Result command or a revived panel); asks for its data when missing. */
   async showStored(resultUri: vscode.Uri, panel?: LavaPanel): Promise<void> {
     const result = await readResult(resultUri);
-    const dataUri = vscode.Uri.file(result.source.file);
+    const file = result.source.file;
+    const found = file !== '' && (await exists(vscode.Uri.file(file)));
+    const dataUri = found && (await this.mayRead(file, resultUri)) ? vscode.Uri.file(file) : null;
     const target = panel ?? LavaPanel.forData(this.context.extensionUri, this, dataUri);
-    target.showResult(result, resultUri, null);
+    target.showResult(result, resultUri, null, dataUri);
+    if (!found)
+      void this.locateData(
+        target,
+        `The data file of this result (${file || 'unknown'}) is missing; clicking a point and Re-run need it.`,
+      );
+  }
+
+  /** A result from elsewhere may name any file: one outside the workspace is read only if the user says so. */
+  private async mayRead(file: string, resultUri: vscode.Uri): Promise<boolean> {
+    const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath);
+    const own = (this.context.storageUri ?? this.context.globalStorageUri).fsPath;
+    if (!needsConsent(file, resultUri.fsPath, folders, own)) return true;
+    const READ = 'Read It';
+    const choice = await vscode.window.showWarningMessage(
+      `LAVA: this result names a data file outside the workspace: ${file}. Read it (to answer clicks and Re-run)?`,
+      { modal: true },
+      READ,
+    );
+    return choice === READ;
+  }
+
+  /** Asks the user where the data file of the panel's result is; the explorer keeps showing the result meanwhile. */
+  private async locateData(panel: LavaPanel, why: string): Promise<vscode.Uri | null> {
+    const choice = await vscode.window.showWarningMessage(`LAVA: ${why}`, LOCATE);
+    if (choice !== LOCATE || panel.isDisposed) return null;
+    const picked = await vscode.window.showOpenDialog({
+      canSelectMany: false,
+      filters: { 'Data (CSV, TSV)': ['csv', 'tsv'] },
+      title: 'LAVA: Where is the data file of this result?',
+    });
+    const uri = picked?.[0] ?? null;
+    if (uri && !panel.isDisposed) panel.setData(uri);
+    return uri;
+  }
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
   }
 }

@@ -1,8 +1,8 @@
 // The quick picks of the commands: which data file, and the options of "Explain Dataset with Options...".
-import { parse } from 'csv-parse/sync';
 import * as vscode from 'vscode';
 import { checkParam } from '../../shared/params/spec';
-import { guessDelimiter } from './errorPlace';
+import { renderOptions } from '../../shared/errors';
+import { plainName } from '../../shared/params/names';
 import type { LavaParams } from '../../shared/params/types';
 
 /** A CSV/TSV from a quick pick of the workspace's (the active editor's first), or the open dialog when there is none. */
@@ -37,19 +37,6 @@ export async function pickDataFile(): Promise<vscode.Uri | undefined> {
   return chosen?.[0];
 }
 
-/** The header's column names (the first record only; quoted names allowed). */
-export function headerOf(text: string): string[] {
-  const firstLine = text
-    .slice(0, text.indexOf('\n') >= 0 ? text.indexOf('\n') : text.length)
-    .replace(/^\uFEFF/, '');
-  const rows = parse(text.replace(/^\uFEFF/, ''), {
-    delimiter: guessDelimiter(firstLine),
-    to_line: 1,
-    relax_column_count: true,
-  }) as string[][];
-  return (rows[0] ?? []).map((s) => s.trim());
-}
-
 async function askNumber(
   name: keyof LavaParams,
   title: string,
@@ -61,7 +48,7 @@ async function askNumber(
     value: String(current),
     validateInput: (v) => {
       const r = checkParam(name, v);
-      return 'problem' in r ? r.problem : null;
+      return 'problem' in r ? renderOptions(r.problem, plainName) : null;
     },
   });
   if (text === undefined) return undefined;

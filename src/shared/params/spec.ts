@@ -1,6 +1,10 @@
+// One table describing every engine option: its type, range and doc. The CLI's flags and usage, the config
+// file, the VS Code settings and the worker protocol all validate through it, so a value means the same
+// thing wherever it is set.
+import { z } from 'zod';
 import type { LavaParams } from './types';
-// One table describing every engine option: its type and range. The CLI, the config file and the
-// VS Code settings all validate through it, so a value means the same thing wherever it is set.
+import { renderOptions } from '../errors';
+import { plainName } from './names';
 
 export type ParamSpec =
   | { kind: 'int'; min: number; max: number; doc: string }
@@ -13,15 +17,34 @@ export type ParamSpec =
 export const PARAM_SPECS: Record<keyof LavaParams, ParamSpec> = {
   embedding: { kind: 'columns', doc: 'Embedding columns (e.g. ["x","y"]); empty = recognise by name.' },
   umap: { kind: 'bool', doc: 'Compute a 2-D embedding with UMAP instead of reading columns.' },
-  features: { kind: 'columns', doc: 'Feature columns; empty = every numeric column that is not metadata or embedding.' },
+  features: {
+    kind: 'columns',
+    doc: 'Feature columns; empty = every numeric column that is not metadata or embedding.',
+  },
   metadata: { kind: 'columns', doc: 'Columns kept for colouring and tooltips, never features.' },
   neighbors: { kind: 'int', min: 5, max: 100000, doc: 'Neighbourhood size n: samples per locality.' },
-  overlap: { kind: 'number', min: 0, max: 100, exclusiveMin: true, doc: 'Overlap factor o: ceil(E*o/n) localities.' },
+  overlap: {
+    kind: 'number',
+    min: 0,
+    max: 100,
+    exclusiveMin: true,
+    doc: 'Overlap factor o: ceil(E*o/n) localities.',
+  },
   modules: { kind: 'int', min: 1, max: 100, doc: 'Number of modules k.' },
   correlation: { kind: 'enum', values: ['pearson', 'spearman'], doc: 'Correlation inside each locality.' },
-  alpha: { kind: 'number', min: 0, max: 1, exclusiveMin: true, doc: 'Significance level of the Fisher z threshold.' },
+  alpha: {
+    kind: 'number',
+    min: 0,
+    max: 1,
+    exclusiveMin: true,
+    doc: 'Significance level of the Fisher z threshold.',
+  },
   maxFeatures: { kind: 'int', min: 2, max: 100000, doc: 'Keep at most this many most-variable features.' },
-  factorization: { kind: 'enum', values: ['nmf', 'boolean'], doc: 'Module factorization: NMF or Boolean (Asso).' },
+  factorization: {
+    kind: 'enum',
+    values: ['nmf', 'boolean'],
+    doc: 'Module factorization: NMF or Boolean (Asso).',
+  },
   nmfInit: {
     kind: 'enum',
     values: ['nndsvd', 'profiles'],
@@ -38,44 +61,75 @@ export const PARAM_SPECS: Record<keyof LavaParams, ParamSpec> = {
 export const PARAM_NAMES = Object.keys(PARAM_SPECS) as (keyof LavaParams)[];
 
 /**
- * Checks one value against its spec. Returns the normalised value, or a sentence saying what is wrong.
+ * Checks one value against its spec. Returns the normalised value, or a sentence saying what is wrong that
+ * names the option as {option:key} (each side renders it: ../errors.ts renderOptions).
  * Strings are accepted for numbers, booleans and column lists so that CLI text goes through the same check.
  */
 export function checkParam(name: keyof LavaParams, raw: unknown): { value: unknown } | { problem: string } {
   const spec = PARAM_SPECS[name];
+  const key = `{option:${name}}`;
   switch (spec.kind) {
     case 'int':
     case 'number': {
       const v = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
-      if (typeof v !== 'number' || !Number.isFinite(v)) return { problem: `${name} must be a number` };
-      if (spec.kind === 'int' && !Number.isInteger(v)) return { problem: `${name} must be a whole number` };
+      if (typeof v !== 'number' || !Number.isFinite(v)) return { problem: `${key} must be a number` };
+      if (spec.kind === 'int' && !Number.isInteger(v)) return { problem: `${key} must be a whole number` };
       const lowOk = spec.kind === 'number' && spec.exclusiveMin ? v > spec.min : v >= spec.min;
       if (!lowOk || v > spec.max) {
         const lo = spec.kind === 'number' && spec.exclusiveMin ? `> ${spec.min}` : `>= ${spec.min}`;
-        return { problem: `${name} must be ${lo} and <= ${spec.max} (got ${v})` };
+        return { problem: `${key} must be ${lo} and <= ${spec.max} (got ${v})` };
       }
       return { value: v };
     }
     case 'enum':
       if (typeof raw !== 'string' || !spec.values.includes(raw))
-        return { problem: `${name} must be one of ${spec.values.join(', ')}` };
+        return { problem: `${key} must be one of ${spec.values.join(', ')}` };
       return { value: raw };
     case 'bool':
       if (raw === 'true' || raw === true) return { value: true };
       if (raw === 'false' || raw === false) return { value: false };
-      return { problem: `${name} must be true or false` };
+      return { problem: `${key} must be true or false` };
     case 'columns': {
-      const list = typeof raw === 'string' ? raw.split(',').map((s) => s.trim()).filter((s) => s !== '') : raw;
+      const list =
+        typeof raw === 'string'
+          ? raw
+              .split(',')
+              .map((s) => s.trim())
+              .filter((s) => s !== '')
+          : raw;
       if (!Array.isArray(list) || !list.every((s) => typeof s === 'string'))
-        return { problem: `${name} must be a list of column names` };
+        return { problem: `${key} must be a list of column names` };
       return { value: [...list] };
     }
     case 'bounds': {
       const list = typeof raw === 'string' ? raw.split(',').map(Number) : raw;
-      if (!Array.isArray(list) || list.length !== 2 || !list.every((x) => typeof x === 'number' && Number.isFinite(x)))
-        return { problem: `${name} must be two numbers [lo, hi]` };
-      if (!(list[0] < list[1])) return { problem: `${name} must have lo < hi` };
+      if (
+        !Array.isArray(list) ||
+        list.length !== 2 ||
+        !list.every((x) => typeof x === 'number' && Number.isFinite(x))
+      )
+        return { problem: `${key} must be two numbers [lo, hi]` };
+      if (!(list[0] < list[1])) return { problem: `${key} must have lo < hi` };
       return { value: [list[0], list[1]] };
     }
   }
 }
+
+/** Every option checked by its spec (unknown keys refused): what a run's params must pass on any wire. */
+export const LavaParamsSchema = z
+  .object(
+    Object.fromEntries(
+      PARAM_NAMES.map((name) => [
+        name,
+        z.unknown().transform((raw, ctx) => {
+          const checked = checkParam(name, raw);
+          if ('problem' in checked) {
+            ctx.addIssue({ code: 'custom', message: renderOptions(checked.problem, plainName) });
+            return z.NEVER;
+          }
+          return checked.value;
+        }),
+      ]),
+    ),
+  )
+  .strict() as unknown as z.ZodType<LavaParams, LavaParams>;

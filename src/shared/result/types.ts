@@ -7,10 +7,14 @@ export const SCHEMA_VERSION = 1 as const;
 export interface LavaResult {
   schemaVersion: typeof SCHEMA_VERSION;
   tool: { name: 'lava-explorer'; version: string };
-  source: { file: string; rows: number; delimiter: string };
+  /**
+   * The data file and the .lava.json that gave options (if any). On disk both are relative to the result
+   * file's folder with "/" separators (engine/io/resultFile.ts), so data and results can move or be shared.
+   */
+  source: { file: string; rows: number; delimiter: string; config?: string };
   /** Every value used, after defaults, config file and command options were merged. */
   params: LavaParams;
-  /** Where each param came from when known (e.g. "default", "settings", ".lava.json", "command"). */
+  /** Where each param came from: "default", "settings", "config" (source.config) or "command" (shared/params/layers). */
   paramSources?: Partial<Record<keyof LavaParams, string>>;
   /** Adjustments the engine made (e.g. neighbours lowered on small data). */
   notes: string[];

@@ -1,40 +1,24 @@
 // The engine worker through its host-side client (dist/worker.js, built by scripts/test.mjs): a run, the
-// locality and pair replies checked against brute force, the same replies after a reload, errors, and cancel.
+// locality and pair replies checked against brute force, the same replies after a reload, errors, cancel,
+// and (on an in-process thread) what a dying thread does to pending requests.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { EngineError, EngineWorker } from '../../src/extension/engineClient';
+import { EngineClient } from '../../src/extension/engineClient';
 import type { LavaResult } from '../../src/shared/result/types';
 import { LavaCancelled } from '../../src/shared/errors';
-import { DEFAULT_PARAMS, type LavaParams } from '../../src/shared/params/types';
+import { RemoteError } from '../../src/shared/rpc';
+import { inProcessEngine } from './support/inProcessEngine';
+import {
+  blobParams as params,
+  blobsCsv as csv,
+  bytesOf as bytes,
+  decodePattern as decode,
+} from './support/blobs';
 
 const WORKER = join(import.meta.dirname, '../../dist/worker.js');
 const skip = existsSync(WORKER) ? false : 'dist/worker.js is missing: run npm run build';
-
-/** 2 blobs in (x, y); features a..f where a~b correlate in the first blob and c~d everywhere (deterministic). */
-function csv(rows: number): { text: string; X: number[][] } {
-  let s = 7;
-  const rnd = () => (s = (s * 16807) % 2147483647) / 2147483647;
-  const lines = ['x,y,a,b,c,d,e,f'];
-  const X: number[][] = [];
-  for (let i = 0; i < rows; i++) {
-    const blob = i % 2;
-    const x = blob * 10 + rnd();
-    const y = rnd();
-    const t = rnd();
-    const u = rnd();
-    const row = [t, blob === 0 ? t + 0.1 * rnd() : rnd(), u, u + 0.2 * rnd(), rnd(), rnd()].map((v) =>
-      Number(v.toFixed(5)),
-    );
-    X.push(row);
-    lines.push([x.toFixed(5), y.toFixed(5), ...row].join(','));
-  }
-  return { text: lines.join('\n') + '\n', X };
-}
-
-const params: LavaParams = { ...DEFAULT_PARAMS, neighbors: 20, modules: 2, directEvaluations: 8 };
-const bytes = (text: string) => new TextEncoder().encode(text);
 
 function pearson(a: number[], b: number[]): number {
   const n = a.length;
@@ -51,26 +35,25 @@ function pearson(a: number[], b: number[]): number {
   return sab / Math.sqrt(saa * sbb);
 }
 
-function decode(b64: string): Float32Array {
-  const buf = Buffer.from(b64, 'base64');
-  const out = new Float32Array(buf.length / 4);
-  for (let i = 0; i < out.length; i++) out[i] = buf.readFloatLE(i * 4);
-  return out;
-}
-
 test(
   'a run in the worker, then locality and pair replies that match brute force',
   { skip, timeout: 120_000 },
   async () => {
     const { text, X } = csv(120);
-    const worker = new EngineWorker(WORKER);
+    const worker = EngineClient.start(WORKER);
     const steps: string[] = [];
     let last = 0;
     let monotone = true;
     let result: LavaResult;
     try {
       result = await worker.run(
-        { file: 'blobs.csv', bytes: bytes(text), params, paramSources: { modules: 'command' } },
+        {
+          file: 'blobs.csv',
+          bytes: bytes(text),
+          params,
+          paramSources: { modules: 'command' },
+          configFile: '/ws/.lava.json',
+        },
         (step, overall) => {
           if (!steps.includes(step)) steps.push(step);
           if (overall + 1e-9 < last) monotone = false;
@@ -80,12 +63,13 @@ test(
       assert.equal(result.rowCount, 120);
       assert.deepEqual(result.features, ['a', 'b', 'c', 'd', 'e', 'f']);
       assert.equal(result.paramSources?.modules, 'command');
+      assert.equal(result.source.config, '/ws/.lava.json');
       assert.ok(steps.includes('read') && steps.includes('modules'), `steps seen: ${steps.join(',')}`);
       assert.ok(monotone, 'overall progress never goes back');
 
       const F = 6;
       for (const locality of [0, result.localities.count - 1]) {
-        const reply = await worker.requestLocality(locality);
+        const reply = await worker.locality(locality);
         assert.equal(reply.locality, locality);
         const got = decode(reply.pattern);
         assert.equal(got.length, (F * (F - 1)) / 2);
@@ -107,7 +91,7 @@ test(
           }
         }
       }
-      const pair = await worker.requestPair('d', 'a');
+      const pair = await worker.pair('d', 'a');
       assert.deepEqual(
         pair.av,
         X.map((r) => r[3]),
@@ -116,10 +100,10 @@ test(
         pair.bv,
         X.map((r) => r[0]),
       );
-      await assert.rejects(worker.requestPair('a', 'nope'), /unknown feature "nope"/);
+      await assert.rejects(worker.pair('a', 'nope'), /unknown feature "nope"/);
 
       // A result opened from disk: a fresh worker prepares X again and computes the locality on request.
-      const reloaded = new EngineWorker(WORKER);
+      const reloaded = EngineClient.start(WORKER);
       try {
         await reloaded.load({
           file: 'blobs.csv',
@@ -129,7 +113,7 @@ test(
           features: result.features,
           rowCount: result.rowCount,
         });
-        const changed = new EngineWorker(WORKER);
+        const changed = EngineClient.start(WORKER);
         try {
           const fewer = bytes(text.split('\n').slice(0, 100).join('\n') + '\n');
           await assert.rejects(
@@ -146,8 +130,8 @@ test(
         } finally {
           changed.dispose();
         }
-        const a = await worker.requestLocality(0);
-        const b = await reloaded.requestLocality(0);
+        const a = await worker.locality(0);
+        const b = await reloaded.locality(0);
         const da = decode(a.pattern);
         const db = decode(b.pattern);
         for (let k = 0; k < da.length; k++)
@@ -162,10 +146,10 @@ test(
 );
 
 test(
-  'an input error comes back as EngineError with its line and column',
+  'an input error comes back as a RemoteError with its line, column and hint',
   { skip, timeout: 60_000 },
   async () => {
-    const worker = new EngineWorker(WORKER);
+    const worker = EngineClient.start(WORKER);
     try {
       await assert.rejects(
         worker.run(
@@ -178,7 +162,11 @@ test(
           () => {},
         ),
         (e: unknown) =>
-          e instanceof EngineError && e.isInputError && e.info.line === 4 && e.info.file === '/ws/bad.csv',
+          e instanceof RemoteError &&
+          e.isInputError &&
+          e.info.line === 4 &&
+          e.info.file === '/ws/bad.csv' &&
+          /missing cell/.test(e.info.hint ?? ''),
       );
     } finally {
       worker.dispose();
@@ -190,7 +178,7 @@ test(
   'aborting a run terminates the worker and rejects with LavaCancelled',
   { skip, timeout: 60_000 },
   async () => {
-    const worker = new EngineWorker(WORKER);
+    const worker = EngineClient.start(WORKER);
     const abort = new AbortController();
     const { text } = csv(4000);
     const started = worker.run(
@@ -207,6 +195,46 @@ test(
     );
     await assert.rejects(started, LavaCancelled);
     assert.equal(worker.alive, false);
-    await assert.rejects(worker.requestPair('a', 'b'), LavaCancelled);
+    await assert.rejects(worker.pair('a', 'b'), LavaCancelled);
   },
 );
+
+test('a thread that dies rejects every pending request with why, and refuses new ones', async () => {
+  const { engine, thread } = inProcessEngine();
+  // A request the service never answers: nothing is loaded, but it fails only once the reply comes back.
+  const never = new Promise<never>(() => {});
+  const pending = [
+    engine.locality(0),
+    engine.pair('a', 'b'),
+    engine
+      .load({ file: 'x.csv', bytes: bytes('x,y\n'), params, members: [], features: [], rowCount: 1 })
+      .then(() => never),
+  ];
+  thread.die(new Error('the LAVA engine thread stopped (exit code 134)'));
+  for (const p of pending) await assert.rejects(p, /exit code 134/);
+  assert.equal(engine.alive, false);
+  await assert.rejects(engine.locality(0), /exit code 134/);
+});
+
+test('run params are checked against the option table before the engine sees them', async () => {
+  const { engine } = inProcessEngine();
+  try {
+    await assert.rejects(
+      engine.run(
+        { file: 'x.csv', bytes: bytes(csv(60).text), params: { ...params, modules: 0 }, paramSources: {} },
+        () => {},
+      ),
+      /bad request "run".*modules must be >= 1/s,
+    );
+  } finally {
+    engine.dispose();
+  }
+});
+
+test('dispose terminates the thread and rejects what is pending with LavaCancelled', async () => {
+  const { engine, thread } = inProcessEngine();
+  const p = engine.pair('a', 'b');
+  engine.dispose();
+  await assert.rejects(p, LavaCancelled);
+  assert.equal(thread.terminated, true);
+});

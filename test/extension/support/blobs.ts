@@ -1,0 +1,35 @@
+// A small deterministic data set for host tests: 2 blobs in (x, y); features a..f where a~b correlate in
+// the first blob and c~d everywhere. Also the values, to check replies against brute force.
+import { DEFAULT_PARAMS, type LavaParams } from '../../../src/shared/params/types';
+
+export function blobsCsv(rows: number): { text: string; X: number[][] } {
+  let s = 7;
+  const rnd = () => (s = (s * 16807) % 2147483647) / 2147483647;
+  const lines = ['x,y,a,b,c,d,e,f'];
+  const X: number[][] = [];
+  for (let i = 0; i < rows; i++) {
+    const blob = i % 2;
+    const x = blob * 10 + rnd();
+    const y = rnd();
+    const t = rnd();
+    const u = rnd();
+    const row = [t, blob === 0 ? t + 0.1 * rnd() : rnd(), u, u + 0.2 * rnd(), rnd(), rnd()].map((v) =>
+      Number(v.toFixed(5)),
+    );
+    X.push(row);
+    lines.push([x.toFixed(5), y.toFixed(5), ...row].join(','));
+  }
+  return { text: lines.join('\n') + '\n', X };
+}
+
+export const blobParams: LavaParams = { ...DEFAULT_PARAMS, neighbors: 20, modules: 2, directEvaluations: 8 };
+
+export const bytesOf = (text: string) => new TextEncoder().encode(text);
+
+/** Little-endian Float32 values of a base64 pattern. */
+export function decodePattern(b64: string): Float32Array {
+  const buf = Buffer.from(b64, 'base64');
+  const out = new Float32Array(buf.length / 4);
+  for (let i = 0; i < out.length; i++) out[i] = buf.readFloatLE(i * 4);
+  return out;
+}

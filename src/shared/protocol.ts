@@ -71,26 +71,3 @@ export const WebviewStateSchema = z.object({
   resultUri: z.string().optional(),
 });
 export type WebviewState = z.infer<typeof WebviewStateSchema>;
-
-// ---------------------------------------------------------------------------------------------------------
-// The message unions below predate the contracts above; they go once the host and the webview speak rpc.
-
-/** @deprecated Host -> webview, before hostContract. */
-export type ToWebviewMessage =
-  | { type: 'running'; file: string; step: string; fraction: number }
-  | { type: 'result'; result: LavaResult; resultUri?: string; appliedFrom: Record<string, string> }
-  | { type: 'error'; message: string }
-  /** Reply to `requestLocality`: one locality's thresholded correlations, upper triangle as Float32 base64. */
-  | { type: 'localityCorrelations'; requestId: number; locality: number; pattern: string; features: string[] }
-  /** Reply to `requestPair`: values of two features for every kept row (for the pair scatter). */
-  | { type: 'pairValues'; requestId: number; a: string; b: string; av: number[]; bv: number[] };
-
-/** @deprecated Webview -> host, before webviewContract. */
-export type FromWebviewMessage =
-  | { type: 'ready' }
-  | { type: 'requestLocality'; requestId: number; locality: number }
-  | { type: 'requestPair'; requestId: number; a: string; b: string }
-  | { type: 'rerun' }
-  | { type: 'saveResult' }
-  | { type: 'export'; format: 'png' | 'svg'; view: string; data: string }
-  | { type: 'openSettings' };

@@ -25,10 +25,10 @@ N_OBS, N_VARS, N_RAW = 37, 11, 13
 def matrix(rng):
     """Counts-like values, mostly zero; gene 3 is all zero (constant), gene 5 never zero, row 4 empty."""
     x = rng.poisson(0.7, (N_OBS, N_VARS)).astype(np.float32) * rng.choice([0.5, 1.0, 2.25], (N_OBS, N_VARS))
+    x[10, :] = rng.uniform(0.1, 3, N_VARS)  # a dense row: more stored values than a small chunk
     x[:, 3] = 0
     x[:, 5] = rng.uniform(1, 9, N_OBS).astype(np.float32)
     x[4, :] = 0
-    x[10, :] = rng.uniform(0, 3, N_VARS)  # a dense row: more stored values than a small chunk
     return x.astype(np.float32)
 
 

@@ -28,9 +28,7 @@ export interface Dataset {
 
 /** CSV rows are named by file line, h5ad rows by obs_names, others by 1-based position. */
 export type RowNames =
-  | { kind: 'line'; lineOfRow: Int32Array }
-  | { kind: 'name'; names: string[] }
-  | { kind: 'position' };
+  { kind: 'line'; lineOfRow: Int32Array } | { kind: 'name'; names: string[] } | { kind: 'position' };
 
 /** How row r (0-based) is named to a person: "line 12", "cell AAAC-1", "row 5". */
 export function describeRow(names: RowNames, r: number): string {

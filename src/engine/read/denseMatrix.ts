@@ -32,7 +32,11 @@ export function denseMatrix(src: DenseSource, chunkElements: number): FeatureMat
   };
 }
 
-async function denseStats(src: DenseSource, rowsPerChunk: number, opts: MatrixPassOptions): Promise<FeatureStats> {
+async function denseStats(
+  src: DenseSource,
+  rowsPerChunk: number,
+  opts: MatrixPassOptions,
+): Promise<FeatureStats> {
   const { rows, cols } = src;
   const slot = rowSlots(rows, opts.rows, src.file);
   const acc = new StatsAccumulator(cols, rows);

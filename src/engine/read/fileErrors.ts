@@ -39,7 +39,11 @@ export async function stampFile(path: string, kind: FileKind): Promise<FileStamp
   try {
     const st = await fsp.stat(path);
     if (st.isDirectory()) {
-      throw new LavaInputError(`is a directory, not a ${kind.name} file`, { file: path }, `Pick a ${kind.ext} file inside it instead.`);
+      throw new LavaInputError(
+        `is a directory, not a ${kind.name} file`,
+        { file: path },
+        `Pick a ${kind.ext} file inside it instead.`,
+      );
     }
     return { size: st.size, mtimeMs: st.mtimeMs };
   } catch (err) {

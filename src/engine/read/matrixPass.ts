@@ -19,7 +19,11 @@ export function rowSlots(total: number, rows: Int32Array | undefined, file: stri
     const r = rows[i];
     // A caller's bug, but named as input so that it cannot silently read the wrong rows.
     if (!(r > prev && r < total)) {
-      throw new LavaInputError(`row selection is not ascending within 0..${total - 1} at ${i}`, { file }, 'Report this as a bug.');
+      throw new LavaInputError(
+        `row selection is not ascending within 0..${total - 1} at ${i}`,
+        { file },
+        'Report this as a bug.',
+      );
     }
     slot[r] = i;
     prev = r;
@@ -33,7 +37,11 @@ export function columnSlots(total: number, columns: ArrayLike<number>, file: str
   for (let i = 0; i < columns.length; i++) {
     const c = columns[i];
     if (!Number.isInteger(c) || c < 0 || c >= total || slot[c] >= 0) {
-      throw new LavaInputError(`feature ${c} is not a column of the matrix, or is asked for twice`, { file }, 'Report this as a bug.');
+      throw new LavaInputError(
+        `feature ${c} is not a column of the matrix, or is asked for twice`,
+        { file },
+        'Report this as a bug.',
+      );
     }
     slot[c] = i;
   }
@@ -111,7 +119,10 @@ export class StatsAccumulator {
 }
 
 /** Reports a pass's progress at most about a hundred times. */
-export function progressReporter(onProgress: ((f: number) => void) | undefined, total: number): (done: number) => void {
+export function progressReporter(
+  onProgress: ((f: number) => void) | undefined,
+  total: number,
+): (done: number) => void {
   let last = -1;
   return (done) => {
     if (onProgress === undefined || total <= 0) return;

@@ -38,7 +38,15 @@ export async function readNpy(path: string, opts: ReadDatasetOptions = {}): Prom
         await checkUnchanged(path, stamp, NPY_FILE);
         const stream = createReadStream(path, { start: header.dataOffset, highWaterMark: 1 << 20 });
         try {
-          yield* npyRowChunks(stream as AsyncIterable<Uint8Array>, header, { rows, cols }, rowsPerChunk, path, 'the file', signal);
+          yield* npyRowChunks(
+            stream as AsyncIterable<Uint8Array>,
+            header,
+            { rows, cols },
+            rowsPerChunk,
+            path,
+            'the file',
+            signal,
+          );
         } catch (err) {
           throw unreadable(path, err, NPY_FILE);
         } finally {

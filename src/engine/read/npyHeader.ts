@@ -35,7 +35,9 @@ export function parseNpyHeader(bytes: Uint8Array, file: string, where: string): 
   const headerLen = lenBytes === 2 ? dv.getUint16(8, true) : dv.getUint32(8, true);
   const dataOffset = 8 + lenBytes + headerLen;
   if (bytes.length < dataOffset) throw damaged('the header is cut short');
-  const text = new TextDecoder(major === 3 ? 'utf-8' : 'latin1').decode(bytes.subarray(8 + lenBytes, dataOffset));
+  const text = new TextDecoder(major === 3 ? 'utf-8' : 'latin1').decode(
+    bytes.subarray(8 + lenBytes, dataOffset),
+  );
   const descr = /'descr'\s*:\s*'([^']*)'/.exec(text);
   const fortran = /'fortran_order'\s*:\s*(True|False)/.exec(text);
   const shape = /'shape'\s*:\s*\(([^)]*)\)/.exec(text);
@@ -50,7 +52,8 @@ export function parseNpyHeader(bytes: Uint8Array, file: string, where: string): 
     .map((s) => s.trim())
     .filter((s) => s !== '')
     .map(Number);
-  if (dims.some((d) => !Number.isInteger(d) || d < 0)) throw damaged(`shape (${shape[1]}) is not a list of sizes`);
+  if (dims.some((d) => !Number.isInteger(d) || d < 0))
+    throw damaged(`shape (${shape[1]}) is not a list of sizes`);
   const dtype = parseDtype(descr[1], file, where);
   if (fortran[1] === 'True' && dims.length > 1) {
     throw new LavaInputError(
@@ -79,7 +82,11 @@ function parseDtype(descr: string, file: string, where: string): NpyDtype {
   if (kind === 'U' || kind === 'S' || kind === 'a') throw nonNumeric(file, where, `text (dtype ${descr})`);
   const known: Record<string, number[]> = { f: [4, 8], i: [1, 2, 4, 8], u: [1, 2, 4, 8], b: [1] };
   if (!(kind in known) || !known[kind].includes(size)) {
-    throw nonNumeric(file, where, `elements of type "${descr}" (this reader takes float32/64, integers and booleans)`);
+    throw nonNumeric(
+      file,
+      where,
+      `elements of type "${descr}" (this reader takes float32/64, integers and booleans)`,
+    );
   }
   return { descr, kind: kind as NpyDtype['kind'], size, littleEndian: m[1] !== '>' };
 }

@@ -47,17 +47,30 @@ export async function readNpz(path: string, opts: ReadDatasetOptions = {}): Prom
   for (const a of arrays) {
     if (a === chosen) continue;
     if (a.header === null || a.header.shape[0] !== rows || a.header.shape.length > 2) {
-      notes.push(`array "${a.key}" left out: ${a.error?.problem ?? `its shape (${a.header?.shape.join(', ')}) does not have ${rows} rows`}`);
+      notes.push(
+        `array "${a.key}" left out: ${a.error?.problem ?? `its shape (${a.header?.shape.join(', ')}) does not have ${rows} rows`}`,
+      );
     } else if (a.header.shape.length === 2) {
       const d = a.header.shape[1];
       const m = denseMatrix(source(a, a.header, d), chunkElements);
-      embeddings.push({ key: a.key, rows, dims: d, read: () => m.block(Array.from({ length: d }, (_, j) => j)) });
+      embeddings.push({
+        key: a.key,
+        rows,
+        dims: d,
+        read: () => m.block(Array.from({ length: d }, (_, j) => j)),
+      });
     } else {
       const m = denseMatrix(source(a, a.header, 1), chunkElements);
       const values = await m.block([0]);
       const bad: number[] = [];
       values.forEach((v, r) => Number.isFinite(v) || bad.push(r));
-      columns.push({ kind: 'numeric', name: a.key, index: columns.length, values, bad: Int32Array.from(bad) });
+      columns.push({
+        kind: 'numeric',
+        name: a.key,
+        index: columns.length,
+        values,
+        bad: Int32Array.from(bad),
+      });
     }
   }
   return {

@@ -24,7 +24,12 @@ export interface SparseSource {
   /** Where the arrays live in the file, for errors: e.g. "X". */
   path: string;
   /** Stored values [start, end) in pieces of at most `size`. */
-  readNonzeros(start: number, end: number, size: number, signal: AbortSignal | undefined): AsyncIterable<NonzeroChunk>;
+  readNonzeros(
+    start: number,
+    end: number,
+    size: number,
+    signal: AbortSignal | undefined,
+  ): AsyncIterable<NonzeroChunk>;
 }
 
 export function sparseMatrix(src: SparseSource, chunkElements: number): FeatureMatrix {
@@ -37,7 +42,9 @@ export function sparseMatrix(src: SparseSource, chunkElements: number): FeatureM
     names: src.names,
     stats: (opts) => sparseStats(src, size, opts ?? {}),
     block: (columns, opts) =>
-      src.layout === 'csr' ? csrBlock(src, size, columns, opts ?? {}) : cscBlock(src, size, columns, opts ?? {}),
+      src.layout === 'csr'
+        ? csrBlock(src, size, columns, opts ?? {})
+        : cscBlock(src, size, columns, opts ?? {}),
   };
 }
 

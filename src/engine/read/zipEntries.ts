@@ -84,7 +84,11 @@ function asInputError(path: string, kind: FileKind, err: unknown): unknown {
 }
 
 /** The entries of a zip with the first `headBytes` of each, in one pass. */
-export async function zipEntryHeads(path: string, kind: FileKind, headBytes: number): Promise<ZipEntryHead[]> {
+export async function zipEntryHeads(
+  path: string,
+  kind: FileKind,
+  headBytes: number,
+): Promise<ZipEntryHead[]> {
   const heads = new Map<string, { size: number; parts: Uint8Array[]; got: number }>();
   const want = (file: UnzipFile): boolean => {
     heads.set(file.name, { size: file.originalSize ?? -1, parts: [], got: 0 });

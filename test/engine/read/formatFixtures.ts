@@ -27,7 +27,10 @@ export interface Expected {
     raw_X: number[];
     raw_stats: { mean: number[]; variance: number[] };
     obsm: Record<string, number[]>;
-    obs: Record<string, { kind: string; codes?: number[]; categories?: string[]; values?: (number | string | null)[] }>;
+    obs: Record<
+      string,
+      { kind: string; codes?: number[]; categories?: string[]; values?: (number | string | null)[] }
+    >;
     layers: string[];
   };
   numpy: {

@@ -25,7 +25,11 @@ export async function readH5ad(path: string, opts: ReadDatasetOptions = {}): Pro
     const obs = readFrame(h, 'obs');
     const layers = groupKeys(h, 'layers');
     const hasRaw = h.file.get('raw/X') !== null;
-    const layerChoices = [...(h.file.get('X') !== null ? ['X'] : []), ...layers, ...(hasRaw ? ['raw/X'] : [])];
+    const layerChoices = [
+      ...(h.file.get('X') !== null ? ['X'] : []),
+      ...layers,
+      ...(hasRaw ? ['raw/X'] : []),
+    ];
     const matrixPath = chooseMatrix(path, opts.layer, layers, hasRaw, layerChoices);
     const varFrame = readFrame(h, matrixPath === 'raw/X' ? 'raw/var' : 'var');
     const names = featureNames(path, varFrame, opts.varNames, matrixPath === 'raw/X' ? 'raw/var' : 'var');
@@ -57,7 +61,13 @@ function groupKeys(h: H5Handle, path: string): string[] {
 }
 
 /** "X" unless the layer option names a layer or raw/X. */
-function chooseMatrix(file: string, layer: string | undefined, layers: string[], hasRaw: boolean, choices: string[]): string {
+function chooseMatrix(
+  file: string,
+  layer: string | undefined,
+  layers: string[],
+  hasRaw: boolean,
+  choices: string[],
+): string {
   const want = layer ?? 'X';
   if (want === 'X' && choices.includes('X')) return 'X';
   if ((want === 'raw/X' || want === 'raw') && hasRaw) return 'raw/X';
@@ -76,7 +86,9 @@ function featureNames(file: string, frame: Frame, varNames: string | undefined, 
   const usable = nameColumns(frame);
   if (col === undefined || col.kind === 'numeric') {
     throw new LavaInputError(
-      col === undefined ? `${where} has no column "${varNames}"` : `${where} column "${varNames}" holds numbers, not names`,
+      col === undefined
+        ? `${where} has no column "${varNames}"`
+        : `${where} column "${varNames}" holds numbers, not names`,
       { file, option: 'varNames' },
       `Name a text column of ${where} with {option:varNames}; they are: ${usable.join(', ') || '(none)'}; or leave it out to use ${where}'s index.`,
     );
@@ -87,12 +99,17 @@ function featureNames(file: string, frame: Frame, varNames: string | undefined, 
 
 /** Columns that can name features: text and categoricals, not numbers or booleans. */
 function nameColumns(frame: Frame): string[] {
-  const isBool = (c: DatasetColumn): boolean => c.kind === 'categorical' && c.categories.join() === 'false,true';
+  const isBool = (c: DatasetColumn): boolean =>
+    c.kind === 'categorical' && c.categories.join() === 'false,true';
   return frame.columns.filter((c) => c.kind !== 'numeric' && !isBool(c)).map((c) => c.name);
 }
 
 /** Dense numeric obsm entries with one row per cell; the rest are noted. */
-function obsmCandidates(h: H5Handle, stamp: FileStamp, rows: number): { list: EmbeddingCandidate[]; notes: string[] } {
+function obsmCandidates(
+  h: H5Handle,
+  stamp: FileStamp,
+  rows: number,
+): { list: EmbeddingCandidate[]; notes: string[] } {
   const list: EmbeddingCandidate[] = [];
   const notes: string[] = [];
   const g = h.file.get('obsm');
@@ -110,7 +127,10 @@ function obsmCandidates(h: H5Handle, stamp: FileStamp, rows: number): { list: Em
       key,
       rows,
       dims: shape[1],
-      read: () => withH5(path, stamp, (p) => Float64Array.from(asNumbers((p.file.get(`obsm/${key}`) as H5Dataset).value))),
+      read: () =>
+        withH5(path, stamp, (p) =>
+          Float64Array.from(asNumbers((p.file.get(`obsm/${key}`) as H5Dataset).value)),
+        ),
     });
   }
   return { list, notes };

@@ -42,11 +42,19 @@ export function oldFormat(file: string, where: string): LavaInputError {
 
 function strings(v: unknown): string[] {
   if (typeof v === 'string') return [v];
-  return Array.from(v as ArrayLike<unknown>, (s) => (s instanceof Uint8Array ? new TextDecoder().decode(s) : String(s)));
+  return Array.from(v as ArrayLike<unknown>, (s) =>
+    s instanceof Uint8Array ? new TextDecoder().decode(s) : String(s),
+  );
 }
 
 /** A column, or a sentence saying why it is left out. */
-function readColumn(h: H5Handle, g: H5Group, name: string, index: number, rows: number): DatasetColumn | string {
+function readColumn(
+  h: H5Handle,
+  g: H5Group,
+  name: string,
+  index: number,
+  rows: number,
+): DatasetColumn | string {
   const obj = g.get(name);
   if (obj === null) return 'listed in column-order but missing';
   const enc = attrString(obj as H5Group, 'encoding-type');
@@ -58,7 +66,8 @@ function readColumn(h: H5Handle, g: H5Group, name: string, index: number, rows: 
     return `encoding "${enc}" is not read`;
   }
   if (!(obj instanceof h.mod.Dataset)) return 'not a dataset';
-  if (obj.shape?.length !== 1 || obj.shape[0] !== rows) return `shape (${obj.shape?.join(', ')}) is not one value per row`;
+  if (obj.shape?.length !== 1 || obj.shape[0] !== rows)
+    return `shape (${obj.shape?.join(', ')}) is not one value per row`;
   return plain(obj, name, index);
 }
 
@@ -72,7 +81,12 @@ function plain(d: H5Dataset, name: string, index: number): DatasetColumn | strin
   return `HDF5 type class ${type} is not read`;
 }
 
-function numeric(name: string, index: number, v: ArrayLike<number>, mask: ArrayLike<number> | null): DatasetColumn {
+function numeric(
+  name: string,
+  index: number,
+  v: ArrayLike<number>,
+  mask: ArrayLike<number> | null,
+): DatasetColumn {
   const values = Float64Array.from(v);
   const bad: number[] = [];
   for (let r = 0; r < values.length; r++) {
@@ -83,7 +97,12 @@ function numeric(name: string, index: number, v: ArrayLike<number>, mask: ArrayL
 }
 
 /** Booleans are labels (false/true), never features. */
-function booleans(name: string, index: number, v: ArrayLike<number>, mask: ArrayLike<number> | null): CategoricalColumn {
+function booleans(
+  name: string,
+  index: number,
+  v: ArrayLike<number>,
+  mask: ArrayLike<number> | null,
+): CategoricalColumn {
   const codes = Int32Array.from(v, (x, r) => (mask !== null && mask[r] !== 0 ? -1 : x !== 0 ? 1 : 0));
   return { kind: 'categorical', name, index, codes, categories: ['false', 'true'], ordered: false };
 }
@@ -91,9 +110,11 @@ function booleans(name: string, index: number, v: ArrayLike<number>, mask: Array
 function categorical(h: H5Handle, g: H5Group, name: string, index: number): DatasetColumn | string {
   const codes = g.get('codes');
   const cats = g.get('categories');
-  if (!(codes instanceof h.mod.Dataset) || !(cats instanceof h.mod.Dataset)) return 'categorical without codes or categories';
+  if (!(codes instanceof h.mod.Dataset) || !(cats instanceof h.mod.Dataset))
+    return 'categorical without codes or categories';
   const ordered = (g.attrs.ordered as { value: unknown } | undefined)?.value;
-  const categories = cats.metadata.type === 3 ? strings(cats.value) : Array.from(asNumbers(cats.value), String);
+  const categories =
+    cats.metadata.type === 3 ? strings(cats.value) : Array.from(asNumbers(cats.value), String);
   const c = Int32Array.from(asNumbers(codes.value));
   for (let r = 0; r < c.length; r++) if (c[r] >= categories.length) return `code ${c[r]} has no category`;
   return { kind: 'categorical', name, index, codes: c, categories, ordered: Boolean(Number(ordered ?? 0)) };
@@ -102,7 +123,8 @@ function categorical(h: H5Handle, g: H5Group, name: string, index: number): Data
 function nullable(h: H5Handle, g: H5Group, name: string, index: number, enc: string): DatasetColumn | string {
   const values = g.get('values');
   const mask = g.get('mask');
-  if (!(values instanceof h.mod.Dataset) || !(mask instanceof h.mod.Dataset)) return `${enc} without values or mask`;
+  if (!(values instanceof h.mod.Dataset) || !(mask instanceof h.mod.Dataset))
+    return `${enc} without values or mask`;
   const m = asNumbers(mask.value);
   if (enc === 'nullable-boolean') return booleans(name, index, asNumbers(values.value), m);
   if (enc === 'nullable-integer') return numeric(name, index, asNumbers(values.value), m);

@@ -27,8 +27,16 @@ export function h5adMatrix(h: H5Handle, place: MatrixPlace, rows: number): Featu
     checkShape(file, place, r, c, rows);
     const parts = ['data', 'indices', 'indptr'].map((k) => obj.get(k));
     const [data, indices, indptr] = parts;
-    if (!(data instanceof h.mod.Dataset) || !(indices instanceof h.mod.Dataset) || !(indptr instanceof h.mod.Dataset)) {
-      throw new LavaInputError(`${place.path} lacks data, indices or indptr`, { file }, 'The sparse matrix is damaged: write the file again.');
+    if (
+      !(data instanceof h.mod.Dataset) ||
+      !(indices instanceof h.mod.Dataset) ||
+      !(indptr instanceof h.mod.Dataset)
+    ) {
+      throw new LavaInputError(
+        `${place.path} lacks data, indices or indptr`,
+        { file },
+        'The sparse matrix is damaged: write the file again.',
+      );
     }
     checkNumeric(file, place.path, data);
     const layout = enc === 'csr_matrix' ? 'csr' : 'csc';
@@ -67,7 +75,11 @@ function denseH5(h: H5Handle, d: H5Dataset, place: MatrixPlace, rows: number): F
   checkNumeric(file, place.path, d);
   const shape = d.shape ?? [];
   if (shape.length !== 2) {
-    throw new LavaInputError(`${place.path} has ${shape.length} dimensions where 2 were expected`, { file }, 'Store the features as a cells x genes matrix.');
+    throw new LavaInputError(
+      `${place.path} has ${shape.length} dimensions where 2 were expected`,
+      { file },
+      'Store the features as a cells x genes matrix.',
+    );
   }
   checkShape(file, place, shape[0], shape[1], rows);
   const cols = shape[1];
@@ -83,7 +95,16 @@ function denseH5(h: H5Handle, d: H5Dataset, place: MatrixPlace, rows: number): F
           const x = p.file.get(place.path) as H5Dataset;
           for (let r0 = 0; r0 < rows; r0 += rowsPerChunk) {
             const r1 = Math.min(rows, r0 + rowsPerChunk);
-            yield { row0: r0, rowCount: r1 - r0, values: asNumbers(x.slice([[r0, r1], [0, cols]])) };
+            yield {
+              row0: r0,
+              rowCount: r1 - r0,
+              values: asNumbers(
+                x.slice([
+                  [r0, r1],
+                  [0, cols],
+                ]),
+              ),
+            };
           }
         }),
     },

@@ -46,7 +46,11 @@ export function closeH5(h: H5Handle): void {
 }
 
 /** Opens the file, runs `fn`, closes it; HDF5 failures become input errors naming the file. */
-export async function withH5<T>(path: string, stamp: FileStamp | null, fn: (h: H5Handle) => Promise<T> | T): Promise<T> {
+export async function withH5<T>(
+  path: string,
+  stamp: FileStamp | null,
+  fn: (h: H5Handle) => Promise<T> | T,
+): Promise<T> {
   const h = await openH5(path, stamp);
   try {
     return await fn(h);
@@ -58,7 +62,11 @@ export async function withH5<T>(path: string, stamp: FileStamp | null, fn: (h: H
 }
 
 /** The same for a pass that yields as it reads: the file stays open until the consumer is done. */
-export async function* passH5<T>(path: string, stamp: FileStamp, fn: (h: H5Handle) => AsyncIterable<T>): AsyncIterable<T> {
+export async function* passH5<T>(
+  path: string,
+  stamp: FileStamp,
+  fn: (h: H5Handle) => AsyncIterable<T>,
+): AsyncIterable<T> {
   const h = await openH5(path, stamp);
   try {
     yield* fn(h);

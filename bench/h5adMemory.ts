@@ -28,6 +28,10 @@ async function child(file: string): Promise<void> {
   for (let i = 0; i < block.length; i++) sum += block[i];
   console.log(`${m.source}: ${m.rows} x ${m.cols}; block ${m.rows} x ${keep.length} (sum ${sum.toFixed(0)})`);
   console.log(`open+obs ${t1 - t0} ms, stats ${t2 - t1} ms, block ${t3 - t2} ms`);
+  // Where the memory is at the end: JS heap, typed arrays (the block, h5wasm's wasm memory) and the rest.
+  const mu = process.memoryUsage();
+  const mb = (n: number): string => `${(n / 2 ** 20).toFixed(0)} MiB`;
+  console.log(`rss ${mb(mu.rss)}, heap ${mb(mu.heapUsed)}, array buffers ${mb(mu.arrayBuffers)}`);
 }
 
 function parent(file: string): void {
@@ -45,7 +49,7 @@ function parent(file: string): void {
   );
   process.stdout.write(r.stdout);
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr);
-  const wall = /Elapsed \(wall clock\) time[^:]*: (.*)/.exec(r.stderr);
+  const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (.*)/.exec(r.stderr);
   if (r.status !== 0 || rss === null) {
     process.stderr.write(r.stderr);
     process.exit(1);

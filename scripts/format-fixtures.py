@@ -97,6 +97,11 @@ def write_h5ad(out):
     a.write_h5ad(os.path.join(out, "cells_csr.h5ad"))
     a.X = sp.csc_matrix(x)
     a.write_h5ad(os.path.join(out, "cells_csc.h5ad"))
+    # Compressed as anndata users often write: gzip (HDF5's own filter) and lzf (h5py's, not in h5wasm).
+    a.write_h5ad(os.path.join(out, "cells_csc_gzip.h5ad"), compression="gzip")
+    a.X = x
+    a.write_h5ad(os.path.join(out, "cells_dense_gzip.h5ad"), compression="gzip")
+    a.write_h5ad(os.path.join(out, "cells_dense_lzf.h5ad"), compression="lzf")
     write_old_format(os.path.join(out, "old_format.h5ad"), x)
     return {
         "n_obs": N_OBS,

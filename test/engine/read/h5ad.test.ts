@@ -186,6 +186,23 @@ test(
   },
 );
 
+test(
+  'gzip-compressed files read the same; lzf (an h5py-only filter) is refused before HDF5 touches it',
+  { skip },
+  async () => {
+    const e = F.expected.h5ad;
+    for (const name of ['cells_csc_gzip', 'cells_dense_gzip']) {
+      const m = (await readH5ad(F.path(`${name}.h5ad`), { chunkElements: 5 })).matrix as FeatureMatrix;
+      close(await m.block(all(e.n_vars)), e.X, 0, name);
+    }
+    const err = await rejects(
+      () => readH5ad(F.path('cells_dense_lzf.h5ad')),
+      /is compressed with lzf, which this reader cannot decode/,
+    );
+    assert.match(err.hint, /compression="gzip"/);
+  },
+);
+
 test('a file from anndata before 0.8 is named as such', { skip }, async () => {
   const err = await rejects(() => readH5ad(F.path('old_format.h5ad')), /anndata 0\.8/);
   assert.match(err.hint, /write_h5ad/);

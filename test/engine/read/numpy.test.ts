@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { readNpy } from '../../../src/engine/read/npy';
 import { readNpz } from '../../../src/engine/read/npz';
 import type { FeatureMatrix } from '../../../src/engine/read/dataset';
+import { LavaCancelled } from '../../../src/shared/errors';
 import { formatFixtures, type Fixtures } from './formatFixtures';
 import { rejectsInput as rejects } from './rejectsInput';
 
@@ -109,3 +110,20 @@ test('truncated and damaged .npy and .npz files are input errors naming the file
   writeFileSync(notZip, 'hello');
   await rejects(() => readNpz(notZip), /no zip entries/);
 });
+
+test(
+  'a matrix pass reports progress up to 1 and stops with LavaCancelled when the signal fires',
+  { skip },
+  async () => {
+    const m = matrixOf((await readNpy(F.path('features_f4.npy'), { chunkElements: 11 })).matrix);
+    const seen: number[] = [];
+    await m.stats({ onProgress: (f) => seen.push(f) });
+    assert.equal(seen[seen.length - 1], 1);
+    assert.ok(seen.length > 10, 'one report per chunk of a row');
+    const ac = new AbortController();
+    await assert.rejects(
+      m.block([0, 1], { signal: ac.signal, onProgress: (f) => f > 0.3 && ac.abort() }),
+      (e: unknown) => e instanceof LavaCancelled,
+    );
+  },
+);

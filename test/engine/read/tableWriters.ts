@@ -97,3 +97,25 @@ export async function writeArrow(
     .toUint8Array();
   writeFileSync(path, bytes);
 }
+
+/**
+ * A Parquet file with the embedding as a list column, in the three-level LIST layout pyarrow writes
+ * (`ragged` makes one list shorter).
+ */
+export function writeParquetList(path: string, ragged: boolean): void {
+  const lists = EMBEDDING.map((xy, r) => (ragged && r === 3 ? xy.slice(0, 1) : xy));
+  const buf = parquetWriteBuffer({
+    columnData: [
+      { name: 'gene_b', data: TABLE.gene_b },
+      { name: 'X_umap', data: lists },
+    ],
+    schema: [
+      { name: 'root', num_children: 2 },
+      { name: 'gene_b', type: 'INT32', repetition_type: 'REQUIRED' },
+      { name: 'X_umap', repetition_type: 'OPTIONAL', converted_type: 'LIST', num_children: 1 },
+      { name: 'list', repetition_type: 'REPEATED', num_children: 1 },
+      { name: 'element', type: 'DOUBLE', repetition_type: 'REQUIRED' },
+    ],
+  });
+  writeFileSync(path, new Uint8Array(buf));
+}

@@ -14,6 +14,7 @@ import {
   TABLE,
   writeArrow,
   writeParquet,
+  writeParquetList,
   type ArrowCompression,
   type ParquetCodec,
 } from './tableWriters';
@@ -73,6 +74,28 @@ for (const codec of ['SNAPPY', 'ZSTD', 'GZIP', 'BROTLI', 'UNCOMPRESSED'] as Parq
     assert.equal(ds.matrix, null);
   });
 }
+
+test('a parquet list column of equal-length numeric lists is an embedding candidate; a ragged one is noted', async () => {
+  const p = join(dir, 'list.parquet');
+  writeParquetList(p, false);
+  const ds = await readParquet(p);
+  assert.deepEqual(
+    ds.columns.map((c) => c.name),
+    ['gene_b'],
+  );
+  assert.deepEqual(
+    ds.embeddings.map((e) => [e.key, e.rows, e.dims]),
+    [['X_umap', ROWS, 2]],
+  );
+  assert.deepEqual(Array.from(await ds.embeddings[0].read()), EMBEDDING.flat());
+  const q = join(dir, 'ragged.parquet');
+  writeParquetList(q, true);
+  const ragged = await readParquet(q);
+  assert.equal(ragged.embeddings.length, 0);
+  assert.deepEqual(ragged.notes, [
+    'list column "X_umap" is not offered as an embedding: its lists differ in length (2 and 1)',
+  ]);
+});
 
 for (const format of ['file', 'stream'] as const) {
   for (const compression of ['none', 'zstd', 'lz4'] as ArrowCompression[]) {

@@ -5,7 +5,7 @@ import type { Dataset, DatasetColumn, EmbeddingCandidate } from '../dataset';
 import { stampFile, type FileStamp } from '../fileErrors';
 import { DEFAULT_CHUNK_ELEMENTS } from '../matrixPass';
 import type { ReadDatasetOptions } from '../options';
-import { H5AD_FILE, asNumbers, isNumericDataset, withH5, type H5Handle } from './h5file';
+import { H5AD_FILE, asNumbers, isNumericDataset, valueOf, withH5, type H5Handle } from './h5file';
 import { oldFormat, readFrame, type Frame } from './h5adFrame';
 import { h5adMatrix } from './h5adMatrix';
 import { LavaInputError } from '../../../shared/errors';
@@ -129,7 +129,7 @@ function obsmCandidates(
       dims: shape[1],
       read: () =>
         withH5(path, stamp, (p) =>
-          Float64Array.from(asNumbers((p.file.get(`obsm/${key}`) as H5Dataset).value)),
+          Float64Array.from(asNumbers(valueOf(path, p.file.get(`obsm/${key}`) as H5Dataset))),
         ),
     });
   }

@@ -2,7 +2,7 @@
 // nullable kinds of anndata 0.9+ (values + mask).
 import type { Dataset as H5Dataset, Group as H5Group } from 'h5wasm/node';
 import type { CategoricalColumn, DatasetColumn } from '../dataset';
-import { asNumbers, attrString, attrStrings, type H5Handle } from './h5file';
+import { asNumbers, attrString, attrStrings, valueOf, type H5Handle } from './h5file';
 import { LavaInputError } from '../../../shared/errors';
 
 export interface Frame {
@@ -21,7 +21,7 @@ export function readFrame(h: H5Handle, where: string): Frame {
   const indexKey = attrString(g, '_index') ?? '_index';
   const indexSet = g.get(indexKey);
   if (!(indexSet instanceof h.mod.Dataset)) throw oldFormat(h.path, `${where}/${indexKey}`);
-  const index = strings(indexSet.value);
+  const index = strings(valueOf(h.path, indexSet));
   const columns: DatasetColumn[] = [];
   const skipped: string[] = [];
   for (const name of attrStrings(g, 'column-order')) {
@@ -68,16 +68,16 @@ function readColumn(
   if (!(obj instanceof h.mod.Dataset)) return 'not a dataset';
   if (obj.shape?.length !== 1 || obj.shape[0] !== rows)
     return `shape (${obj.shape?.join(', ')}) is not one value per row`;
-  return plain(obj, name, index);
+  return plain(h.path, obj, name, index);
 }
 
-function plain(d: H5Dataset, name: string, index: number): DatasetColumn | string {
+function plain(file: string, d: H5Dataset, name: string, index: number): DatasetColumn | string {
   const { type, enum_type: enumType } = d.metadata;
-  if (type === 3) return { kind: 'text', name, index, values: strings(d.value) };
+  if (type === 3) return { kind: 'text', name, index, values: strings(valueOf(file, d)) };
   if (type === 8 && enumType !== undefined && enumType.nmembers === 2) {
-    return booleans(name, index, asNumbers(d.value), null);
+    return booleans(name, index, asNumbers(valueOf(file, d)), null);
   }
-  if (type === 0 || type === 1) return numeric(name, index, asNumbers(d.value), null);
+  if (type === 0 || type === 1) return numeric(name, index, asNumbers(valueOf(file, d)), null);
   return `HDF5 type class ${type} is not read`;
 }
 
@@ -108,26 +108,30 @@ function booleans(
 }
 
 function categorical(h: H5Handle, g: H5Group, name: string, index: number): DatasetColumn | string {
+  const file = h.path;
   const codes = g.get('codes');
   const cats = g.get('categories');
   if (!(codes instanceof h.mod.Dataset) || !(cats instanceof h.mod.Dataset))
     return 'categorical without codes or categories';
   const ordered = (g.attrs.ordered as { value: unknown } | undefined)?.value;
   const categories =
-    cats.metadata.type === 3 ? strings(cats.value) : Array.from(asNumbers(cats.value), String);
-  const c = Int32Array.from(asNumbers(codes.value));
+    cats.metadata.type === 3
+      ? strings(valueOf(file, cats))
+      : Array.from(asNumbers(valueOf(file, cats)), String);
+  const c = Int32Array.from(asNumbers(valueOf(file, codes)));
   for (let r = 0; r < c.length; r++) if (c[r] >= categories.length) return `code ${c[r]} has no category`;
   return { kind: 'categorical', name, index, codes: c, categories, ordered: Boolean(Number(ordered ?? 0)) };
 }
 
 function nullable(h: H5Handle, g: H5Group, name: string, index: number, enc: string): DatasetColumn | string {
+  const file = h.path;
   const values = g.get('values');
   const mask = g.get('mask');
   if (!(values instanceof h.mod.Dataset) || !(mask instanceof h.mod.Dataset))
     return `${enc} without values or mask`;
-  const m = asNumbers(mask.value);
-  if (enc === 'nullable-boolean') return booleans(name, index, asNumbers(values.value), m);
-  if (enc === 'nullable-integer') return numeric(name, index, asNumbers(values.value), m);
-  const text = strings(values.value).map((s, r) => (m[r] !== 0 ? '' : s));
+  const m = asNumbers(valueOf(file, mask));
+  if (enc === 'nullable-boolean') return booleans(name, index, asNumbers(valueOf(file, values)), m);
+  if (enc === 'nullable-integer') return numeric(name, index, asNumbers(valueOf(file, values)), m);
+  const text = strings(valueOf(file, values)).map((s, r) => (m[r] !== 0 ? '' : s));
   return { kind: 'text', name, index, values: text };
 }

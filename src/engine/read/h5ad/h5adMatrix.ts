@@ -5,7 +5,16 @@ import type { FeatureMatrix } from '../dataset';
 import { denseMatrix } from '../denseMatrix';
 import type { FileStamp } from '../fileErrors';
 import { sparseMatrix } from '../sparseMatrix';
-import { asNumbers, attrNumbers, attrString, isNumericDataset, passH5, type H5Handle } from './h5file';
+import {
+  asNumbers,
+  attrNumbers,
+  attrString,
+  checkFilters,
+  isNumericDataset,
+  passH5,
+  valueOf,
+  type H5Handle,
+} from './h5file';
 import { LavaInputError } from '../../../shared/errors';
 
 export interface MatrixPlace {
@@ -39,6 +48,7 @@ export function h5adMatrix(h: H5Handle, place: MatrixPlace, rows: number): Featu
       );
     }
     checkNumeric(file, place.path, data);
+    for (const d of [data, indices, indptr]) checkFilters(file, d);
     const layout = enc === 'csr_matrix' ? 'csr' : 'csc';
     return sparseMatrix(
       {
@@ -48,7 +58,7 @@ export function h5adMatrix(h: H5Handle, place: MatrixPlace, rows: number): Featu
         rows: r,
         cols: c,
         names: place.names,
-        indptr: Float64Array.from(asNumbers(indptr.value)),
+        indptr: Float64Array.from(asNumbers(valueOf(file, indptr))),
         path: place.path,
         readNonzeros: (start, end, size) =>
           passH5(file, place.stamp, async function* (p) {
@@ -73,6 +83,7 @@ export function h5adMatrix(h: H5Handle, place: MatrixPlace, rows: number): Featu
 function denseH5(h: H5Handle, d: H5Dataset, place: MatrixPlace, rows: number): FeatureMatrix {
   const file = h.path;
   checkNumeric(file, place.path, d);
+  checkFilters(file, d);
   const shape = d.shape ?? [];
   if (shape.length !== 2) {
     throw new LavaInputError(

@@ -132,3 +132,27 @@ const NUMERIC_CLASSES = new Set([0, 1, 8]);
 export function isNumericDataset(d: H5Dataset): boolean {
   return NUMERIC_CLASSES.has(d.metadata.type);
 }
+
+/** HDF5 filters h5wasm decodes: deflate (gzip), shuffle, fletcher32, nbit, scaleoffset. */
+const DECODED_FILTERS = new Set([1, 2, 3, 5, 6]);
+
+/**
+ * Refuses a dataset compressed with a filter h5wasm lacks (h5py's lzf, blosc, ...) before reading it:
+ * HDF5 would otherwise fail deep inside, or abort the whole wasm module.
+ */
+export function checkFilters(file: string, d: H5Dataset): void {
+  const missing = d.filters.filter((f) => !DECODED_FILTERS.has(f.id));
+  if (missing.length === 0) return;
+  const names = missing.map((f) => f.name || `filter ${f.id}`).join(', ');
+  throw new LavaInputError(
+    `${d.path.replace(/^\//, '')} is compressed with ${names}, which this reader cannot decode`,
+    { file },
+    'Write the file again with gzip compression or none: adata.write_h5ad(path, compression="gzip").',
+  );
+}
+
+/** A whole dataset's values, once its filters are known to be readable. */
+export function valueOf(file: string, d: H5Dataset): unknown {
+  checkFilters(file, d);
+  return d.value;
+}

@@ -14,7 +14,10 @@ export interface Dataset {
   rowCount: number;
   /** How rows are named in errors and tooltips. */
   rowNames: RowNames;
-  /** Typed columns: a table's columns, or h5ad obs. `index` is the position among them. */
+  /**
+   * Typed columns: a table's columns, or h5ad obs. `index` is the position among them. Where there is a
+   * matrix, the features are its columns and these are metadata only.
+   */
   columns: DatasetColumn[];
   /** Dense E x d arrays that may be the embedding (h5ad obsm, npz arrays, list columns), by key. */
   embeddings: EmbeddingCandidate[];

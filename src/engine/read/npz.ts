@@ -26,7 +26,6 @@ interface NpzArray {
 export async function readNpz(path: string, opts: ReadDatasetOptions = {}): Promise<Dataset> {
   const stamp = await stampFile(path, NPZ_FILE);
   const arrays = await listArrays(path);
-  const keys = arrays.map((a) => a.key);
   const chosen = chooseFeatures(arrays, opts.layer, path);
   if (chosen.error !== null) throw chosen.error;
   const header = chosen.header as NpyHeader;
@@ -81,7 +80,10 @@ export async function readNpz(path: string, opts: ReadDatasetOptions = {}): Prom
     columns,
     embeddings,
     matrix: denseMatrix(source(chosen, header, cols), chunkElements),
-    choices: { layer: keys, obsm: embeddings.map((e) => e.key) },
+    choices: {
+      layer: arrays.filter((a) => a.header?.shape.length === 2).map((a) => a.key),
+      obsm: embeddings.map((e) => e.key),
+    },
     notes,
   };
 }

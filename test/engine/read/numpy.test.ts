@@ -59,7 +59,7 @@ for (const name of ['bundle.npz', 'bundle_compressed.npz']) {
     const ds = await readNpz(F.path(name), { chunkElements: 3 });
     assert.equal(ds.rowCount, e.rows);
     assert.deepEqual(Array.from(await matrixOf(ds.matrix).block(all(e.cols))), e.X);
-    assert.deepEqual(ds.choices, { layer: ['X', 'umap', 'label'], obsm: ['umap'] });
+    assert.deepEqual(ds.choices, { layer: ['X', 'umap'], obsm: ['umap'] });
     assert.equal(ds.embeddings.length, 1);
     assert.deepEqual(Array.from(await ds.embeddings[0].read()), e.umap);
     const label = ds.columns.find((c) => c.name === 'label');

@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { readH5ad } from '../src/engine/read/h5ad/h5ad';
+import { h5wasm } from '../src/engine/read/h5ad/h5file';
 
 const KEEP = 256;
 
@@ -31,7 +32,10 @@ async function child(file: string): Promise<void> {
   // Where the memory is at the end: JS heap, typed arrays (the block, h5wasm's wasm memory) and the rest.
   const mu = process.memoryUsage();
   const mb = (n: number): string => `${(n / 2 ** 20).toFixed(0)} MiB`;
-  console.log(`rss ${mb(mu.rss)}, heap ${mb(mu.heapUsed)}, array buffers ${mb(mu.arrayBuffers)}`);
+  const wasm = (await h5wasm()).Module.HEAPU8.length;
+  console.log(
+    `rss ${mb(mu.rss)}, heap ${mb(mu.heapUsed)}, array buffers ${mb(mu.arrayBuffers)}, h5wasm memory ${mb(wasm)}`,
+  );
 }
 
 function parent(file: string): void {

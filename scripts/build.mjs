@@ -7,7 +7,16 @@ const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
 const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', legalComments: 'none' };
 
-const node = { ...common, platform: 'node', format: 'cjs', target: 'node20' };
+// h5wasm (the .h5ad reader) is an ES module that finds itself through import.meta.url, which a CommonJS
+// bundle lacks: each Node bundle defines it from its own file name.
+const node = {
+  ...common,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  define: { 'import.meta.url': '__lavaImportMetaUrl' },
+  banner: { js: 'const __lavaImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+};
 const targets = [
   { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' },
   { ...node, entryPoints: ['src/worker/worker.ts'], outfile: 'dist/worker.js' },

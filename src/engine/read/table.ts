@@ -2,7 +2,8 @@
 import { createReadStream, promises as fsp } from 'node:fs';
 import { throwIfCancelled } from '../errors';
 import type { Column, Table } from '../types';
-import { LavaCancelled, LavaInputError } from '../../shared/errors';
+import { LavaInputError } from '../../shared/errors';
+import { unreadable } from './fileErrors';
 
 export interface ReadTableOptions {
   signal?: AbortSignal;
@@ -51,25 +52,6 @@ async function* sliceChunks(bytes: Uint8Array, size: number): AsyncIterable<Uint
     if (at > 0) await new Promise<void>((resolve) => setImmediate(resolve));
     yield bytes.subarray(at, Math.min(bytes.length, at + size));
   }
-}
-
-/** File-system failures become input errors naming the file; anything else (a bug) passes unchanged. */
-function unreadable(path: string, err: unknown): unknown {
-  if (err instanceof LavaInputError || err instanceof LavaCancelled) return err;
-  const code = (err as NodeJS.ErrnoException | undefined)?.code;
-  if (typeof code !== 'string') return err;
-  const why: Record<string, [string, string]> = {
-    ENOENT: ['file not found', 'Check the path (relative paths start from the current folder).'],
-    EACCES: ['permission denied', 'Make the file readable for your user, or copy it somewhere readable.'],
-    EPERM: ['permission denied', 'Make the file readable for your user, or copy it somewhere readable.'],
-    EISDIR: ['is a directory, not a CSV file', 'Pick a .csv file inside it instead.'],
-    ENOTDIR: ['file not found (a folder on its path is a file)', 'Check the path.'],
-  };
-  const [problem, hint] = why[code] ?? [
-    `cannot be read (${(err as Error | undefined)?.message ?? String(err)})`,
-    'Check that the path names a readable CSV file.',
-  ];
-  return new LavaInputError(problem, { file: path }, hint);
 }
 
 const COMMA = 0x2c;

@@ -2,30 +2,17 @@
 import type { SignSplit } from '../factorize/nmf';
 import { checkpoint } from '../errors';
 import type { FitOptions } from './fit';
-import { localitySubsamples } from './resample';
 import { stabilityAt, type StabilityAtK } from './stability';
 
 export interface KScanOptions {
   /** Smallest and largest k tried (inclusive). */
   range: [number, number];
-  /** Locality subsamples per k, and the share of localities each keeps. */
-  resamples: number;
-  fraction: number;
   /** A k is stable when its least stable module reaches this (matched pattern cosine). */
   stableAt: number;
   /** Stop after this many unstable k in a row past the last stable one (0 = try the whole range). */
   patience: number;
   seed: number;
 }
-
-export const DEFAULT_K_SCAN: KScanOptions = {
-  range: [2, 16],
-  resamples: 4,
-  fraction: 0.5,
-  stableAt: 0.9,
-  patience: 3,
-  seed: 0,
-};
 
 export interface KCandidate {
   k: number;
@@ -36,8 +23,8 @@ export interface KCandidate {
 export interface KScan {
   chosen: number;
   candidates: KCandidate[];
-  /** The scan's point at the chosen k (its resample fits score the final modules). */
-  atChosen: StabilityAtK;
+  /** Every point tried, by k (the chosen one scores the final modules; the others serve a change of k). */
+  points: Map<number, StabilityAtK>;
 }
 
 /**
@@ -48,20 +35,22 @@ export interface KScan {
  */
 export async function scanK(
   a: SignSplit,
+  subsets: Int32Array[],
   scan: KScanOptions,
   fit: FitOptions,
+  known: Map<number, StabilityAtK> = new Map(),
   onProgress?: (fraction: number) => void,
 ): Promise<KScan> {
   const [lo, hi] = scan.range;
   if (!(Number.isInteger(lo) && Number.isInteger(hi) && lo >= 1 && hi >= lo))
     throw new RangeError(`scanK: range [${lo}, ${hi}] must be whole numbers with 1 <= lo <= hi`);
-  const subsets = localitySubsamples(a.rows, scan.fraction, scan.resamples, scan.seed);
   const points: StabilityAtK[] = [];
   let lastStable: StabilityAtK | null = null;
   let misses = 0;
   for (let k = lo; k <= hi; k++) {
     await checkpoint(fit.signal);
-    const at = await stabilityAt(a, k, subsets, fit);
+    const at = known.get(k) ?? (await stabilityAt(a, k, subsets, fit));
+    known.set(k, at);
     points.push(at);
     onProgress?.((k - lo + 1) / (hi - lo + 1));
     if (at.stability >= scan.stableAt) {
@@ -70,10 +59,9 @@ export async function scanK(
     } else if (lastStable && scan.patience > 0 && ++misses >= scan.patience) break;
   }
   // No stable k: the smallest, so that the fewest (all weak) modules are shown.
-  const atChosen = lastStable ?? points[0];
   return {
-    chosen: atChosen.k,
+    chosen: (lastStable ?? points[0]).k,
     candidates: points.map((p) => ({ k: p.k, stability: p.stability, error: p.full.error })),
-    atChosen,
+    points: known,
   };
 }

@@ -40,32 +40,38 @@ export function patternCorrelation(
 }
 
 export interface SignificanceResult {
-  /** Permutation p-value, (1 + #{null >= observed}) / (1 + B); 1 for a module active nowhere. */
+  /** Permutation p-value, (1 + #{null >= observed}) / (1 + B); 1 when there is nothing to contrast. */
   p: number;
-  /** The statistic: mean pattern correlation on the held-out rows of the tested localities. */
-  heldOut: number;
-  /** Its mean under the null. */
-  nullMean: number;
+  /** Mean pattern correlation on the held-out rows of the active places, and of the places elsewhere. */
+  active: number;
+  elsewhere: number;
+  /** The statistic's (active - elsewhere) mean under the null. */
+  nullContrast: number;
 }
 
 /**
- * The test, for one module, given shared row permutations (each a random reordering of 0..E-1, the
- * null that breaks the link between rows of X and places on the map). `places` are the tested
- * localities, `heldOut` the l x n rows from heldOutRows.
+ * The test, for one module: statistic = mean pattern correlation on the held-out rows of its active
+ * places minus that of places where it is not active. Under the null (rows of X permuted against the
+ * map, `permutations` shared by every module) the two groups are alike and the contrast is ~0.
+ * A contrast, not the level at active places alone: where features correlate all over the map
+ * (neighbouring pixels), random sets of rows show the pattern as strongly as its own places do; what
+ * ties a module to places is that it is there and not elsewhere. `heldOut`: l x n, from heldOutRows.
  */
 export function moduleSignificance(
   s: Support,
-  places: Int32Array,
+  active: Int32Array,
+  elsewhere: Int32Array,
   heldOut: Int32Array,
   n: number,
   permutations: Int32Array[],
   spearman: boolean,
 ): SignificanceResult {
-  if (places.length === 0 || s.pairs.length === 0) return { p: 1, heldOut: 0, nullMean: 0 };
+  if (active.length === 0 || elsewhere.length === 0 || s.pairs.length === 0)
+    return { p: 1, active: 0, elsewhere: 0, nullContrast: 0 };
   const scratch = correlationScratch(s.features.length, n);
   const r = new Float64Array(s.pairs.length);
   const rows = new Int32Array(n);
-  const statistic = (perm: Int32Array | null): number => {
+  const mean = (places: Int32Array, perm: Int32Array | null): number => {
     let sum = 0;
     for (const p of places) {
       for (let z = 0; z < n; z++) rows[z] = perm ? perm[heldOut[p * n + z]] : heldOut[p * n + z];
@@ -73,18 +79,21 @@ export function moduleSignificance(
     }
     return sum / places.length;
   };
-  const observed = statistic(null);
+  const inActive = mean(active, null);
+  const outside = mean(elsewhere, null);
+  const observed = inActive - outside;
   let atLeast = 0;
   let nullSum = 0;
   for (const perm of permutations) {
-    const t = statistic(perm);
+    const t = mean(active, perm) - mean(elsewhere, perm);
     nullSum += t;
     if (t >= observed) atLeast++;
   }
   return {
     p: (1 + atLeast) / (1 + permutations.length),
-    heldOut: observed,
-    nullMean: permutations.length ? nullSum / permutations.length : 0,
+    active: inActive,
+    elsewhere: outside,
+    nullContrast: permutations.length ? nullSum / permutations.length : 0,
   };
 }
 

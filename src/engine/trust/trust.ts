@@ -6,25 +6,29 @@ import { TOP_PAIRS } from '../modules';
 import { seededUniform } from '../random';
 import type { Factorization, Localities, LocalityCorrelations } from '../types';
 import { activeLocalities } from '../../shared/result/active';
-import { columnSubset, fitNmf, strongColumns, type Fit, type FitOptions } from './fit';
+import { fitNmf, type Fit, type FitOptions } from './fit';
 import { localitySubsamples } from './resample';
 import { scanK, type KCandidate, type KScanOptions } from './selectK';
 import { heldOutRows, moduleSignificance, rowPermutations } from './significance';
-import { moduleStability, resampleFits, type ResampleFits } from './stability';
+import { matchModules, patternCosines } from './match';
+import { stabilityAt, type StabilityAtK } from './stability';
 import { moduleStrength } from './strength';
 import { moduleSupport } from './support';
 import { correlationWhereActive } from './units';
 
 export interface TrustSettings extends KScanOptions {
+  /** Locality subsamples per k, and the share of localities each keeps. */
+  resamples: number;
+  fraction: number;
   /** A module is significant when its permutation p-value is at most this. */
   significantAt: number;
   /** Row permutations of the null (the p-value's floor is 1 / (permutations + 1)). */
   permutations: number;
   /** At most this many of a module's active localities (the highest loadings) are tested. */
   testedPlaces: number;
-  /** Stability fits see only A's strongest columns, holding this share of ||A||^2, with this tolerance. */
-  scanShare: number;
+  /** The fits of the k scan (each k's full fit and its subsample fits) stop at this tolerance or iteration count. */
   scanTol: number;
+  scanIterations: number;
 }
 
 export const DEFAULT_TRUST: TrustSettings = {
@@ -37,8 +41,8 @@ export const DEFAULT_TRUST: TrustSettings = {
   significantAt: 0.01,
   permutations: 99,
   testedPlaces: 25,
-  scanShare: 0.9,
   scanTol: 1e-3,
+  scanIterations: 30,
 };
 
 export interface TrustInput {
@@ -53,31 +57,27 @@ export interface TrustInput {
   params: { seed: number; nmfInit: NmfInit; correlation: 'pearson' | 'spearman' };
 }
 
-/** What every k re-uses: A, its cheaper scan form, the subsamples, the held-out rows and the null's permutations. */
+/** What every k re-uses: A, the subsamples, the held-out rows and the null's permutations, and the scan's fits. */
 export interface TrustContext {
   input: TrustInput;
   settings: TrustSettings;
   a: SignSplit;
-  scanA: SignSplit;
-  /** 1 for pairs that the scan's columns cover: stability compares patterns on these only. */
-  scanPairs: Uint8Array;
   subsets: Int32Array[];
-  resamples: Map<number, ResampleFits>;
+  /** Every k scanned so far (its full fit and subsample fits). */
+  points: Map<number, StabilityAtK>;
   heldOut?: Int32Array;
   permutations?: Int32Array[];
 }
 
 export function trustContext(input: TrustInput, settings: TrustSettings = DEFAULT_TRUST): TrustContext {
   const a = signSplit(input.correlations);
-  const scanA = columnSubset(a, strongColumns(a, settings.scanShare, 0));
-  const scanPairs = new Uint8Array(a.P);
-  for (const c of scanA.colOf) scanPairs[c < a.P ? c : c - a.P] = 1;
   const subsets = localitySubsamples(a.rows, settings.fraction, settings.resamples, settings.seed);
-  return { input, settings, a, scanA, scanPairs, subsets, resamples: new Map() };
+  return { input, settings, a, subsets, points: new Map() };
 }
 
 function scanFit(ctx: TrustContext, signal?: AbortSignal): FitOptions {
-  return { init: ctx.input.params.nmfInit, seed: ctx.input.params.seed, tol: ctx.settings.scanTol, signal };
+  const { scanTol: tol, scanIterations: maxIter } = ctx.settings;
+  return { init: ctx.input.params.nmfInit, seed: ctx.input.params.seed, tol, maxIter, signal };
 }
 
 export interface ModuleTrust {
@@ -91,10 +91,10 @@ export interface ModuleTrust {
   /** The support: the module's strongest pairs (pair indices), and each one's mean r where the module is active. */
   pairs: Int32Array;
   pairCorrelation: Float64Array;
-  /** Pattern-weighted mean r where active, on the members and on held-out rows, and the latter's null mean. */
+  /** Pattern-weighted mean r where active (on the members). */
   correlation: number;
-  heldOutCorrelation: number;
-  nullCorrelation: number;
+  /** The test's numbers: pattern-weighted mean r on held-out rows where active and elsewhere, and the null's contrast. */
+  heldOut: { active: number; elsewhere: number; nullContrast: number };
   /** Active localities (shared/result/active.ts). */
   active: Uint8Array;
 }
@@ -116,10 +116,11 @@ export async function assess(
   let k: number;
   let candidates: KCandidate[] = [];
   if (modules === 'auto') {
-    const scan = await scanK(ctx.scanA, ctx.settings, scanFit(ctx, opts.signal), (f) => opts.onProgress?.(0.8 * f));
+    const scan = await scanK(ctx.a, ctx.subsets, ctx.settings, scanFit(ctx, opts.signal), ctx.points, (f) =>
+      opts.onProgress?.(0.8 * f),
+    );
     k = scan.chosen;
     candidates = scan.candidates;
-    ctx.resamples.set(k, scan.atChosen.fits);
   } else k = modules;
   const report = await modulesAtK(ctx, k, opts.signal);
   opts.onProgress?.(1);
@@ -134,13 +135,13 @@ export async function modulesAtK(
 ): Promise<Omit<TrustReport, 'moduleSelection'>> {
   const { params } = ctx.input;
   const fit = await fitNmf(ctx.a, k, { init: params.nmfInit, seed: params.seed, signal });
-  let fits = ctx.resamples.get(k);
-  if (!fits) {
-    fits = await resampleFits(ctx.scanA, k, ctx.subsets, scanFit(ctx, signal));
-    ctx.resamples.set(k, fits);
+  let point = ctx.points.get(k);
+  if (!point) {
+    point = await stabilityAt(ctx.a, k, ctx.subsets, scanFit(ctx, signal));
+    ctx.points.set(k, point);
   }
   await checkpoint(signal);
-  const stability = moduleStability(maskPatterns(fit.patterns, ctx.scanPairs), k, fits, ctx.a.P);
+  const stability = transferStability(fit.patterns, point, ctx.a.P);
   const strength = moduleStrength(ctx.a, fit.W, fit.Ht, k);
   const modules: ModuleTrust[] = [];
   for (let m = 0; m < k; m++) {
@@ -154,11 +155,16 @@ export async function modulesAtK(
   };
 }
 
-/** Patterns with the pairs outside `keep` zeroed (a copy). */
-function maskPatterns(patterns: Float32Array, keep: Uint8Array): Float32Array {
-  const out = patterns.slice();
-  for (let i = 0; i < out.length; i++) if (!keep[i % keep.length]) out[i] = 0;
-  return out;
+/**
+ * Stability of the final modules from the scan's point at the same k: each final module is matched to
+ * one of the scan's full-fit modules, and its stability is that module's times the match's cosine. The
+ * scan's fits stop early (cheap enough to repeat for every k and subsample); where the converged module
+ * has moved away from the early one, it is that much less certain.
+ */
+function transferStability(patterns: Float32Array, point: StabilityAtK, P: number): Float64Array {
+  const k = point.k;
+  const { cosine, to } = matchModules(patternCosines(patterns, k, point.full.patterns, k, P), k, k);
+  return Float64Array.from({ length: k }, (_, m) => (to[m] < 0 ? 0 : cosine[m] * point.modules[to[m]]));
 }
 
 function moduleTrust(ctx: TrustContext, fit: Fit, m: number, strength: number, stability: number): ModuleTrust {
@@ -175,22 +181,24 @@ function moduleTrust(ctx: TrustContext, fit: Fit, m: number, strength: number, s
   const where = correlationWhereActive(support, places, loc.members, n, spearman);
   ctx.heldOut ??= heldOutRows(Z, E, d, loc);
   ctx.permutations ??= rowPermutations(E, s.permutations, seededUniform(s.seed, 0x5161));
-  // The most loaded active localities, when there are more than the test needs.
+  // The most loaded active localities, and a spread of the others, when there are more than the test needs.
   const tested = Int32Array.from(places)
     .sort((x, y) => loadings[y] - loadings[x] || x - y)
     .slice(0, s.testedPlaces);
-  const sig = moduleSignificance(support, tested, ctx.heldOut, n, ctx.permutations, spearman);
+  const others = Int32Array.from(active.keys()).filter((p) => active[p] === 0);
+  const step = Math.max(1, others.length / s.testedPlaces);
+  const elsewhere = Int32Array.from({ length: Math.min(others.length, s.testedPlaces) }, (_, i) => others[Math.floor(i * step)]);
+  const { p, ...heldOut } = moduleSignificance(support, tested, elsewhere, ctx.heldOut, n, ctx.permutations, spearman);
   return {
     factor: m,
     strength,
     stability,
-    significance: sig.p,
-    strong: stability >= s.stableAt && sig.p <= s.significantAt,
+    significance: p,
+    strong: stability >= s.stableAt && p <= s.significantAt,
     pairs: support.pairs,
     pairCorrelation: where.pairs,
     correlation: where.pattern,
-    heldOutCorrelation: sig.heldOut,
-    nullCorrelation: sig.nullMean,
+    heldOut,
     active,
   };
 }

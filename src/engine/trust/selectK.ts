@@ -9,9 +9,10 @@ export interface KScanOptions {
   range: [number, number];
   /** A k is stable when its least stable module reaches this (matched pattern cosine). */
   stableAt: number;
-  /** Stop after this many unstable k in a row past the last stable one (0 = try the whole range). */
+  /** Stop after this many unstable k in a row past the last stable one (0 = try the whole range)... */
   patience: number;
-  seed: number;
+  /** ...but not before this k: below it, merges of overlapping modules can be unstable for a few k in a row. */
+  scanAtLeast: number;
 }
 
 export interface KCandidate {
@@ -30,7 +31,7 @@ export interface KScan {
 /**
  * Tries k upward from range[0]. The chosen k is the largest stable one (every module's stability >=
  * stableAt); when none is, the smallest k of the range. Past a stable k, `patience` unstable
- * ones in a row end the scan: above the true number of modules the extra ones fit noise or split a
+ * ones in a row end the scan (not before scanAtLeast): above the true number of modules the extra ones fit noise or split a
  * module differently in each subsample, and more k only adds more of them (docs/trust.md).
  */
 export async function scanK(
@@ -56,7 +57,7 @@ export async function scanK(
     if (at.stability >= scan.stableAt) {
       lastStable = at;
       misses = 0;
-    } else if (lastStable && scan.patience > 0 && ++misses >= scan.patience) break;
+    } else if (lastStable && scan.patience > 0 && ++misses >= scan.patience && k >= scan.scanAtLeast) break;
   }
   // No stable k: the smallest, so that the fewest (all weak) modules are shown.
   return {

@@ -37,7 +37,7 @@ export const DEFAULT_TRUST: TrustSettings = {
   fraction: 0.5,
   stableAt: 0.9,
   patience: 3,
-  seed: 0,
+  scanAtLeast: 8,
   significantAt: 0.01,
   permutations: 99,
   testedPlaces: 25,
@@ -71,7 +71,8 @@ export interface TrustContext {
 
 export function trustContext(input: TrustInput, settings: TrustSettings = DEFAULT_TRUST): TrustContext {
   const a = signSplit(input.correlations);
-  const subsets = localitySubsamples(a.rows, settings.fraction, settings.resamples, settings.seed);
+  // The run's seed draws the subsamples (and the null's permutations): another seed, other resamples.
+  const subsets = localitySubsamples(a.rows, settings.fraction, settings.resamples, input.params.seed);
   return { input, settings, a, subsets, points: new Map() };
 }
 
@@ -180,7 +181,7 @@ function moduleTrust(ctx: TrustContext, fit: Fit, m: number, strength: number, s
   const places = Int32Array.from(active.keys()).filter((p) => active[p] === 1);
   const where = correlationWhereActive(support, places, loc.members, n, spearman);
   ctx.heldOut ??= heldOutRows(Z, E, d, loc);
-  ctx.permutations ??= rowPermutations(E, s.permutations, seededUniform(s.seed, 0x5161));
+  ctx.permutations ??= rowPermutations(E, s.permutations, seededUniform(params.seed, 0x5161));
   // The most loaded active localities, and a spread of the others, when there are more than the test needs.
   const tested = Int32Array.from(places)
     .sort((x, y) => loadings[y] - loadings[x] || x - y)

@@ -3,6 +3,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { scorePlanted } from '../../../fixtures/scorePlanted';
 import { plantedTrust } from './helpers';
+import { generatePlanted } from '../../../fixtures/planted';
+import { runPipeline } from '../../../src/engine/pipeline';
+import { DEFAULT_PARAMS } from '../../../src/shared/params/types';
+import { assess, modulesAtK, trustContext } from '../../../src/engine/trust/trust';
 
 test('k is chosen by stability: 3 planted modules in distinct blobs give k = 3, all strong and recovered', async () => {
   const { truth, report, modules } = await plantedTrust(1, { samples: 3000, features: 30, modules: 3, moduleBlobs: [[0, 4], [0, 1], [4, 5]] }, 'auto');
@@ -60,4 +64,21 @@ test('a module present in every blob is found and stable but not significant: it
   assert.ok(top.trust.stability >= 0.9, `stability ${top.trust.stability}`);
   assert.ok(top.trust.significance > 0.01, `p ${top.trust.significance}`);
   assert.equal(top.trust.strong, false);
+});
+
+test('changing k re-uses the context: the fit at a scanned k needs no new scan, and equals a fresh assessment', async () => {
+  const { csv } = generatePlanted(1, { samples: 3000, features: 30, modules: 3, blobs: 8, moduleBlobs: [[0, 4], [0, 1], [4, 5]] });
+  const params = { ...DEFAULT_PARAMS, embedding: ['x', 'y'], modules: 1 };
+  const out = await runPipeline({ file: 'planted.csv', bytes: Buffer.from(csv), params });
+  const p = out.prepared;
+  const input = { X: p.X, E: p.E, F: p.F, Z: p.Z as Float64Array, d: p.d, localities: out.localities, correlations: out.correlations, params };
+  const ctx = trustContext(input);
+  await assess(ctx, 'auto');
+  const scanned = new Map(ctx.points);
+  assert.ok(scanned.has(4));
+  const again = await modulesAtK(ctx, 4);
+  assert.equal(ctx.points.get(4), scanned.get(4)); // the scan's point at k = 4 was used as it was
+  const fresh = await assess(trustContext(input), 4);
+  assert.deepEqual(again.factorization.patterns, fresh.factorization.patterns);
+  assert.deepEqual(again.modules.map((m) => [m.factor, m.stability, m.significance]), fresh.modules.map((m) => [m.factor, m.stability, m.significance]));
 });

@@ -141,7 +141,7 @@ async function explain(argv: string[]): Promise<number> {
   const data = cmd.positionals[0];
 
   const layers: { source: string; params: Partial<LavaParams> }[] = [];
-  const configFile = cmd.values['no-config'] ? null : ((cmd.values.config as string | undefined) ?? findConfigFile(data));
+  const configFile = cmd.values['no-config'] ? null : (cmd.values.config ?? findConfigFile(data));
   if (configFile) {
     let text: string;
     try {
@@ -154,7 +154,7 @@ async function explain(argv: string[]): Promise<number> {
   layers.push({ source: 'command line', params: cmd.params });
   const { params, sources } = mergeParams(layers);
 
-  const out = (cmd.values.out as string | undefined) ?? resultPathBeside(data);
+  const out = cmd.values.out ?? resultPathBeside(data);
   if (resolve(out) === resolve(data)) {
     throw new LavaInputError('--out names the input file', { file: data }, 'Choose another --out path; the input is never overwritten.');
   }

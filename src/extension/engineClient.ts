@@ -116,7 +116,7 @@ export class EngineWorker {
         bytes.byteOffset === 0 &&
         bytes.byteLength === bytes.buffer.byteLength &&
         bytes.buffer instanceof ArrayBuffer;
-      this.worker.postMessage(msg, whole ? [bytes.buffer as ArrayBuffer] : []);
+      this.worker.postMessage(msg, whole ? [bytes.buffer] : []);
     });
   }
 

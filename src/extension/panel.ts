@@ -125,7 +125,7 @@ export class LavaPanel {
     this.lastRunning = null;
     this.result = result;
     this.resultUri = resultUri;
-    this.appliedFrom = { ...(result.paramSources ?? {}) } as Record<string, string>;
+    this.appliedFrom = { ...(result.paramSources ?? {}) };
     if (worker) this.setWorker(worker);
     else this.setWorker(null);
     if (!this.dataUri && result.source.file && existsSync(result.source.file))

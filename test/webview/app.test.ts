@@ -32,7 +32,7 @@ test('a result message renders map, legend and the first module heatmap', () => 
   assert.equal(root.querySelector('[data-testid="scatter"]')!.getAttribute('data-point-count'), '300');
   assert.equal(root.querySelectorAll('[data-testid="module-item"]').length, 3);
   assert.equal(root.querySelector('[data-testid="heatmap"]')!.getAttribute('data-module-id'), '0');
-  const header = root.querySelector('[data-testid="header"]')!.textContent!;
+  const header = root.querySelector('[data-testid="header"]')!.textContent;
   assert.match(header, /blobs\.csv/);
   assert.match(header, /300 rows/);
   assert.match(header, /2 rows dropped.*line 5 \(f3\)/);
@@ -68,7 +68,7 @@ test('selecting a legend entry sets aria-selected, colours by its activity and r
   );
   assert.equal(root.querySelector('[data-testid="heatmap"]')!.getAttribute('data-module-id'), '2');
   assert.equal(app.store.get().colorBy, COLOR_BY_MODULE);
-  assert.match(root.querySelector('[data-testid="color-legend"]')!.textContent!, /M2 activity/);
+  assert.match(root.querySelector('[data-testid="color-legend"]')!.textContent, /M2 activity/);
   assert.deepEqual(state(), { selectedModule: 2, colorBy: COLOR_BY_MODULE, selectedLocality: null });
 });
 
@@ -194,7 +194,7 @@ test('clicking the map posts requestLocality for the nearest probe; a hidden-pro
 test('while running, the header shows the step and the panels stay hidden', () => {
   const { root, app } = boot();
   app.receive({ type: 'running', file: '/data/a.csv', step: 'correlations', fraction: 0.42 });
-  assert.match(root.querySelector('[data-testid="header"]')!.textContent!, /a\.csv: correlations 42%/);
+  assert.match(root.querySelector('[data-testid="header"]')!.textContent, /a\.csv: correlations 42%/);
   assert.equal(root.dataset.hasResult, 'false');
   app.receive({ type: 'error', message: 'a.csv:3:2: "x" is not a number' });
   assert.equal(root.querySelector('[role="alert"]')!.textContent, 'a.csv:3:2: "x" is not a number');

@@ -7,7 +7,7 @@ export function mergeParams(layers: { source: string; params: Partial<LavaParams
   params: LavaParams;
   sources: Record<keyof LavaParams, string>;
 } {
-  const params = { ...DEFAULT_PARAMS, directBounds: [...DEFAULT_PARAMS.directBounds] } as LavaParams;
+  const params: LavaParams = { ...DEFAULT_PARAMS, directBounds: [...DEFAULT_PARAMS.directBounds] };
   const sources = Object.fromEntries(PARAM_NAMES.map((n) => [n, 'default'])) as Record<keyof LavaParams, string>;
   for (const layer of layers) {
     for (const name of PARAM_NAMES) {

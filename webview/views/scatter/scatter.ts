@@ -329,7 +329,7 @@ export function renderScatter(container: HTMLElement, props: ScatterProps): void
     tooltip.style.top = `${my + 12 + 100 > height ? Math.max(0, my - 100) : my + 12}px`;
   };
 
-  const sel = select(surface as Element);
+  const sel = select(surface);
   const zoomer = zoom<Element, unknown>()
     .scaleExtent([0.5, 64])
     // d3's default reads the global navigator, which Node 20 (the tests) lacks.
@@ -345,7 +345,7 @@ export function renderScatter(container: HTMLElement, props: ScatterProps): void
       redraw();
     });
   sel.call(zoomer);
-  if (transform !== zoomIdentity) sel.call(zoomer.transform, transform);
+  if (transform !== zoomIdentity) zoomer.transform(sel, transform);
   kept.set(container, { coords, transform });
   const pos = (e: MouseEvent): [number, number] => {
     const b = (surface as HTMLElement).getBoundingClientRect();

@@ -15,7 +15,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import {
   cpuSeconds,
   extensionHostPids,
@@ -26,6 +26,7 @@ import {
   packageExtension,
   ROOT,
   startCodeServer,
+  waitForExit,
 } from './support/codeServer.mjs';
 import { openBrowser, Workbench } from './support/workbench.mjs';
 
@@ -68,15 +69,20 @@ function resultFiles(profile, namePrefix) {
   return out;
 }
 
-/** Keeps the extension host log and the extension's output channel next to the screenshots. */
+/**
+ * Keeps every extension host's log (one per window load: exthost1, exthost2, ... after a reload), the extension's
+ * output channels and code-server's own log next to the screenshots, each named after its folder.
+ */
 function copyLogs(profile, dir) {
   const walk = (d) => {
     if (!existsSync(d)) return;
     for (const e of readdirSync(d, { withFileTypes: true })) {
       const p = join(d, e.name);
+      const host = basename(d).startsWith('exthost') ? basename(d) : basename(dirname(d));
       if (e.isDirectory()) walk(p);
-      else if (e.name === 'remoteexthost.log') cpSync(p, join(dir, 'exthost.log'));
-      else if (e.name.endsWith('LAVA Explorer.log')) cpSync(p, join(dir, 'lava-output.log'));
+      else if (e.name === 'remoteexthost.log') cpSync(p, join(dir, `${basename(d)}.log`));
+      else if (e.name === 'remoteagent.log') cpSync(p, join(dir, 'remoteagent.log'));
+      else if (e.name.endsWith('LAVA Explorer.log')) cpSync(p, join(dir, `lava-output-${host}.log`));
     }
   };
   walk(join(profile.user, 'logs'));
@@ -92,7 +98,8 @@ function extensionHostErrors(profile) {
       else if (/exthost\.log$/.test(e.name)) {
         const lines = readFileSync(p, 'utf8').split('\n');
         lines.forEach((l, i) => {
-          if (l.includes('[error]')) found.push(`${e.name}: ${lines.slice(i, i + 3).join(' | ')}`);
+          if (l.includes('[error]'))
+            found.push(`${basename(dir)}/${e.name}: ${lines.slice(i, i + 3).join(' | ')}`);
         });
       }
     }
@@ -104,6 +111,7 @@ function extensionHostErrors(profile) {
 test(
   'LAVA Explorer in a real VS Code (code-server + Chromium)',
   { skip, timeout: 15 * 60_000 },
+  // eslint-disable-next-line max-lines-per-function -- one browser session: its steps share the page and the result, in order
   async (t) => {
     if (missing.length > 0)
       throw new Error(`E2E needs ${missing.join(' and ')}; CI is set, so this is a failure, not a skip`);
@@ -224,11 +232,15 @@ test(
 
       await step('after a window reload the panel comes back with its result', async () => {
         assert.ok(result, 'needs the digits result');
-        // The workbench's own reload saves the open editors first (a bare page reload may not get to).
-        await Promise.all([
-          page.waitForEvent('load', { timeout: 60_000 }),
-          wb.runCommand('Developer: Reload Window'),
-        ]);
+        // The workbench's own reload saves the open editors first (a bare page reload may not get to). The new
+        // window's extension host must not start before the old one has exited: both would hold the workspace's
+        // storage lock (workspaceStorage/<id>/vscode.lock) at once, which code-server logs as errors (EEXIST, and
+        // JSON.parse of the lock file while the old host rewrites it) and may answer by moving the extension's
+        // storage to <id>-1. The old host exits within a second of its terminate message (at most 5 s for
+        // deactivation), so a host still running 30 s later is a real failure: deactivate() hangs.
+        const oldHosts = extensionHostPids(server.pid);
+        assert.ok(oldHosts.length > 0, 'found the extension host process before the reload');
+        await wb.reloadWindow(() => waitForExit(oldHosts, 30_000, "the old window's extension host"));
         await wb.explorerRow('digits.csv').waitFor({ timeout: 90_000 });
         const scatter = wb.webview().locator('[data-testid=scatter][data-point-count]');
         await scatter.waitFor({ timeout: 60_000 });
@@ -427,6 +439,8 @@ test(
     } finally {
       writeFileSync(join(SHOTS, 'browser-console.log'), consoleLines.join('\n'));
       copyLogs(profile, SHOTS);
+      if (existsSync(join(R, 'code-server.log')))
+        cpSync(join(R, 'code-server.log'), join(SHOTS, 'code-server.log'));
       await browser.close().catch(() => {});
       await server.stop();
       if (!process.env.KEEP_E2E) rmSync(R, { recursive: true, force: true });

@@ -65,6 +65,35 @@ export class Workbench {
     }
   }
 
+  /**
+   * "Developer: Reload Window", letting the reloaded page boot only once `beforeBoot()` has resolved. It holds
+   * the request for the workbench script (routing also bypasses the cache, so the request is always made), which
+   * the new page sends after the old one has unloaded and told its extension host to terminate. A rejection of
+   * `beforeBoot` fails the reload once the page has loaded.
+   */
+  async reloadWindow(beforeBoot, timeoutMs = 90_000) {
+    const page = this.page;
+    const script = '**/out/vs/code/browser/workbench/workbench.js';
+    let failure;
+    await page.route(
+      script,
+      async (route) => {
+        await beforeBoot().catch((e) => (failure = e instanceof Error ? e : new Error(String(e))));
+        await route.continue();
+      },
+      { times: 1 },
+    );
+    try {
+      await Promise.all([
+        page.waitForEvent('load', { timeout: timeoutMs }),
+        this.runCommand('Developer: Reload Window'),
+      ]);
+    } finally {
+      await page.unroute(script);
+    }
+    if (failure) throw failure;
+  }
+
   /** Right-click a file in the Explorer and choose a menu entry (retried: menus fill in once the extension is known). */
   async contextMenu(fileName, entry, timeoutMs = 60_000) {
     const page = this.page;

@@ -94,16 +94,23 @@ export class Workbench {
     if (failure) throw failure;
   }
 
-  /** Right-click a file in the Explorer and choose a menu entry (retried: menus fill in once the extension is known). */
+  /**
+   * Right-click a file in the Explorer and find a menu entry (retried: menus fill in once the extension is known).
+   * The menu must belong to that file: the right-clicked row takes the focus, and a click that lands on another
+   * row (the tree re-renders as files appear, e.g. an export written just before) is retried, not chosen.
+   */
   async contextMenu(fileName, entry, timeoutMs = 60_000) {
     const page = this.page;
     const deadline = Date.now() + timeoutMs;
+    const focused = page.locator('.explorer-folders-view .monaco-list-row.focused', { hasText: fileName });
     for (;;) {
       await page.keyboard.press('Escape');
       await this.explorerRow(fileName).click({ button: 'right' });
       const item = page.locator('.monaco-menu .action-item .action-label', { hasText: entry }).first();
       try {
         await item.waitFor({ timeout: 2_000 });
+        if ((await focused.count()) === 0)
+          throw new Error(`the Explorer menu opened on another row than ${fileName}`);
         return item;
       } catch (e) {
         if (Date.now() > deadline) throw e;

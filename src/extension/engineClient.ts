@@ -44,7 +44,7 @@ function transferable(bytes: Uint8Array): ArrayBuffer[] {
     bytes.byteOffset === 0 &&
     bytes.byteLength === bytes.buffer.byteLength &&
     bytes.buffer instanceof ArrayBuffer;
-  return whole ? [bytes.buffer as ArrayBuffer] : [];
+  return whole ? [bytes.buffer] : [];
 }
 
 export class EngineClient {

@@ -15,7 +15,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import {
   cpuSeconds,
   extensionHostPids,
@@ -26,7 +26,9 @@ import {
   packageExtension,
   ROOT,
   startCodeServer,
+  waitForExit,
 } from './support/codeServer.mjs';
+import { extensionHostErrors } from './support/exthostLog.mjs';
 import { openBrowser, Workbench } from './support/workbench.mjs';
 
 const codeServer = findCodeServer();
@@ -68,42 +70,29 @@ function resultFiles(profile, namePrefix) {
   return out;
 }
 
-/** Keeps the extension host log and the extension's output channel next to the screenshots. */
+/**
+ * Keeps every extension host's log (one per window load: exthost1, exthost2, ... after a reload), the extension's
+ * output channels and code-server's own log next to the screenshots, each named after its folder.
+ */
 function copyLogs(profile, dir) {
   const walk = (d) => {
     if (!existsSync(d)) return;
     for (const e of readdirSync(d, { withFileTypes: true })) {
       const p = join(d, e.name);
+      const host = basename(d).startsWith('exthost') ? basename(d) : basename(dirname(d));
       if (e.isDirectory()) walk(p);
-      else if (e.name === 'remoteexthost.log') cpSync(p, join(dir, 'exthost.log'));
-      else if (e.name.endsWith('LAVA Explorer.log')) cpSync(p, join(dir, 'lava-output.log'));
+      else if (e.name === 'remoteexthost.log') cpSync(p, join(dir, `${basename(d)}.log`));
+      else if (e.name === 'remoteagent.log') cpSync(p, join(dir, 'remoteagent.log'));
+      else if (e.name.endsWith('LAVA Explorer.log')) cpSync(p, join(dir, `lava-output-${host}.log`));
     }
   };
   walk(join(profile.user, 'logs'));
-}
-
-function extensionHostErrors(profile) {
-  const found = [];
-  const walk = (dir) => {
-    if (!existsSync(dir)) return;
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      const p = join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (/exthost\.log$/.test(e.name)) {
-        const lines = readFileSync(p, 'utf8').split('\n');
-        lines.forEach((l, i) => {
-          if (l.includes('[error]')) found.push(`${e.name}: ${lines.slice(i, i + 3).join(' | ')}`);
-        });
-      }
-    }
-  };
-  walk(join(profile.user, 'logs'));
-  return found;
 }
 
 test(
   'LAVA Explorer in a real VS Code (code-server + Chromium)',
   { skip, timeout: 15 * 60_000 },
+  // eslint-disable-next-line max-lines-per-function -- one browser session: its steps share the page and the result, in order
   async (t) => {
     if (missing.length > 0)
       throw new Error(`E2E needs ${missing.join(' and ')}; CI is set, so this is a failure, not a skip`);
@@ -227,11 +216,16 @@ test(
 
       await step('after a window reload the panel comes back with its result', async () => {
         assert.ok(result, 'needs the digits result');
-        // The workbench's own reload saves the open editors first (a bare page reload may not get to).
-        await Promise.all([
-          page.waitForEvent('load', { timeout: 60_000 }),
-          wb.runCommand('Developer: Reload Window'),
-        ]);
+        // The workbench's own reload saves the open editors first (a bare page reload may not get to). The new
+        // window's extension host must not start before the old one has exited: both would hold the workspace's
+        // storage lock (workspaceStorage/<id>/vscode.lock) at once, which code-server logs as an error (EEXIST) and
+        // answers by moving the extension's storage to <id>-1, where the later steps would not find the result.
+        // The old host exits within a second of its terminate message (at most 5 s for deactivation), so a host
+        // still running 30 s later is a real failure: deactivate() hangs. (A host that exits within a few ms can
+        // also leave an empty lock file behind: code-server's own race, see support/exthostLog.mjs.)
+        const oldHosts = extensionHostPids(server.pid);
+        assert.ok(oldHosts.length > 0, 'found the extension host process before the reload');
+        await wb.reloadWindow(() => waitForExit(oldHosts, 30_000, "the old window's extension host"));
         await wb.explorerRow('digits.csv').waitFor({ timeout: 90_000 });
         const scatter = wb.webview().locator('[data-testid=scatter][data-point-count]');
         await scatter.waitFor({ timeout: 60_000 });
@@ -392,27 +386,30 @@ test(
         lap('big.csv: progress notification shown');
         const hosts = extensionHostPids(server.pid);
         assert.ok(hosts.length > 0, 'found the extension host process');
-        const busy = async () => {
-          const before = hosts.map(cpuSeconds);
-          await page.waitForTimeout(3000);
-          return hosts.map(cpuSeconds).reduce((sum, c, k) => sum + c - before[k], 0);
-        };
-        const running = await busy(); // UMAP of 12,000 rows takes far longer than this
+        const cpu = () => hosts.map(cpuSeconds).reduce((a, b) => a + b, 0);
+        // Cancel once the run has used 1.5 CPU s of the host (UMAP of 12,000 rows takes far longer), however
+        // loaded the machine: a fixed 3 s window saw as little as 0.36 CPU s when other work shared the cores.
+        const start = { cpu: cpu(), at: Date.now() };
+        while (cpu() - start.cpu < 1.5 && Date.now() - start.at < 60_000) await page.waitForTimeout(250);
+        const used = cpu() - start.cpu;
+        const running = used / ((Date.now() - start.at) / 1000);
+        assert.ok(used >= 1.5, `the run kept the extension host busy (${used.toFixed(2)} CPU s in 60 s)`);
         await wb.shot('09-running');
         await progress.hover();
         await progress.locator('.monaco-button', { hasText: 'Cancel' }).click();
         await wb.toast('cancelled').waitFor({ timeout: 30_000 });
         lap('big.csv: cancelled');
         await wb.shot('10-cancelled');
-        const after = await busy();
+        const quiet = cpu();
+        await page.waitForTimeout(3000);
+        const after = (cpu() - quiet) / 3;
         console.log(
-          `extension host CPU over 3 s: ${running.toFixed(2)} s while running, ${after.toFixed(2)} s after Cancel`,
+          `extension host CPU per second: ${running.toFixed(2)} while running, ${after.toFixed(2)} after Cancel`,
         );
-        // A loaded machine gives the worker less than a core, hence a ratio rather than absolute CPU times.
-        assert.ok(running > 0.5, `the run kept the extension host busy (${running.toFixed(2)} CPU s in 3 s)`);
+        // A loaded machine gives the worker less than a core, hence a ratio of rates rather than absolute times.
         assert.ok(
           after < running / 3,
-          `Cancel stopped the computation (${after.toFixed(2)} CPU s in 3 s after it)`,
+          `Cancel stopped the computation (${after.toFixed(2)} CPU s per s after it)`,
         );
         assert.deepEqual(
           resultFiles(profile, 'big.csv'),
@@ -422,7 +419,7 @@ test(
       });
 
       await step('no error in the extension host log, no page error or CSP refusal in the browser', () => {
-        const errors = extensionHostErrors(profile);
+        const errors = extensionHostErrors(join(profile.user, 'logs'));
         assert.deepEqual(errors, [], errors.join('\n'));
         const bad = consoleLines.filter(
           (l) => l.startsWith('[pageerror]') || /Refused to|Content Security Policy/i.test(l),
@@ -433,6 +430,8 @@ test(
     } finally {
       writeFileSync(join(SHOTS, 'browser-console.log'), consoleLines.join('\n'));
       copyLogs(profile, SHOTS);
+      if (existsSync(join(R, 'code-server.log')))
+        cpSync(join(R, 'code-server.log'), join(SHOTS, 'code-server.log'));
       await browser.close().catch(() => {});
       await server.stop();
       if (!process.env.KEEP_E2E) rmSync(R, { recursive: true, force: true });

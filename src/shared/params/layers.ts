@@ -24,7 +24,8 @@ export interface ResolvedParams {
 
 /** Merges `layers` over the defaults: command over config over settings. Records where each value came from. */
 export function resolveParams(layers: ParamLayers): ResolvedParams {
-  const params = { ...DEFAULT_PARAMS, directBounds: [...DEFAULT_PARAMS.directBounds] } as LavaParams;
+  const [lo, hi] = DEFAULT_PARAMS.directBounds;
+  const params: LavaParams = { ...DEFAULT_PARAMS, directBounds: [lo, hi] };
   const sources = Object.fromEntries(PARAM_NAMES.map((n) => [n, 'default'])) as Record<
     keyof LavaParams,
     ParamSource

@@ -28,7 +28,7 @@ export function attachZoom(
     });
   const sel = select(surface);
   sel.call(zoomer);
-  if (transform !== zoomIdentity) sel.call(zoomer.transform, transform);
+  if (transform !== zoomIdentity) zoomer.transform(sel, transform);
   kept.set(container, { coords, transform });
   return () => transform;
 }

@@ -74,6 +74,8 @@ export function mapPanel(ctx: ViewContext): ViewBinding {
     render: (s) => {
       const r = s.result;
       const size = ctx.sizes(r);
+      // The legend beside the map scrolls at the map's height (styles.css).
+      slots.header.parentElement?.style.setProperty('--lava-map-h', `${size.mapH}px`);
       const coloring = coloringFor(ctx, s, r);
       const picked = s.selectedLocality;
       const searched =

@@ -18,7 +18,9 @@ import { legendPanel } from './views/legend/legendPanel';
 import { pairPanel } from './views/pair/pairPanel';
 import { ResultCache } from './views/resultCache';
 import { mapControls } from './views/scatter/mapControls';
+import { earlyMapPanel } from './views/scatter/earlyMap';
 import { mapPanel } from './views/scatter/mapPanel';
+import { searchPanel } from './views/search/searchPanel';
 import { tabsPanel } from './views/tabs/tabsPanel';
 
 export interface App {
@@ -72,7 +74,9 @@ export function startApp(root: HTMLElement, api: VsCodeApi, options: AppOptions 
       saveResult: () => host.notify('saveResult', {}),
       openSettings: () => host.notify('openSettings', {}),
     }),
+    searchPanel(ctx),
     mapControls(ctx),
+    earlyMapPanel(ctx),
     mapPanel(ctx),
     legendPanel(ctx),
     heatmapPanel(ctx),
@@ -86,6 +90,7 @@ export function startApp(root: HTMLElement, api: VsCodeApi, options: AppOptions 
     store.dispatch({ type: 'result', result: n.result, appliedFrom: n.appliedFrom, resultUri: n.resultUri ?? null }),
   );
   host.on('error', (n) => store.dispatch({ type: 'runFailed', message: n.message }));
+  host.on('embedding', (map) => store.dispatch({ type: 'embedding', map }));
   store.subscribe((s) => {
     api.setState(persisted(s));
     render(s);

@@ -151,7 +151,7 @@ const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v
  * Sizes that keep the map (and on wide panels the heatmap) inside one screen under the header. `width` and
  * `height` are given in tests, where jsdom lays nothing out; in the webview they are the panel's.
  */
-export function viewSizes(root: HTMLElement, slots: Slots, r: LavaResult, width?: number, height?: number): Sizes {
+export function viewSizes(root: HTMLElement, slots: Slots, r: LavaResult | null, width?: number, height?: number): Sizes {
   const w = width ?? (root.clientWidth || 900);
   const vh = height ?? (root.ownerDocument.defaultView?.innerHeight || 800);
   const mode = layoutMode(w);
@@ -164,7 +164,7 @@ export function viewSizes(root: HTMLElement, slots: Slots, r: LavaResult, width?
   const mapH = Math.round(clamp(mode === 'narrow' ? Math.min(free, mapW * 0.8) : free, 240, Math.max(240, mapW * 1.2)));
   const detailsInner = (slots.tabs.root.clientWidth || detailsW) - 20;
   // Many features need room for their cells; a few look best small. Wide panels keep it above the fold.
-  const heatWant = r.features.length > 20 ? 560 : 380;
+  const heatWant = (r?.features.length ?? 0) > 20 ? 560 : 380;
   const heat = Math.round(clamp(Math.min(heatWant, detailsInner, mode === 'wide' ? free + 20 : Infinity), 200, heatWant));
   return { mode, mapW, mapH, heat, pairW: 320, pairH: 280 };
 }

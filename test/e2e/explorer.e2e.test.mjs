@@ -290,38 +290,6 @@ test(
         },
       );
 
-      await step('layout at 1500x950 and 1000x800, light and dark: map, legend (and wide, the heatmap) in view', async () => {
-        const wv = wb.webview();
-        await wb.runCommand('View: Close Primary Side Bar');
-        const inView = (sel) =>
-          wv.locator(sel).first().evaluate((e) => {
-            const b = e.getBoundingClientRect();
-            return b.width > 0 && b.top >= 0 && b.bottom <= window.innerHeight + 1 && b.right <= window.innerWidth + 1;
-          });
-        for (const theme of ['first', 'second']) {
-          for (const [w, h] of [
-            [1500, 950],
-            [1000, 800],
-          ]) {
-            await page.setViewportSize({ width: w, height: h });
-            await page.waitForTimeout(1200); // the webview's resize is debounced
-            const layout = await wv.locator('.lava-app').getAttribute('data-layout');
-            await wb.shot(`11-layout-${w}x${h}-${theme}`);
-            assert.ok(await inView('.lava-map-panel'), `${w}x${h} ${theme}: the map panel is in view`);
-            assert.ok(await inView('.lava-legend-panel'), `${w}x${h} ${theme}: the legend is in view`);
-            if (layout === 'wide') assert.ok(await inView('.lava-heatmap-panel'), `${w}x${h}: the heatmap is in view`);
-            else assert.ok(await wv.locator('[role=tablist]').isVisible(), `${w}x${h}: the detail tabs are there`);
-            const toolbar = await wv.locator('.lava-toolbar').boundingBox();
-            const button = await wv.locator('.lava-toolbar > *').first().boundingBox();
-            assert.ok(toolbar.height < button.height * 1.6, `${w}x${h}: the toolbar is one row`);
-          }
-          await wb.runCommand('Preferences: Toggle between Light/Dark Themes');
-          await page.waitForTimeout(800);
-        }
-        await page.setViewportSize({ width: 1600, height: 1000 });
-        await wb.runCommand('View: Show Explorer');
-      });
-
       await step('after a window reload the panel comes back with its result', async () => {
         assert.ok(result, 'needs the digits result');
         // The workbench's own reload saves the open editors first (a bare page reload may not get to).
@@ -516,6 +484,38 @@ test(
           [],
           'no result file (or temp file) for the cancelled run',
         );
+      });
+
+      await step('layout at 1500x950 and 1000x800, light and dark: map, legend (and wide, the heatmap) in view', async () => {
+        const wv = wb.webview();
+        await wb.runCommand('View: Close Primary Side Bar');
+        const inView = (sel) =>
+          wv.locator(sel).first().evaluate((e) => {
+            const b = e.getBoundingClientRect();
+            return b.width > 0 && b.top >= 0 && b.bottom <= window.innerHeight + 1 && b.right <= window.innerWidth + 1;
+          });
+        for (const theme of ['first', 'second']) {
+          for (const [w, h] of [
+            [1500, 950],
+            [1000, 800],
+          ]) {
+            await page.setViewportSize({ width: w, height: h });
+            await page.waitForTimeout(1200); // the webview's resize is debounced
+            const layout = await wv.locator('.lava-app').getAttribute('data-layout');
+            await wb.shot(`11-layout-${w}x${h}-${theme}`);
+            assert.ok(await inView('.lava-map-panel'), `${w}x${h} ${theme}: the map panel is in view`);
+            assert.ok(await inView('.lava-legend-panel'), `${w}x${h} ${theme}: the legend is in view`);
+            if (layout === 'wide') assert.ok(await inView('.lava-heatmap-panel'), `${w}x${h}: the heatmap is in view`);
+            else assert.ok(await wv.locator('[role=tablist]').isVisible(), `${w}x${h}: the detail tabs are there`);
+            const toolbar = await wv.locator('.lava-toolbar').boundingBox();
+            const button = await wv.locator('.lava-toolbar > *').first().boundingBox();
+            assert.ok(toolbar.height < button.height * 1.6, `${w}x${h}: the toolbar is one row`);
+          }
+          await wb.runCommand('Preferences: Toggle between Light/Dark Themes');
+          await page.waitForTimeout(800);
+        }
+        await page.setViewportSize({ width: 1600, height: 1000 });
+        await wb.runCommand('View: Show Explorer');
       });
 
       await step('no error in the extension host log, no page error or CSP refusal in the browser', () => {

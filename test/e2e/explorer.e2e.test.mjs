@@ -487,7 +487,9 @@ test(
       });
 
       await step('layout at 1500x950 and 1000x800, light and dark: map, legend (and wide, the heatmap) in view', async () => {
-        const wv = wb.webview();
+        // After Cancel the digits panel is shown again by its tab; a closed panel's frame may linger, so take the visible one.
+        await page.locator('.tab', { hasText: 'LAVA: digits.csv' }).first().click();
+        const wv = page.frameLocator('iframe.webview.ready >> visible=true').first().frameLocator('iframe#active-frame');
         await wb.runCommand('View: Close Primary Side Bar');
         const inView = (sel) =>
           wv.locator(sel).first().evaluate((e) => {

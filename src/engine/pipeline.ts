@@ -60,7 +60,12 @@ class StepClock {
 
 export async function runPipeline(
   input: PipelineInput,
-  opts: { onProgress?: ProgressFn; signal?: AbortSignal } = {},
+  opts: {
+    onProgress?: ProgressFn;
+    signal?: AbortSignal;
+    /** Called once the embedding is known (given or computed): E x d, row-major. */
+    onEmbedding?: (Z: Float64Array, d: number) => void;
+  } = {},
 ): Promise<PipelineOutput> {
   const { signal } = opts;
   const clock = new StepClock(opts.onProgress);
@@ -88,6 +93,7 @@ export async function runPipeline(
     d = 2;
   }
   clock.done('embedding');
+  opts.onEmbedding?.(Z, d);
 
   const localities = await buildLocalities(Z, E, d, params, {
     signal,

@@ -214,6 +214,71 @@ test(
         },
       );
 
+      await step(
+        'the map: a lasso over a digits cluster selects the points inside it, Escape clears; search colours by a pixel',
+        async () => {
+          assert.ok(result, 'needs the digits result');
+          const wv = wb.webview();
+          await wv.locator('.lava-tool[data-tool="lasso"]').click();
+          const map = wv.locator('[data-testid=scatter][data-tool="lasso"]');
+          await map.waitFor({ timeout: 15_000 });
+          const [ax, bx, ay, by] = (await map.getAttribute('data-view')).split(' ').map(Number);
+          const surface = map.locator('svg, canvas').first();
+          const box = await surface.boundingBox();
+          const label = result.metadata.find((c) => c.name === 'label');
+          const pts = [];
+          for (let i = 0; i < result.rowCount; i++)
+            pts.push([ax + bx * result.embedding.coords[2 * i], ay + by * result.embedding.coords[2 * i + 1], label.values[i]]);
+          // The digit whose cluster is most compact on screen: an octagon around 90% of its points.
+          const lassoFor = (d) => {
+            const own = pts.filter((p) => p[2] === d);
+            const cx = own.reduce((s, p) => s + p[0], 0) / own.length;
+            const cy = own.reduce((s, p) => s + p[1], 0) / own.length;
+            const r = own.map((p) => Math.hypot(p[0] - cx, p[1] - cy)).sort((a, b) => a - b)[Math.floor(own.length * 0.9)] * 1.1;
+            return { r, poly: Array.from({ length: 8 }, (_, k) => [cx + r * Math.cos((k * Math.PI) / 4), cy + r * Math.sin((k * Math.PI) / 4)]) };
+          };
+          const { poly } = [...new Set(label.values)].map(lassoFor).sort((a, b) => a.r - b.r)[0];
+          const inside = (x, y) => {
+            let c = false;
+            for (let i = 0, j = poly.length - 1; i < poly.length; j = i++)
+              if (poly[i][1] > y !== poly[j][1] > y && x < ((poly[j][0] - poly[i][0]) * (y - poly[i][1])) / (poly[j][1] - poly[i][1]) + poly[i][0]) c = !c;
+            return c;
+          };
+          // Points within half a pixel of an edge may fall either way (rounding of the drawn positions).
+          const nearEdge = (x, y) =>
+            poly.some((a, i) => {
+              const b = poly[(i + 1) % poly.length];
+              const t = Math.max(0, Math.min(1, ((x - a[0]) * (b[0] - a[0]) + (y - a[1]) * (b[1] - a[1])) / ((b[0] - a[0]) ** 2 + (b[1] - a[1]) ** 2)));
+              return Math.hypot(x - a[0] - t * (b[0] - a[0]), y - a[1] - t * (b[1] - a[1])) < 0.5;
+            });
+          const sure = pts.filter((p) => inside(p[0], p[1]) && !nearEdge(p[0], p[1])).length;
+          const unsure = pts.filter((p) => nearEdge(p[0], p[1])).length;
+          assert.ok(sure > 20, `the lasso holds a cluster (${sure} points)`);
+          await page.mouse.move(box.x + poly[0][0], box.y + poly[0][1]);
+          await page.mouse.down();
+          for (const [x, y] of [...poly.slice(1), poly[0]]) await page.mouse.move(box.x + x, box.y + y, { steps: 4 });
+          await page.mouse.up();
+          let count = 0;
+          for (let k = 0; k < 40 && !(count = Number(await map.getAttribute('data-selected-count'))); k++) await page.waitForTimeout(250);
+          assert.ok(count >= sure && count <= sure + unsure, `selected ${count}, the test counts ${sure} inside (+${unsure} on the edge)`);
+          await wb.shot('05c-lasso-selection');
+          await page.keyboard.press('Escape');
+          await wv.locator('[data-testid=scatter][data-selected-count="0"]').waitFor({ timeout: 10_000 });
+          await wv.locator('.lava-tool[data-tool="pan"]').click();
+
+          const search = wv.locator('[data-testid=search]');
+          await search.click();
+          await search.fill('pixel_3_4');
+          await wv.locator('[data-testid=search-suggestions] [role=option]').first().waitFor({ timeout: 10_000 });
+          await page.keyboard.press('Enter');
+          // The pixel's values come from the engine worker through the host (the feature request).
+          await wv.locator('[data-testid=color-legend]', { hasText: 'pixel_3_4' }).waitFor({ timeout: 30_000 });
+          assert.ok((await wv.locator('.lava-module-item.lava-search-hit').count()) > 0, 'some module holds pixel_3_4');
+          await wb.shot('05d-search-pixel');
+          await page.keyboard.press('Escape');
+        },
+      );
+
       await step('after a window reload the panel comes back with its result', async () => {
         assert.ok(result, 'needs the digits result');
         // The workbench's own reload saves the open editors first (a bare page reload may not get to). The new
@@ -416,6 +481,40 @@ test(
           [],
           'no result file (or temp file) for the cancelled run',
         );
+      });
+
+      await step('layout at 1500x950 and 1000x800, light and dark: map, legend (and wide, the heatmap) in view', async () => {
+        // After Cancel the digits panel is shown again by its tab; a closed panel's frame may linger, so take the visible one.
+        await page.locator('.tab', { hasText: 'LAVA: digits.csv' }).first().click();
+        const wv = page.frameLocator('iframe.webview.ready >> visible=true').first().frameLocator('iframe#active-frame');
+        await wb.runCommand('View: Close Primary Side Bar');
+        const inView = (sel) =>
+          wv.locator(sel).first().evaluate((e) => {
+            const b = e.getBoundingClientRect();
+            return b.width > 0 && b.top >= 0 && b.bottom <= window.innerHeight + 1 && b.right <= window.innerWidth + 1;
+          });
+        for (const theme of ['first', 'second']) {
+          for (const [w, h] of [
+            [1500, 950],
+            [1000, 800],
+          ]) {
+            await page.setViewportSize({ width: w, height: h });
+            await page.waitForTimeout(1200); // the webview's resize is debounced
+            const layout = await wv.locator('.lava-app').getAttribute('data-layout');
+            await wb.shot(`11-layout-${w}x${h}-${theme}`);
+            assert.ok(await inView('.lava-map-panel'), `${w}x${h} ${theme}: the map panel is in view`);
+            assert.ok(await inView('.lava-legend-panel'), `${w}x${h} ${theme}: the legend is in view`);
+            if (layout === 'wide') assert.ok(await inView('.lava-heatmap-panel'), `${w}x${h}: the heatmap is in view`);
+            else assert.ok(await wv.locator('[role=tablist]').isVisible(), `${w}x${h}: the detail tabs are there`);
+            const toolbar = await wv.locator('.lava-toolbar').boundingBox();
+            const button = await wv.locator('.lava-toolbar > *').first().boundingBox();
+            assert.ok(toolbar.height < button.height * 1.6, `${w}x${h}: the toolbar is one row`);
+          }
+          await wb.runCommand('Preferences: Toggle between Light/Dark Themes');
+          await page.waitForTimeout(800);
+        }
+        await page.setViewportSize({ width: 1600, height: 1000 });
+        await wb.runCommand('View: Show Explorer');
       });
 
       await step('no error in the extension host log, no page error or CSP refusal in the browser', () => {

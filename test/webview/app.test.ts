@@ -70,7 +70,7 @@ test('selecting a legend entry sets aria-selected, colours by its activity, redr
   assert.equal(q(root, '[data-testid="heatmap"]')!.getAttribute('data-module-id'), '2');
   assert.equal(app.store.get().colorBy, COLOR_BY_MODULE);
   assert.match(q(root, '[data-testid="color-legend"]')!.textContent, /M2 activity/);
-  assert.deepEqual(state(), { selectedModule: 2, colorBy: COLOR_BY_MODULE, selectedLocality: null });
+  assert.deepEqual(state(), { selectedModule: 2, colorBy: COLOR_BY_MODULE, selectedLocality: null, tab: 'heatmap' });
 });
 
 test('the restored selection is kept (its locality asked for again) and dropped where the new result lacks it', async () => {

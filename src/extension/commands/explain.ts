@@ -68,6 +68,7 @@ export class Explainer implements PanelActions {
     const bytes = await vscode.workspace.fs.readFile(dataUri);
     const t0 = Date.now();
     const engine = EngineClient.start(this.workerPath, (l) => this.log(l));
+    engine.onEmbedding((e) => panel.showEmbedding(e));
     try {
       const result = await this.withProgress(panel, dataUri, run.params, (onProgress, signal) =>
         engine.run(

@@ -12,7 +12,7 @@ export interface SideRuns {
   failures: string[];
   timings: Record<string, number>[];
   /** The first successful run's result, while it is being summarised. */
-  result: { modules: { pairs: { a: string; b: string; r: number }[]; activity: number[] }[] } | null;
+  result: { modules: { pairs: { a: string; b: string; r: number }[]; activity: ArrayLike<number> }[] } | null;
 }
 
 export interface CompareRow {

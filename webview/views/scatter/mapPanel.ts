@@ -1,6 +1,7 @@
 // The map panel's binding: what colours the points, which locality is highlighted, what a hover shows and
 // what a click asks for (the nearest probe's locality).
 import type { LavaResult } from '../../../src/shared/result/types';
+import { metadataValue } from '../../../src/shared/result/columns';
 import { selectedModule } from '../../store/selectors';
 import { COLOR_BY_MODULE, type ExplorerState } from '../../store/state';
 import { metadataColoring, sequentialColoring, uniformColoring, type PointColoring } from '../../util/pointColors';
@@ -22,7 +23,7 @@ function coloringFor(ctx: ViewContext, s: ExplorerState, r: LavaResult): PointCo
 
 function tooltip(r: LavaResult, row: number): TooltipContent {
   const lines: string[] = [];
-  for (const c of r.metadata.slice(0, 6)) lines.push(`${c.name}: ${String(c.values[row])}`);
+  for (const c of r.metadata.slice(0, 6)) lines.push(`${c.name}: ${String(metadataValue(c, row))}`);
   const top = topModules(r, row);
   for (const t of top) lines.push(`M${t.id} ${t.name}: ${t.activity.toPrecision(3)}`);
   if (top.length === 0) lines.push('no module active here');

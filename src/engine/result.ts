@@ -12,7 +12,7 @@ import type { LavaParams } from '../shared/params/types';
 
 export const TOOL_VERSION = '0.1.0';
 
-/** 7 significant digits: below Float32 noise for coordinates and weights, and stable across runs. */
+/** 7 significant digits for the fitted scalars (alpha, beta, threshold, error): short, and stable across runs. */
 export function round7(x: number): number {
   return x === 0 || !Number.isFinite(x) ? 0 : Number(x.toPrecision(7));
 }

@@ -300,7 +300,7 @@ export function renderReport(x: {
       '',
       "The engine in its worker thread through the extension's own client (`src/extension/engineClient.ts`); the host thread's event-loop delay over the whole run, and its own work on the reply: the copy into its heap, the contract check, serialising (the worker does that) and storing the text (`bench/hostEventLoop.ts`).",
       '',
-      '| rows x features | run, s | delay p50, ms | p99, ms | max, ms | target p99 < 50 ms | result, MB | reply copy, ms | reply check, ms | host serialise, ms | store, ms |',
+      '| rows x features | run, s | delay p50, ms | p99, ms | max, ms | target p99 < 50 ms | result, MB | reply copy (structuredClone), ms | reply check, ms | host serialise, ms | store, ms |',
       '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
       `| ${h.rows} x ${h.features} | ${h.runSeconds} | ${h.loopDelayMs.p50} | ${h.loopDelayMs.p99} | ${h.loopDelayMs.max} | ${mark(h.loopDelayMs.p99 < 50)} | ${h.afterRun.resultMB} | ${h.replyCopyMs} | ${h.replyListenerMs} | ${h.afterRun.hostSerializeMs} | ${h.afterRun.storeMs} |`,
       '',

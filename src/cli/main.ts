@@ -50,7 +50,7 @@ async function explain(argv: string[]): Promise<number> {
       { signal: controller.signal, onProgress: (step, f) => bar.update(step, f) },
     );
     bar.clear();
-    await writeResultAtomic(out, result);
+    await writeResultAtomic(out, result, { plainArrays: cmd.plainArrays });
     if (!cmd.quiet) process.stdout.write(summary(result, out) + '\n');
     return 0;
   } catch (e) {

@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { z } from 'zod';
 import { Peer } from '../shared/rpc';
 import { engineContract, engineHostContract, type EngineContract } from '../shared/workerProtocol';
-import type { LavaResult } from '../shared/result/types';
+import type { ResultText } from '../shared/result/summary';
 import { LavaCancelled } from '../shared/errors';
 import type { Step } from '../shared/steps';
 
@@ -68,10 +68,11 @@ export class EngineClient {
   }
 
   /**
-   * Runs the pipeline. The bytes' buffer is transferred (not copied) to the thread, so `bytes` is unusable after.
+   * Runs the pipeline; resolves with the result's file text (encoded by the thread for `input.resultPath`) and
+   * its summary. The bytes' buffer is transferred (not copied) to the thread, so `bytes` is unusable after.
    * Rejects with LavaCancelled (and terminates the thread) when `signal` fires, with RemoteError on failure.
    */
-  async run(input: Params<'run'>, onProgress: ProgressListener, signal?: AbortSignal): Promise<LavaResult> {
+  async run(input: Params<'run'>, onProgress: ProgressListener, signal?: AbortSignal): Promise<ResultText> {
     const off = this.peer.on('progress', (p) => onProgress(p.step, p.overall, p.message));
     const cancel = () => this.dispose();
     if (signal?.aborted) cancel();
@@ -84,7 +85,7 @@ export class EngineClient {
     }
   }
 
-  /** Prepares X again from the data file of a saved result, so that requests can be answered. */
+  /** Prepares X again from the data file of a result (its file text in `input.text`), so that requests can be answered. */
   async load(input: Params<'load'>): Promise<void> {
     await this.peer.request('load', input, { transfer: transferable(input.bytes) });
   }

@@ -3,7 +3,7 @@
 // pair and feature requests through an engine client, and the webview's buttons handed to the extension as actions.
 import { Peer, RemoteError, describeWireError, type Port } from '../shared/rpc';
 import { hostContract, webviewContract, type HostContract, type WebviewContract } from '../shared/protocol';
-import type { LavaResult } from '../shared/result/types';
+import type { ResultText } from '../shared/result/summary';
 import type { Step } from '../shared/steps';
 import { settingName } from '../shared/params/names';
 import type { EngineClient } from './engineClient';
@@ -27,7 +27,7 @@ function forWebview(e: unknown): Error {
 
 export class ExplorerHost {
   readonly peer: Peer<HostContract, WebviewContract>;
-  result: LavaResult | null = null;
+  result: ResultText | null = null;
   resultUri: string | null = null;
   running = false;
   private lastRunning: { file: string; step: Step; fraction: number } | null = null;
@@ -47,7 +47,7 @@ export class ExplorerHost {
     });
     this.peer.handle('locality', ({ locality }) =>
       this.ask('locality', async (result) => {
-        const count = result.localities.count;
+        const count = result.summary.localityCount;
         if (locality >= count) throw new Error(`no locality ${locality}: this result has ${count}`);
         return (await this.requestEngine()).locality(locality);
       }),
@@ -84,7 +84,7 @@ export class ExplorerHost {
   }
 
   /** Shows a result; `engine` (when the run just happened) answers requests from memory, else one is loaded on demand. */
-  showResult(result: LavaResult, resultUri: string | null, engine: EngineClient | null): void {
+  showResult(result: ResultText, resultUri: string | null, engine: EngineClient | null): void {
     // A panel closed while its result was being stored: nobody will ask this engine anything.
     if (this.disposed) return engine?.dispose();
     this.running = false;
@@ -135,16 +135,18 @@ export class ExplorerHost {
 
   private sendResult(): void {
     if (!this.result) return;
-    const appliedFrom = { ...(this.result.paramSources ?? {}) } as Record<string, string>;
+    // The text as stored: the webview decodes it; the host never parses a run's result.
+    const { text, summary } = this.result;
     this.peer.notify('result', {
-      result: this.result,
+      text,
+      source: summary.source,
       ...(this.resultUri ? { resultUri: this.resultUri } : {}),
-      appliedFrom,
+      appliedFrom: summary.paramSources,
     });
   }
 
   /** Answers a request about the shown result; a failure is logged and goes back to the webview as a failure reply. */
-  private async ask<T>(what: string, fn: (result: LavaResult) => Promise<T>): Promise<T> {
+  private async ask<T>(what: string, fn: (result: ResultText) => Promise<T>): Promise<T> {
     try {
       if (!this.result) throw new Error('no result is shown');
       return await fn(this.result);

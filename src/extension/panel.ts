@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
-import type { LavaResult } from '../shared/result/types';
+import type { ResultText } from '../shared/result/summary';
 import type { Step } from '../shared/steps';
 import type { LavaParams } from '../shared/params/types';
 import type { EngineClient } from './engineClient';
@@ -114,7 +114,7 @@ export class LavaPanel {
     return new LavaPanel(panel, extensionUri, actions, null);
   }
 
-  get result(): LavaResult | null {
+  get result(): ResultText | null {
     return this.host.result;
   }
 
@@ -136,7 +136,7 @@ export class LavaPanel {
    * webview's requests from memory. `dataUri` is the data file, null when unknown or missing.
    */
   showResult(
-    result: LavaResult,
+    result: ResultText,
     resultUri: vscode.Uri | null,
     engine: EngineClient | null,
     dataUri: vscode.Uri | null,

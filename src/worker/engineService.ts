@@ -7,7 +7,13 @@ import { readTableBytes } from '../engine/read/table';
 import type { Localities, LocalityCorrelations } from '../engine/types';
 import type { Peer } from '../shared/rpc';
 import type { EngineContract, EngineHostContract } from '../shared/workerProtocol';
-import { encodeFloat32 } from '../shared/result/codec';
+import { pack } from '../shared/result/packed';
+import { encodeResult } from '../shared/result/encode';
+import { decodeResult } from '../shared/result/decode';
+import { summarizeResult } from '../shared/result/summary';
+import { membersOf } from '../shared/result/columns';
+import type { Localities as ResultLocalities } from '../shared/result/types';
+import { resultForFile } from '../engine/io/resultFile';
 import { overallFraction, type Step } from '../shared/steps';
 import type { LavaParams } from '../shared/params/types';
 
@@ -18,9 +24,9 @@ interface Kept {
   F: number;
   features: string[];
   params: LavaParams;
-  /** Present after a run; after a load, a locality's correlations are computed on request from `members`. */
+  /** Present after a run; after a load, a locality's correlations are computed on request from `localities`. */
   correlations: LocalityCorrelations | null;
-  members: number[][] | null;
+  localities: ResultLocalities | null;
 }
 
 type EnginePeer = Peer<EngineContract, EngineHostContract>;
@@ -97,10 +103,10 @@ async function correlationsOf(
     if (locality >= kept.correlations.count) throw new Error(`no locality ${locality}`);
     return { corr: kept.correlations, row: locality };
   }
-  const members = kept.members?.[locality];
-  if (!members) throw new Error(`no locality ${locality}`);
+  const loc = kept.localities;
+  if (!loc || locality >= loc.count) throw new Error(`no locality ${locality}`);
   // A one-locality Localities: the correlation step only reads count, size and members.
-  const one = { count: 1, size: members.length, members: Int32Array.from(members) } as Localities;
+  const one = { count: 1, size: loc.size, members: membersOf(loc, locality) } as Localities;
   return { corr: await localityCorrelations(kept.X, kept.E, kept.F, one, kept.params), row: 0 };
 }
 
@@ -125,16 +131,19 @@ export function serveEngine(peer: EnginePeer): void {
       features: p.features,
       params: out.result.params,
       correlations: out.correlations,
-      members: null,
+      localities: null,
     };
-    return out.result;
+    // Encoded here, off the host's thread: the host stores and forwards this text as it is.
+    const text = encodeResult(resultForFile(out.result, req.resultPath));
+    return { text, summary: summarizeResult(out.result) };
   });
 
   peer.handle('load', async (req) => {
-    const p = prepare(await readTableBytes(req.bytes, req.file), req.params);
+    const result = decodeResult(req.text, 'the shown result');
+    const p = prepare(await readTableBytes(req.bytes, req.file), result.params);
     const sameFeatures =
-      p.features.length === req.features.length && p.features.every((f, i) => f === req.features[i]);
-    if (!sameFeatures || p.E !== req.rowCount)
+      p.features.length === result.features.length && p.features.every((f, i) => f === result.features[i]);
+    if (!sameFeatures || p.E !== result.rowCount)
       throw new Error(
         `${req.file} changed since this result was made (its rows or features differ); re-run LAVA on it`,
       );
@@ -143,9 +152,9 @@ export function serveEngine(peer: EnginePeer): void {
       E: p.E,
       F: p.F,
       features: p.features,
-      params: req.params,
+      params: result.params,
       correlations: null,
-      members: req.members,
+      localities: result.localities,
     };
     return { rows: p.E, features: p.F };
   });
@@ -153,7 +162,7 @@ export function serveEngine(peer: EnginePeer): void {
   peer.handle('locality', async ({ locality }) => {
     const k = need();
     const { corr, row } = await correlationsOf(k, locality);
-    return { locality, pattern: encodeFloat32(localityPattern(corr, row)), features: k.features };
+    return { locality, pattern: pack(localityPattern(corr, row)), features: k.features };
   });
 
   peer.handle('pair', ({ a, b }) => {
@@ -163,6 +172,6 @@ export function serveEngine(peer: EnginePeer): void {
 
   peer.handle('feature', ({ feature }) => {
     const k = need();
-    return { feature, values: encodeFloat32(featureColumn(k.X, k.E, k.F, k.features, feature)) };
+    return { feature, values: pack(featureColumn(k.X, k.E, k.F, k.features, feature)) };
   });
 }

@@ -3,7 +3,7 @@
 import { LavaCancelled, type OptionNamer } from '../../src/shared/errors';
 import type { HostContract, WebviewContract } from '../../src/shared/protocol';
 import { RemoteError, describeWireError, type Peer } from '../../src/shared/rpc';
-import { decodeFloat32 } from '../../src/shared/result/codec';
+import { unpack } from '../../src/shared/result/packed';
 import { pairCount } from '../../src/shared/result/pairs';
 import type { Action, ExplorerState, Loadable } from './state';
 import type { Store } from './store';
@@ -60,7 +60,9 @@ export function startEffects(store: Store, host: HostPeer): () => void {
       pick: (s) => s.locality,
       send: async (locality, signal) => {
         const r = await host.request('locality', { locality }, { signal });
-        const pattern = decodeFloat32(r.pattern);
+        if (r.pattern.dtype !== 'float32')
+          throw new Error(`the host sent a pattern of ${r.pattern.dtype}, not float32`);
+        const pattern = unpack(r.pattern) as Float32Array;
         // The contract checks the shape; the sizes must agree too, or the heatmap could not draw it.
         if (pattern.length !== pairCount(r.features.length))
           throw new Error(`the host sent ${pattern.length} weights for ${r.features.length} features`);
@@ -78,7 +80,7 @@ export function startEffects(store: Store, host: HostPeer): () => void {
     follow(store, {
       pick: (s) => s.feature,
       send: async (feature, signal) => {
-        const values = decodeFloat32((await host.request('feature', { feature }, { signal })).values);
+        const values = Float32Array.from(unpack((await host.request('feature', { feature }, { signal })).values));
         const rows = store.get().result?.rowCount;
         if (values.length !== rows) throw new Error(`the host sent ${values.length} values of ${feature} for ${rows} rows`);
         return values;

@@ -2,8 +2,7 @@
 import { keepCompleteRows } from './badRows';
 import { columnRoles } from './columnRoles';
 import { selectFeatures } from './featureSelection';
-import type { Column, NumericColumn, Prepared, Table } from '../types';
-import type { MetadataColumn } from '../../shared/result/types';
+import type { Column, NumericColumn, Prepared, PreparedMetadata, Table } from '../types';
 import type { LavaParams } from '../../shared/params/types';
 
 export function prepare(table: Table, params: LavaParams): Prepared {
@@ -50,7 +49,7 @@ function gatherRowMajor(columns: NumericColumn[], keptRows: Int32Array): Float64
 }
 
 /** A metadata column restricted to the kept rows. */
-function metadataOf(col: Column, keptRows: Int32Array): MetadataColumn {
+function metadataOf(col: Column, keptRows: Int32Array): PreparedMetadata {
   const E = keptRows.length;
   if (col.kind === 'text') {
     const values = new Array<string>(E);

@@ -63,7 +63,7 @@ export function heatmapPanel(ctx: ViewContext): ViewBinding {
       if (locality) return renderLocality(ctx, s, locality);
       const m = selectedModule(s);
       slots.heatmapTitle.textContent = m ? `M${m.id} pattern: ${m.name}` : 'Pattern';
-      if (m) draw(ctx, s, s.result.features, ctx.cache(s.result).pattern(m), { moduleId: m.id, localityId: null });
+      if (m) draw(ctx, s, s.result.features, m.pattern, { moduleId: m.id, localityId: null });
       else slots.heatmap.replaceChildren();
     },
   };

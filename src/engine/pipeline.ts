@@ -4,6 +4,7 @@ import { throwIfCancelled } from './errors';
 import { readTableBytes, readTableFile } from './read/table';
 import { prepare } from './prepare/prepare';
 import { fitToRows } from './prepare/sizeRules';
+import { wideColumnsFor } from './prepare/wideColumns';
 import { computeUmap } from './embedding/umap';
 import { buildLocalities } from './localities/localities';
 import { localityCorrelations } from './correlations/correlation';
@@ -65,9 +66,10 @@ export async function runPipeline(
   const { signal } = opts;
   const clock = new StepClock(opts.onProgress);
 
+  const readOpts = { signal, onProgress: clock.progress('read'), wideColumns: wideColumnsFor(input.params) };
   const table = input.bytes
-    ? await readTableBytes(input.bytes, input.file, { signal, onProgress: clock.progress('read') })
-    : await readTableFile(input.file, { signal, onProgress: clock.progress('read') });
+    ? await readTableBytes(input.bytes, input.file, readOpts)
+    : await readTableFile(input.file, readOpts);
   clock.done('read');
   throwIfCancelled(signal);
 

@@ -3,6 +3,7 @@
 import { localityCorrelations } from '../engine/correlations/correlation';
 import { runPipeline } from '../engine/pipeline';
 import { prepare } from '../engine/prepare/prepare';
+import { wideColumnsFor } from '../engine/prepare/wideColumns';
 import { readTableBytes } from '../engine/read/table';
 import type { Localities, LocalityCorrelations } from '../engine/types';
 import type { Peer } from '../shared/rpc';
@@ -113,7 +114,8 @@ export function serveEngine(peer: EnginePeer): void {
   });
 
   peer.handle('load', async (req) => {
-    const p = prepare(await readTableBytes(req.bytes, req.file), req.params);
+    const table = await readTableBytes(req.bytes, req.file, { wideColumns: wideColumnsFor(req.params) });
+    const p = prepare(table, req.params);
     const sameFeatures =
       p.features.length === req.features.length && p.features.every((f, i) => f === req.features[i]);
     if (!sameFeatures || p.E !== req.rowCount)

@@ -4,12 +4,24 @@ import { throwIfCancelled } from '../errors';
 import type { Column, Table } from '../types';
 import { LavaInputError } from '../../shared/errors';
 import { unreadable } from './fileErrors';
+import { utf8Chunks } from './textEncoding';
 
 export interface ReadTableOptions {
   signal?: AbortSignal;
   /** Fraction of the input consumed, 0..1; called at most about a hundred times. */
   onProgress?: (fraction: number) => void;
+  /** For a header of more than MAX_COLUMNS names: the columns to read, or null when the run names none. */
+  wideColumns?: WideColumns;
 }
+
+/** Which columns of a very wide header to read (the rest are skipped), or null if the run does not say. */
+export type WideColumns = (header: string[]) => Set<string> | null;
+
+/**
+ * Columns read from one file at most, unless the run names which to read: every column costs memory for every
+ * row, and a header of a million names is more often a broken file than data.
+ */
+export const MAX_COLUMNS = 100_000;
 
 /** Read a CSV file from disk without holding its whole text in memory. */
 export async function readTableFile(path: string, opts: ReadTableOptions = {}): Promise<Table> {
@@ -92,12 +104,13 @@ export async function readTableChunks(
     }
   };
 
-  for await (const chunk of chunks) {
+  for await (const chunk of utf8Chunks(chunks, file)) {
     throwIfCancelled(signal);
     fed += chunk.length;
     const b = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     // The delimiter comes from the header line, so nothing is parsed before that line is complete.
-    if (builder === null && sniff.feed(b)) builder = new TableBuilder(file, sniff.delimiter());
+    if (builder === null && sniff.feed(b))
+      builder = new TableBuilder(file, sniff.delimiter(), opts.wideColumns);
     held.push(b);
     heldBytes += b.length;
     if (builder !== null && heldBytes >= rest.length) {
@@ -109,7 +122,7 @@ export async function readTableChunks(
     report();
   }
   throwIfCancelled(signal);
-  builder ??= new TableBuilder(file, sniff.delimiter());
+  builder ??= new TableBuilder(file, sniff.delimiter(), opts.wideColumns);
   builder.parse(Buffer.concat([rest, ...held]), true);
   const table = builder.finish();
   onProgress?.(1);
@@ -139,8 +152,7 @@ export class HeaderSniffer {
       else if (b === LF || b === CR) {
         this.end = this.fed + i;
         return true;
-      }
-      else if (b === COMMA) this.counts[0]++;
+      } else if (b === COMMA) this.counts[0]++;
       else if (b === SEMICOLON) this.counts[1]++;
       else if (b === TAB) this.counts[2]++;
     }
@@ -180,11 +192,16 @@ function hasRadixPrefix(s: string): boolean {
 
 /** One column while reading: numbers in a growable typed array; its text kept only while it could still be a text column. */
 class ColumnBuilder {
-  values = new Float64Array(1024);
-  bad = new Int32Array(64);
+  // Empty until the first cell: a wide header must not cost memory per column before a row is read.
+  values = new Float64Array(0);
+  bad = new Int32Array(0);
   badCount = 0;
   numericCount = 0;
   text: string[] | null = [];
+  /** First row holding a number with a decimal comma ("1,5"); plainText: some other text shows it is no number column. */
+  commaRow = -1;
+  commaText = '';
+  plainText = false;
 
   pushNumber(row: number, v: number): void {
     if (row >= this.values.length) this.values = grow(this.values, row + 1);
@@ -202,12 +219,22 @@ class ColumnBuilder {
     this.values[row] = NaN;
     if (this.badCount >= this.bad.length) this.bad = grow(this.bad, this.badCount + 1);
     this.bad[this.badCount++] = row;
-    if (this.text !== null) this.text.push(cell.trim());
+    const trimmed = cell.trim();
+    if (this.text !== null) this.text.push(trimmed);
+    if (this.plainText || trimmed === '') return;
+    if (!DECIMAL_COMMA.test(trimmed)) this.plainText = true;
+    else if (this.commaRow < 0) {
+      this.commaRow = row;
+      this.commaText = trimmed;
+    }
   }
 }
 
+/** A number as a European locale writes it: "1,5", "-0,25", "1.234,5", "2,5E-3". */
+const DECIMAL_COMMA = /^[+-]?(\d+|\d{1,3}(\.\d{3})+)?,\d+(e[+-]?\d+)?$/i;
+
 function grow<T extends Float64Array | Int32Array | Uint8Array>(a: T, need: number): T {
-  let cap = a.length * 2;
+  let cap = Math.max(8, a.length * 2);
   while (cap < need) cap *= 2;
   const b = new (a.constructor as new (n: number) => T)(cap);
   b.set(a);
@@ -397,7 +424,8 @@ class Tokenizer {
 export class TableBuilder {
   private readonly tokenizer: Tokenizer;
   private header: string[] | null = null;
-  private columns: ColumnBuilder[] = [];
+  /** One per header name; null for a column skipped (a wide file's columns the run does not name). */
+  private columns: (ColumnBuilder | null)[] = [];
   private lineOfRow = new Int32Array(1024);
   private rows = 0;
   /** 1-based line where the next record starts. */
@@ -406,6 +434,7 @@ export class TableBuilder {
   constructor(
     private readonly file: string,
     readonly delimiter: string,
+    private readonly wideColumns?: WideColumns,
   ) {
     this.tokenizer = new Tokenizer(delimiter.charCodeAt(0), (buf, n, breaks) =>
       this.onRecord(buf, n, breaks),
@@ -474,9 +503,11 @@ export class TableBuilder {
     const end = t.end;
     const quoted = t.quoted;
     for (let k = 0; k < m; k++) {
+      const col = cols[k];
+      if (col === null) continue;
       const v = quoted[k] === 1 ? NaN : fastNumber(buf, start[k], end[k]);
-      if (v === v) cols[k].pushNumber(r, v);
-      else cols[k].pushText(r, this.cellText(buf, k));
+      if (v === v) col.pushNumber(r, v);
+      else col.pushText(r, this.cellText(buf, k));
     }
   }
 
@@ -501,7 +532,23 @@ export class TableBuilder {
       seen.set(name, j);
     });
     this.header = names;
-    this.columns = names.map(() => new ColumnBuilder());
+    const read = this.columnsToRead(names, line);
+    this.columns = names.map((name) => (read === null || read.has(name) ? new ColumnBuilder() : null));
+  }
+
+  /** Every column (null), or for a header wider than MAX_COLUMNS the ones the run names. */
+  private columnsToRead(names: string[], line: number): Set<string> | null {
+    if (names.length <= MAX_COLUMNS) return null;
+    const read = this.wideColumns?.(names) ?? null;
+    if (read === null || read.size > MAX_COLUMNS)
+      throw new LavaInputError(
+        read === null
+          ? `${names.length} columns, more than the ${MAX_COLUMNS} LAVA reads from one file`
+          : `${read.size} columns named, more than the ${MAX_COLUMNS} LAVA reads from one file`,
+        { file: this.file, line, column: MAX_COLUMNS + 1, option: 'features' },
+        'Name the feature columns in {option:features} (and the embedding in {option:embedding}): only the columns named are then read.',
+      );
+    return read;
   }
 
   /** The column names once the header line is parsed. */
@@ -526,17 +573,22 @@ export class TableBuilder {
       );
     }
     const n = this.rows;
-    const columns: Column[] = this.columns.map((c, j) =>
-      c.numericCount === 0 && c.text !== null
-        ? { kind: 'text', name: header[j], index: j, values: c.text }
-        : {
-            kind: 'numeric',
-            name: header[j],
-            index: j,
-            values: c.values.slice(0, n),
-            bad: c.bad.slice(0, c.badCount),
-          },
-    );
+    this.checkDecimalCommas(header);
+    const columns: Column[] = [];
+    this.columns.forEach((c, j) => {
+      if (c === null) return;
+      columns.push(
+        c.numericCount === 0 && c.text !== null
+          ? { kind: 'text', name: header[j], index: j, values: c.text }
+          : {
+              kind: 'numeric',
+              name: header[j],
+              index: j,
+              values: c.values.slice(0, n),
+              bad: c.bad.slice(0, c.badCount),
+            },
+      );
+    });
     return {
       file: this.file,
       header,
@@ -545,6 +597,23 @@ export class TableBuilder {
       columns,
       delimiter: this.delimiter,
     };
+  }
+
+  /**
+   * A column whose only non-numbers are numbers with a decimal comma would be read as text (or lose those rows)
+   * and the run would then complain about something else: say what it is. A comma-separated file cannot hold
+   * them unquoted, so only other delimiters are checked.
+   */
+  private checkDecimalCommas(header: string[]): void {
+    if (this.delimiter === ',') return;
+    this.columns.forEach((c, j) => {
+      if (c === null || c.commaRow < 0 || c.plainText) return;
+      throw new LavaInputError(
+        `"${c.commaText}" is a number with a decimal comma, which LAVA does not read as a number`,
+        { file: this.file, line: this.lineOfRow[c.commaRow], column: j + 1, columnName: header[j] },
+        'Save the file with decimal points ("1.5"): in Excel choose "." as the decimal separator, in pandas to_csv(decimal=".").',
+      );
+    });
   }
 }
 

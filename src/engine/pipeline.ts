@@ -5,6 +5,7 @@ import { readTableBytes, readTableFile } from './read/table';
 import { prepare } from './prepare/prepare';
 import { fitToRows } from './prepare/sizeRules';
 import { wideColumnsFor } from './prepare/wideColumns';
+import { checkDegenerate } from './prepare/degenerate';
 import { computeUmap } from './embedding/umap';
 import { buildLocalities } from './localities/localities';
 import { localityCorrelations } from './correlations/correlation';
@@ -74,7 +75,7 @@ export async function runPipeline(
   throwIfCancelled(signal);
 
   const prepared = prepare(table, input.params);
-  const fitted = fitToRows(table, prepared, input.params);
+  const fitted = checkDegenerate(input.file, prepared, fitToRows(table, prepared, input.params));
   const params = fitted.params;
   const notes = [...prepared.notes, ...fitted.notes];
   const E = prepared.E;

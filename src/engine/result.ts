@@ -8,7 +8,9 @@ export const TOOL_VERSION = '0.1.0';
 
 /** 7 significant digits: below Float32 noise for coordinates and weights, and stable across runs. */
 export function round7(x: number): number {
-  return x === 0 || !Number.isFinite(x) ? 0 : Number(x.toPrecision(7));
+  // The steps check their input so that none can arise: a NaN or Infinity here is a bug, never written as 0.
+  if (!Number.isFinite(x)) throw new Error(`a non-finite number (${x}) reached the result`);
+  return x === 0 ? 0 : Number(x.toPrecision(7));
 }
 
 function roundAll(a: ArrayLike<number>): number[] {

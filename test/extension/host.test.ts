@@ -76,6 +76,8 @@ test('package.json declares one lava.* setting per option with the engine defaul
     }
     if (spec.kind === 'enum') assert.deepEqual(p.enum, [...spec.values]);
     if (spec.kind === 'bool') assert.equal(p.type, 'boolean');
+    if (spec.kind === 'bounds')
+      assert.deepEqual(p.items, { type: 'number', minimum: spec.min, maximum: spec.max }, `range of lava.${name}`);
   }
 });
 

@@ -1,6 +1,7 @@
 // Step "prepare": the table's columns in their roles, incomplete rows and flat features dropped, X and Z gathered.
 import { keepCompleteRows } from './badRows';
 import { columnRoles } from './columnRoles';
+import { checkEmptyColumns } from './emptyColumns';
 import { selectFeatures } from './featureSelection';
 import type { Column, NumericColumn, Prepared, Table } from '../types';
 import type { MetadataColumn } from '../../shared/result/types';
@@ -8,6 +9,7 @@ import type { LavaParams } from '../../shared/params/types';
 
 export function prepare(table: Table, params: LavaParams): Prepared {
   const notes: string[] = [];
+  checkEmptyColumns(table, params, notes);
   const roles = columnRoles(table, params, notes);
   const embedding = roles.embedding;
   const { keptRows, droppedRows } = keepCompleteRows(table, [...embedding, ...roles.candidates], notes);

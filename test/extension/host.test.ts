@@ -165,6 +165,25 @@ test('an engine input error is shown with the file, line and column in words', (
   );
 });
 
+test('a column name cannot break the notification into lines or become a command link in it', () => {
+  // VS Code turns "[label](command:...)" in a notification into a link that runs the command.
+  const name = '[Fix it](command:workbench.action.terminal.new)\nsecond line\u001b[31m';
+  const e = new RemoteError(
+    errorToWire(
+      new LavaInputError(
+        'feature column holds text, not numbers',
+        { file: '/ws/d.csv', line: 1, column: 3, columnName: name, option: 'features' },
+        'Name numeric columns in {option:features}.',
+      ),
+    ),
+  );
+  const text = describeRunError(e, (f) => f.replace('/ws/', ''));
+  assert.equal(
+    text,
+    'd.csv, line 1, column 3: feature column holds text, not numbers (column "[Fix it] (command:workbench.action.terminal.new)\\nsecond line\\e[31m"). Name numeric columns in lava.features.',
+  );
+});
+
 test('result files: stored name is stable per data path, beside-data name never equals the data file', () => {
   assert.equal(storedResultName('/a/digits.csv'), storedResultName('/a/digits.csv'));
   assert.notEqual(storedResultName('/a/digits.csv'), storedResultName('/b/digits.csv'));

@@ -160,3 +160,23 @@ test('directBounds beyond [-100, 100] are refused (±1e308 made alpha and beta N
       e instanceof LavaInputError && /directBounds must lie within \[-100, 100\]/.test(e.problem),
   );
 });
+
+test('a "datasets" key is a glob of * and ** only: "?" and other regex characters are literal (a "?" crashed the run)', () => {
+  const config = parseConfig(
+    '{"datasets": {"what?.csv": {"modules": 3}, "(a|b).csv": {"modules": 4}}}',
+    'c.json',
+  );
+  assert.deepEqual(configParamsFor(config, 'what?.csv'), { modules: 3 });
+  assert.deepEqual(configParamsFor(config, 'wha.csv'), {});
+  assert.deepEqual(configParamsFor(config, '(a|b).csv'), { modules: 4 });
+  assert.deepEqual(configParamsFor(config, 'a.csv'), {});
+});
+
+test('"$schema" must be a string: an object with its own "toString" crashed the run', () => {
+  assert.equal(parseConfig('{"$schema": "https://x/s.json"}', 'c.json').$schema, 'https://x/s.json');
+  assert.throws(
+    () => parseConfig('{\n  "$schema": {"toString": null}\n}', 'c.json'),
+    (e: unknown) =>
+      e instanceof LavaInputError && e.line === 2 && /"\$schema" must be a string/.test(e.problem),
+  );
+});

@@ -8,7 +8,7 @@ import { readTableChunks } from '../../../src/engine/read/table';
 import type { Table } from '../../../src/engine/types';
 import { LavaInputError } from '../../../src/shared/errors';
 import { referenceRead, type RefResult } from './referenceCsv';
-import { FUZZ } from '../../fuzz';
+import { fuzz } from '../../fuzz';
 
 const TOKENS = [
   'a',
@@ -79,7 +79,7 @@ test('the CSV reader agrees with the reference reader on quoted grammar, whateve
     fc.asyncProperty(csvText, fc.constantFrom(1, 2, 7, 64, 1 << 20), async (text, chunk) => {
       assert.deepStrictEqual(await engineRead(text, chunk), referenceRead(text));
     }),
-    { ...FUZZ, numRuns: 2000, interruptAfterTimeLimit: 8_000 },
+    fuzz(2000, 8_000),
   );
 });
 

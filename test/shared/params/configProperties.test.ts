@@ -7,7 +7,7 @@ import { configParamsFor, parseConfig } from '../../../src/shared/params/config'
 import { resolveParams } from '../../../src/shared/params/layers';
 import { PARAM_NAMES } from '../../../src/shared/params/spec';
 import { LavaInputError } from '../../../src/shared/errors';
-import { FUZZ } from '../../fuzz';
+import { fuzz } from '../../fuzz';
 
 const DANGEROUS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf'];
 const key = fc.oneof(
@@ -66,11 +66,7 @@ test('no .lava.json pollutes a prototype: it loads as plain options or is an inp
     assert.equal(({} as Record<string, unknown>).polluted, undefined);
     assert.equal(prototypes(), before);
   };
-  fc.assert(fc.property(fc.oneof(configText, jsonText), check), {
-    ...FUZZ,
-    numRuns: 3000,
-    interruptAfterTimeLimit: 5_000,
-  });
+  fc.assert(fc.property(fc.oneof(configText, jsonText), check), fuzz(3000, 5_000));
   // The audit's cases, and those this property found (a "?" glob, a non-string $schema), on every run.
   check('{"datasets": {"__proto__": {"modules": 3}}}');
   check('{"defaults": {"__proto__": {"polluted": 1}}}');

@@ -1,6 +1,6 @@
 // `lava explain DATA.csv ...`: the engine from a command line, for pipelines and benchmarks.
 // Exit codes: 0 done, 2 bad input or usage (one line naming file, line and column), 130 interrupted (SIGINT),
-// 143 terminated (SIGTERM), 1 a bug. A signal stops the run and nothing is written.
+// 143 terminated (SIGTERM), 1 a bug. A signal stops the run and nothing is written (one during the write lets it finish).
 import { runPipeline } from '../engine/pipeline';
 import { resultPathBeside, writeResultAtomic } from '../engine/io/resultFile';
 import { findConfigFile, projectOrHomeTop, resolveWithConfig } from '../engine/io/configFile';

@@ -1,7 +1,7 @@
 // A small reference reader for the CSV grammar the engine promises (engine/read/table.ts), written for clarity over
 // a JS string rather than for speed over bytes: the property test feeds both the same text and wants the same
 // table or the same error place.
-import { parseCell } from '../../../src/engine/read/table';
+import { parseCell } from '../../../src/engine/read/cells';
 
 export type RefColumn =
   { kind: 'text'; name: string; values: string[] } | { kind: 'numeric'; name: string; values: number[] };

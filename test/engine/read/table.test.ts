@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseCell, readTableBytes, readTableChunks, readTableFile } from '../../../src/engine/read/table';
+import { readTableBytes, readTableChunks, readTableFile } from '../../../src/engine/read/table';
+import { parseCell } from '../../../src/engine/read/cells';
 import { seededUniform } from '../../../src/engine/random';
 import type { NumericColumn, Table, TextColumn } from '../../../src/engine/types';
 import { LavaCancelled, LavaInputError } from '../../../src/shared/errors';
@@ -357,7 +358,8 @@ test('numbers with a decimal comma in a semicolon or tab file: an error at the f
   const e = await rejectsInput(() => readTableFile(bad('decimal-comma.csv')), {
     line: 2,
     column: 3,
-    message: /:2:3: "2,5" is a number with a decimal comma.*\(column "f1"\)\. Save the file with decimal points/,
+    message:
+      /:2:3: "2,5" is a number with a decimal comma.*\(column "f1"\)\. Save the file with decimal points/,
   });
   assert.equal(e.columnName, 'f1');
   await rejectsInput(() => readTableBytes(bytes('a\tb\n"1.234,5"\t2\n7,5\t3\n'), 't.tsv'), {

@@ -41,7 +41,12 @@ function jsonType(name: keyof LavaParams): Record<string, unknown> {
     case 'columns':
       return { type: 'array', items: { type: 'string' }, uniqueItems: true };
     case 'bounds':
-      return { type: 'array', items: { type: 'number' }, minItems: 2, maxItems: 2 };
+      return {
+        type: 'array',
+        items: { type: 'number', minimum: s.min, maximum: s.max },
+        minItems: 2,
+        maxItems: 2,
+      };
   }
 }
 

@@ -4,6 +4,8 @@ import { throwIfCancelled } from './errors';
 import { readTableBytes, readTableFile } from './read/table';
 import { prepare } from './prepare/prepare';
 import { fitToRows } from './prepare/sizeRules';
+import { wideColumnsFor } from './prepare/wideColumns';
+import { checkDegenerate } from './prepare/degenerate';
 import { computeUmap } from './embedding/umap';
 import { buildLocalities } from './localities/localities';
 import { localityCorrelations } from './correlations/correlation';
@@ -70,14 +72,15 @@ export async function runPipeline(
   const { signal } = opts;
   const clock = new StepClock(opts.onProgress);
 
+  const readOpts = { signal, onProgress: clock.progress('read'), wideColumns: wideColumnsFor(input.params) };
   const table = input.bytes
-    ? await readTableBytes(input.bytes, input.file, { signal, onProgress: clock.progress('read') })
-    : await readTableFile(input.file, { signal, onProgress: clock.progress('read') });
+    ? await readTableBytes(input.bytes, input.file, readOpts)
+    : await readTableFile(input.file, readOpts);
   clock.done('read');
   throwIfCancelled(signal);
 
   const prepared = prepare(table, input.params);
-  const fitted = fitToRows(table, prepared, input.params);
+  const fitted = checkDegenerate(input.file, prepared, fitToRows(table, prepared, input.params));
   const params = fitted.params;
   const notes = [...prepared.notes, ...fitted.notes];
   const E = prepared.E;

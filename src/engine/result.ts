@@ -14,7 +14,9 @@ export const TOOL_VERSION = '0.1.0';
 
 /** 7 significant digits for the fitted scalars (alpha, beta, threshold, error): short, and stable across runs. */
 export function round7(x: number): number {
-  return x === 0 || !Number.isFinite(x) ? 0 : Number(x.toPrecision(7));
+  // The steps check their input so that none can arise: a NaN or Infinity here is a bug, never written as 0.
+  if (!Number.isFinite(x)) throw new Error(`a non-finite number (${x}) reached the result`);
+  return x === 0 ? 0 : Number(x.toPrecision(7));
 }
 
 /** Each locality's rows ascending: the order the file packs smallest (delta-coded); nothing reads nearest-first. */

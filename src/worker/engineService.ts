@@ -3,6 +3,7 @@
 import { localityCorrelations } from '../engine/correlations/correlation';
 import { runPipeline } from '../engine/pipeline';
 import { prepare } from '../engine/prepare/prepare';
+import { wideColumnsFor } from '../engine/prepare/wideColumns';
 import { readTableBytes } from '../engine/read/table';
 import type { Localities, LocalityCorrelations } from '../engine/types';
 import type { Peer } from '../shared/rpc';
@@ -140,7 +141,8 @@ export function serveEngine(peer: EnginePeer): void {
 
   peer.handle('load', async (req) => {
     const result = decodeResult(req.text, 'the shown result');
-    const p = prepare(await readTableBytes(req.bytes, req.file), result.params);
+    const table = await readTableBytes(req.bytes, req.file, { wideColumns: wideColumnsFor(result.params) });
+    const p = prepare(table, result.params);
     const sameFeatures =
       p.features.length === result.features.length && p.features.every((f, i) => f === result.features[i]);
     if (!sameFeatures || p.E !== result.rowCount)

@@ -28,6 +28,8 @@ import {
   startCodeServer,
   waitForExit,
 } from './support/codeServer.mjs';
+// The stored result packs its arrays (schema 2); the test reads it through the product's own decoder.
+import { decodeResult } from '../../src/shared/result/decode.ts';
 import { extensionHostErrors } from './support/exthostLog.mjs';
 import { openBrowser, Workbench } from './support/workbench.mjs';
 
@@ -157,7 +159,7 @@ test(
 
         const stored = resultFiles(profile, 'digits.csv');
         assert.equal(stored.length, 1, `one stored result for digits.csv, found ${stored.join(', ')}`);
-        result = JSON.parse(readFileSync(stored[0], 'utf8'));
+        result = decodeResult(readFileSync(stored[0], 'utf8'), stored[0]);
         assert.equal(
           Number(await scatter.getAttribute('data-point-count')),
           result.rowCount,
@@ -311,7 +313,7 @@ test(
           await wb.runCommand('LAVA: Re-run');
           for (let i = 0; i < 240 && statSync(stored).mtimeMs === before; i++) await page.waitForTimeout(500);
           assert.notEqual(statSync(stored).mtimeMs, before, 'the re-run stored a new result');
-          const again = JSON.parse(readFileSync(stored, 'utf8'));
+          const again = decodeResult(readFileSync(stored, 'utf8'), stored);
           // The data path is stored relative to each result file, so it differs between storage and beside the data.
           const withoutTimings = (r) => ({ ...r, timings: null, source: { ...r.source, file: null } });
           assert.deepEqual(
@@ -325,7 +327,7 @@ test(
           const beside = join(ws, 'digits.lava.json');
           await wb.runCommand('LAVA: Save Result Beside the Data');
           for (let i = 0; i < 40 && !existsSync(beside); i++) await page.waitForTimeout(250);
-          const saved = JSON.parse(readFileSync(beside, 'utf8'));
+          const saved = decodeResult(readFileSync(beside, 'utf8'), beside);
           assert.deepEqual(withoutTimings(saved), withoutTimings(result));
           assert.equal(saved.source.file, 'digits.csv', 'beside the data, the data is named relative to the result');
           const savedAt = statSync(beside).mtimeMs;
@@ -365,7 +367,8 @@ test(
           const items = wb.webview().locator('[data-testid=module-item]');
           for (let i = 0; i < 240 && (await items.count()) !== 4; i++) await page.waitForTimeout(500);
           assert.equal(await items.count(), 4, 'the panel shows the 4 modules asked for');
-          const stored = JSON.parse(readFileSync(resultFiles(profile, 'digits.csv')[0], 'utf8'));
+          const storedFile = resultFiles(profile, 'digits.csv')[0];
+          const stored = decodeResult(readFileSync(storedFile, 'utf8'), storedFile);
           assert.equal(stored.modules.length, 4);
           assert.equal(stored.params.neighbors, 60);
           assert.deepEqual(

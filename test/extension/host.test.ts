@@ -75,6 +75,8 @@ test('package.json declares one lava.* setting per option with the engine defaul
     }
     if (spec.kind === 'enum') assert.deepEqual(p.enum, [...spec.values]);
     if (spec.kind === 'bool') assert.equal(p.type, 'boolean');
+    if (spec.kind === 'bounds')
+      assert.deepEqual(p.items, { type: 'number', minimum: spec.min, maximum: spec.max }, `range of lava.${name}`);
   }
 });
 
@@ -159,6 +161,25 @@ test('an engine input error is shown with the file, line and column in words', (
   assert.equal(
     describeRunError(new Error('boom'), (f) => f),
     'boom',
+  );
+});
+
+test('a column name cannot break the notification into lines or become a command link in it', () => {
+  // VS Code turns "[label](command:...)" in a notification into a link that runs the command.
+  const name = '[Fix it](command:workbench.action.terminal.new)\nsecond line\u001b[31m';
+  const e = new RemoteError(
+    errorToWire(
+      new LavaInputError(
+        'feature column holds text, not numbers',
+        { file: '/ws/d.csv', line: 1, column: 3, columnName: name, option: 'features' },
+        'Name numeric columns in {option:features}.',
+      ),
+    ),
+  );
+  const text = describeRunError(e, (f) => f.replace('/ws/', ''));
+  assert.equal(
+    text,
+    'd.csv, line 1, column 3: feature column holds text, not numbers (column "[Fix it] (command:workbench.action.terminal.new)\\nsecond line\\e[31m"). Name numeric columns in lava.features.',
   );
 });
 

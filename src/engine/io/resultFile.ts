@@ -65,14 +65,15 @@ export async function writeFileAtomic(path: string, text: string): Promise<void>
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
   const handle = await fsp.open(tmp, 'w');
   try {
-    await handle.writeFile(text, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
+    try {
+      await handle.writeFile(text, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
     await fsp.rename(tmp, path);
   } catch (e) {
+    // A full disk or a vanished folder: no partial temp file is left behind either.
     await fsp.rm(tmp, { force: true });
     throw e;
   }

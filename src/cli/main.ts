@@ -7,6 +7,7 @@ import { findConfigFile, projectOrHomeTop, resolveWithConfig } from '../engine/i
 import { LavaCancelled, LavaInputError, describeInputError } from '../shared/errors';
 import { flagName } from '../shared/params/names';
 import { USAGE, UsageError, parseCommandLine } from './args';
+import { compareCommand } from './compare';
 import { progressBar, summary } from './output';
 import { checkOutPath, unwritable } from './outPath';
 import { printable } from '../shared/printable';
@@ -82,7 +83,7 @@ async function explain(argv: string[], io: Output): Promise<number> {
  * prints more: its stack, each line escaped alike.
  */
 export function failure(e: unknown): [string, number] {
-  if (e instanceof UsageError) return [printable(`${e.message} (run "lava explain --help" for usage)`), 2];
+  if (e instanceof UsageError) return [printable(`${e.message} (run "${e.helpCommand}" for usage)`), 2];
   // Options the engine names by key ({option:maxFeatures}) read as this command's flags (--max-features).
   if (e instanceof LavaInputError) return [printable(describeInputError(e, flagName)), 2];
   if (e instanceof Interrupted) return ['interrupted; no result written', e.code];
@@ -99,6 +100,7 @@ export async function main(argv: string[], io: Output = PROCESS_OUTPUT): Promise
       io.stdout(USAGE + '\n');
       return command === undefined ? 2 : 0;
     }
+    if (command === 'compare') return await compareCommand(rest, io);
     if (command !== 'explain') throw new UsageError(`unknown command "${command}"`);
     return await explain(rest, io);
   } catch (e) {

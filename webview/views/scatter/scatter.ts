@@ -26,6 +26,8 @@ export interface ScatterProps extends SceneInput {
   tool?: MapTool;
   onSelect?: (rows: Int32Array, mode: SelectMode) => void;
   onClearSelection?: () => void;
+  /** The row under the pointer, null when it leaves every point (linked maps highlight the same row). */
+  onHover?: (row: number | null) => void;
 }
 
 /** What one render leaves for the next on the same container: its zoom handle and the keyboard's point. */
@@ -140,8 +142,12 @@ function attachPointer(
     const { row } = hit(mx, my, zoom.transform());
     if (row === null || !props.tooltip) tooltip.hide();
     else tooltip.show(mx, my, props.tooltip(row));
+    props.onHover?.(row);
   });
-  surface.addEventListener('mouseleave', () => tooltip.hide());
+  surface.addEventListener('mouseleave', () => {
+    tooltip.hide();
+    props.onHover?.(null);
+  });
   surface.addEventListener('click', (e) => {
     if (wasDrag()) return;
     const h = hit(...pos(e), zoom.transform());

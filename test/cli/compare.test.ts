@@ -82,6 +82,12 @@ test('results of different row counts are refused naming both files and both cou
   assert.match(r.stderr, /^lava: b\.lava\.json: a\.lava\.json has 120 rows and b\.lava\.json has 100: only two results of the same rows can be compared\. /);
   assert.deepEqual(readdirSync(dir).sort(), before);
   assert.ok(!existsSync(join(dir, 'a-vs-b.lava-compare.json')));
+  // --out gets the checks of lava explain's: never one of the inputs.
+  const keep = readFileSync(join(dir, 'a.lava.json'), 'utf8');
+  const over = lava(['compare', 'a.lava.json', 'a.lava.json', '--out', './a.lava.json'], dir);
+  assert.equal(over.code, 2);
+  assert.match(over.stderr, /--out names an input file/);
+  assert.equal(readFileSync(join(dir, 'a.lava.json'), 'utf8'), keep);
 });
 
 test('usage mistakes exit 2 and point at "lava compare --help"', () => {

@@ -47,6 +47,12 @@ function checkComparable(a: CompareInput, b: CompareInput): void {
       { file: b.file },
       'Compare two results of the same data file (the same rows kept), e.g. two embeddings of it.',
     );
+  if (ra < 2)
+    throw new LavaInputError(
+      `${a.file} and ${b.file} hold ${ra} row: neighbourhoods need at least 2 rows`,
+      { file: b.file },
+      'Compare results of data with more rows.',
+    );
 }
 
 function sameLines(a: Int32Array, b: Int32Array): boolean {

@@ -106,7 +106,11 @@ export function renderScatter(container: HTMLElement, props: ScatterProps): void
     height: props.height,
     zoom,
     initial: focused !== null && focused < count ? focused : null,
-    onFocusRow: (row) => (kept.focused = row),
+    onFocusRow: (row) => {
+      kept.focused = row;
+      // The keyboard's point is hovered as much as the pointer's (linked maps follow both).
+      props.onHover?.(row);
+    },
     onPick: (row) => props.onClick?.({ row, probe: null }),
     onEscape: () => props.onClearSelection?.(),
     showTip: (row, x, y) => props.tooltip && tooltip.show(x, y, props.tooltip(row)),

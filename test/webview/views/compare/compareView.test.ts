@@ -77,6 +77,16 @@ test('hovering a point on map A rings the same row on map B', async () => {
   assert.equal(mapB.dataset.linkedRow, undefined);
 });
 
+test('moving the keyboard focus on map B rings the focused row on map A', async () => {
+  const { doc, root } = await boot();
+  const mapA = root.querySelector<HTMLElement>('[data-testid=compare-map-a] .lava-scatter')!;
+  const surface = root.querySelector<SVGSVGElement>('[data-testid=compare-map-b] .lava-scatter svg')!;
+  surface.focus();
+  surface.dispatchEvent(new doc.defaultView!.KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+  const row = mapA.dataset.linkedRow;
+  assert.ok(row !== undefined && Number(row) >= 0 && Number(row) < 300, `linked row ${row}`);
+});
+
 test('a box drawn on map A selects the same rows on both maps', async () => {
   const { doc, root } = await boot();
   const win = doc.defaultView!;

@@ -117,7 +117,7 @@ export async function compareCommand(argv: string[], io: { stdout(t: string): vo
   const out = cmd.out ?? comparisonPathBeside(cmd.a, cmd.b);
   checkOutPath(out, [cmd.a, cmd.b]);
   const [a, b] = await Promise.all([readCompareInput(cmd.a), readCompareInput(cmd.b)]);
-  const c = compareResults(a, b, { ...(cmd.threshold !== undefined ? { threshold: cmd.threshold } : {}), ...(cmd.k !== undefined ? { k: cmd.k } : {}) });
+  const c = await compareResults(a, b, { ...(cmd.threshold !== undefined ? { threshold: cmd.threshold } : {}), ...(cmd.k !== undefined ? { k: cmd.k } : {}) });
   await writeComparisonAtomic(out, c).catch((e: unknown) => {
     throw unwritable(out, e);
   });

@@ -549,6 +549,9 @@ test(
         await items.first().click();
         await wv.locator('[data-testid=compare-map-b] .lava-compare-legend', { hasText: 'activity' }).waitFor({ timeout: 15_000 });
         await wb.shot('12-compare');
+        await wv.locator('.lava-compare-bar select').first().selectOption('kept');
+        await wv.locator('[data-testid=compare-map-a] .lava-compare-legend', { hasText: 'neighbourhood kept' }).waitFor({ timeout: 15_000 });
+        await wb.shot('12b-compare-neighbourhood-kept');
       });
 
       await step('no error in the extension host log, no page error or CSP refusal in the browser', () => {

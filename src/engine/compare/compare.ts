@@ -19,6 +19,7 @@ export interface CompareInput {
 export interface CompareOptions {
   threshold?: number;
   k?: number;
+  signal?: AbortSignal;
 }
 
 function patternSet(r: LavaResult): PatternSet {
@@ -59,7 +60,7 @@ function sameLines(a: Int32Array, b: Int32Array): boolean {
   return a.length === b.length && a.every((v, i) => v === b[i]);
 }
 
-export function compareResults(a: CompareInput, b: CompareInput, opts: CompareOptions = {}): Comparison {
+export async function compareResults(a: CompareInput, b: CompareInput, opts: CompareOptions = {}): Promise<Comparison> {
   checkComparable(a, b);
   const threshold = opts.threshold ?? DEFAULT_MATCH_THRESHOLD;
   const notes: string[] = [];
@@ -80,7 +81,7 @@ export function compareResults(a: CompareInput, b: CompareInput, opts: CompareOp
   if (k < (opts.k ?? DEFAULT_OVERLAP_K)) notes.push(`neighbours lowered to ${k}: there are only ${E} rows`);
   const { matched, onlyA, onlyB } = matchPatternSets(patternSet(a.result), patternSet(b.result), common, threshold);
   const strongA = new Set(a.strongIds ?? []);
-  const kept = neighbourhoodOverlap(a.result.embedding, b.result.embedding, E, k);
+  const kept = await neighbourhoodOverlap(a.result.embedding, b.result.embedding, E, k, opts.signal);
   return {
     kind: COMPARISON_KIND,
     schemaVersion: COMPARISON_SCHEMA_VERSION,

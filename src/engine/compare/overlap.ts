@@ -1,27 +1,30 @@
 // How much each row's neighbourhood changed between two maps of the same rows: the share of its k nearest
 // neighbours in A's map that are also among its k nearest in B's (exact kNN, the engine's k-d tree).
-import { knn } from '../localities/neighbours';
+import { buildKdTree, knnCancellable } from '../localities/neighbours';
 import type { OverlapSummary } from '../../shared/compare/types';
 
 /** Neighbours per row when not asked otherwise: the size of a UMAP neighbourhood (its n_neighbors default). */
 export const DEFAULT_OVERLAP_K = 15;
 
-function neighbours(coords: Float32Array, dims: number, E: number, k: number): Int32Array {
-  return knn(Float64Array.from(coords), E, dims, k).index;
+/** Exact kNN yielding to the event loop (the extension host runs this): the same answer as knn. */
+async function neighbours(coords: Float32Array, dims: number, E: number, k: number, signal?: AbortSignal): Promise<Int32Array> {
+  const Z = Float64Array.from(coords);
+  return (await knnCancellable(Z, E, dims, k, buildKdTree(Z, E, dims), signal)).index;
 }
 
 /**
  * Per row, |kNN_A(i) ∩ kNN_B(i)| / k, self excluded, as count x (1/k) in Float32 (what the file stores exactly:
- * shared/compare/codec.ts). Both maps hold E rows; k < E.
+ * shared/compare/codec.ts). Both maps hold E rows; k < E. Rejects with LavaCancelled when `signal` aborts.
  */
-export function neighbourhoodOverlap(
+export async function neighbourhoodOverlap(
   a: { coords: Float32Array; dims: number },
   b: { coords: Float32Array; dims: number },
   E: number,
   k: number,
-): Float32Array {
-  const na = neighbours(a.coords, a.dims, E, k);
-  const nb = neighbours(b.coords, b.dims, E, k);
+  signal?: AbortSignal,
+): Promise<Float32Array> {
+  const na = await neighbours(a.coords, a.dims, E, k, signal);
+  const nb = await neighbours(b.coords, b.dims, E, k, signal);
   const out = new Float32Array(E);
   const mark = new Int32Array(E).fill(-1);
   for (let i = 0; i < E; i++) {

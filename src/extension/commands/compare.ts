@@ -6,6 +6,8 @@ import * as vscode from 'vscode';
 import { compareResults } from '../../engine/compare/compare';
 import { comparisonPathBeside, readCompareInput, writeComparisonAtomic } from '../../engine/compare/files';
 import { openComparePanel } from '../comparePanel';
+import type { Comparison } from '../../shared/compare/types';
+import { LavaCancelled } from '../../shared/errors';
 
 /** One result picked from the workspace's .lava.json files (`except` left out); an open dialog when there are none. */
 async function pickResult(title: string, except?: vscode.Uri): Promise<vscode.Uri | undefined> {
@@ -24,6 +26,27 @@ async function pickResult(title: string, except?: vscode.Uri): Promise<vscode.Ur
   return item?.uri;
 }
 
+/** The comparison of a and b written at `out`, under a cancellable notification; null when cancelled. */
+async function compareWithProgress(a: vscode.Uri, b: vscode.Uri, out: string): Promise<Comparison | null> {
+  try {
+    return await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: 'LAVA: comparing results', cancellable: true },
+      async (_progress, token) => {
+        const controller = new AbortController();
+        token.onCancellationRequested(() => controller.abort());
+        const [ia, ib] = await Promise.all([readCompareInput(a.fsPath), readCompareInput(b.fsPath)]);
+        // A cancel stops the kNN before the write: nothing is written (and the write itself is atomic).
+        const c = await compareResults(ia, ib, { signal: controller.signal });
+        await writeComparisonAtomic(out, c);
+        return c;
+      },
+    );
+  } catch (e) {
+    if (e instanceof LavaCancelled) return null;
+    throw e;
+  }
+}
+
 export async function compareCommand(
   extensionUri: vscode.Uri,
   arg: unknown,
@@ -34,15 +57,11 @@ export async function compareCommand(
   const b = await pickResult(`LAVA: Compare ${basename(a.fsPath)} with result B`, a);
   if (!b) return;
   const out = comparisonPathBeside(a.fsPath, b.fsPath);
-  const comparison = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: 'LAVA: comparing results' },
-    async () => {
-      const [ia, ib] = await Promise.all([readCompareInput(a.fsPath), readCompareInput(b.fsPath)]);
-      const c = compareResults(ia, ib);
-      await writeComparisonAtomic(out, c);
-      return c;
-    },
-  );
+  const comparison = await compareWithProgress(a, b, out);
+  if (!comparison) {
+    void vscode.window.showInformationMessage('LAVA: comparison cancelled; nothing written.');
+    return;
+  }
   log(`compared ${a.fsPath} with ${b.fsPath}: ${comparison.matched.length} matched; wrote ${out}`);
   const [ta, tb, tc] = await Promise.all([a.fsPath, b.fsPath, out].map((f) => fsp.readFile(f, 'utf8')));
   const rel = (u: string) => vscode.workspace.asRelativePath(u);

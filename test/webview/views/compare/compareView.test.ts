@@ -23,7 +23,7 @@ function mirroredWithout(a: LavaResult): LavaResult {
 async function boot(width = 1000) {
   const a = makeFixture();
   const b = mirroredWithout(a);
-  const comparison = compareResults({ file: 'a.lava.json', result: a, strongIds: null }, { file: 'b.lava.json', result: b, strongIds: null });
+  const comparison = await compareResults({ file: 'a.lava.json', result: a, strongIds: null }, { file: 'b.lava.json', result: b, strongIds: null });
   const doc = makeDocument();
   const root = doc.createElement('div');
   doc.body.append(root);

@@ -3,7 +3,7 @@
 // The host's work after the run (storing the result, handing it to the webview) is timed separately.
 //   node --import tsx bench/hostEventLoop.ts [--rows 100000] [--features 50]
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { EngineClient } from '../src/extension/engineClient';
@@ -23,14 +23,13 @@ async function main(): Promise<void> {
   if (!existsSync(worker)) throw new Error('dist/worker.js is missing: run npm run build');
   const csv = join(mkdtempSync(join(tmpdir(), 'lava-host-')), 'planted.csv');
   await writePlanted(3, csv, { samples: rows, features });
-  const bytes = new Uint8Array(readFileSync(csv));
 
   const h = monitorEventLoopDelay({ resolution: 10 });
   const engine = EngineClient.start(worker);
   h.enable();
   const t0 = performance.now();
   const result = await engine.run(
-    { file: csv, bytes, params: { ...DEFAULT_PARAMS, embedding: ['x', 'y'] }, paramSources: {} },
+    { file: csv, params: { ...DEFAULT_PARAMS, embedding: ['x', 'y'] }, paramSources: {} },
     () => undefined,
   );
   const runMs = performance.now() - t0;

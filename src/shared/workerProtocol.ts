@@ -8,16 +8,17 @@ import { LavaParamsSchema } from './params/spec';
 
 const StepSchema = z.enum(STEPS);
 
-/** The data file's bytes, transferred (not copied) to the worker. */
-const BytesSchema = z.custom<Uint8Array>((x) => x instanceof Uint8Array, 'not bytes');
+const NamesSchema = z.array(z.string());
 
 export const engineContract = {
   requests: {
-    /** Run the whole pipeline on the bytes of `file`; the worker keeps X and the correlations afterwards. */
+    /**
+     * Run the whole pipeline on `file`, read by path in the worker (large files are never copied into the host);
+     * the worker keeps X and the correlations afterwards.
+     */
     run: {
       params: z.object({
         file: z.string(),
-        bytes: BytesSchema,
         params: LavaParamsSchema,
         paramSources: z.record(z.string(), z.string()),
         configFile: z.string().optional(),
@@ -28,7 +29,6 @@ export const engineContract = {
     load: {
       params: z.object({
         file: z.string(),
-        bytes: BytesSchema,
         params: LavaParamsSchema,
         members: z.array(z.array(z.number().int().nonnegative())),
         features: z.array(z.string()),
@@ -36,6 +36,16 @@ export const engineContract = {
         rowCount: z.number().int().positive(),
       }),
       result: z.object({ rows: z.number().int(), features: z.number().int() }),
+    },
+    /** What a data file offers to choose (h5ad layers, obsm keys, var columns) and its columns, for the options wizard. */
+    inspect: {
+      params: z.object({ file: z.string() }),
+      result: z.object({
+        format: z.string(),
+        rows: z.number().int().nonnegative(),
+        columns: NamesSchema,
+        choices: z.object({ layer: NamesSchema.optional(), obsm: NamesSchema.optional(), varNames: NamesSchema.optional() }),
+      }),
     },
     /** The webview's requests, answered from what the last run or load kept: the same schemas both hops. */
     locality: hostContract.requests.locality,

@@ -3,7 +3,8 @@
 import { localityCorrelations } from '../engine/correlations/correlation';
 import { runPipeline } from '../engine/pipeline';
 import { prepare } from '../engine/prepare/prepare';
-import { readTableBytes } from '../engine/read/table';
+import { readDataset } from '../engine/read/readDataset';
+import { readInputs } from '../engine/read/readInputs';
 import type { Localities, LocalityCorrelations } from '../engine/types';
 import type { Peer } from '../shared/rpc';
 import type { EngineContract, EngineHostContract } from '../shared/workerProtocol';
@@ -113,7 +114,7 @@ export function serveEngine(peer: EnginePeer): void {
   });
 
   peer.handle('load', async (req) => {
-    const p = prepare(await readTableBytes(req.bytes, req.file), req.params);
+    const p = await prepare(await readInputs(req.file, req.params), req.params);
     const sameFeatures =
       p.features.length === req.features.length && p.features.every((f, i) => f === req.features[i]);
     if (!sameFeatures || p.E !== req.rowCount)
@@ -130,6 +131,11 @@ export function serveEngine(peer: EnginePeer): void {
       members: req.members,
     };
     return { rows: p.E, features: p.F };
+  });
+
+  peer.handle('inspect', async ({ file }) => {
+    const ds = await readDataset(file);
+    return { format: ds.format, rows: ds.rowCount, columns: ds.columns.map((c) => c.name), choices: ds.choices };
   });
 
   peer.handle('locality', async ({ locality }) => {

@@ -13,7 +13,7 @@ import { inProcessEngine } from './support/inProcessEngine';
 import {
   blobParams as params,
   blobsCsv as csv,
-  bytesOf as bytes,
+  dataFile,
   decodePattern as decode,
 } from './support/blobs';
 
@@ -40,6 +40,7 @@ test(
   { skip, timeout: 120_000 },
   async () => {
     const { text, X } = csv(120);
+    const file = dataFile(text);
     const worker = EngineClient.start(WORKER);
     const steps: string[] = [];
     let last = 0;
@@ -48,8 +49,7 @@ test(
     try {
       result = await worker.run(
         {
-          file: 'blobs.csv',
-          bytes: bytes(text),
+          file,
           params,
           paramSources: { modules: 'command' },
           configFile: '/ws/.lava.json',
@@ -106,8 +106,7 @@ test(
       const reloaded = EngineClient.start(WORKER);
       try {
         await reloaded.load({
-          file: 'blobs.csv',
-          bytes: bytes(text),
+          file,
           params: result.params,
           members: result.localities.members,
           features: result.features,
@@ -115,11 +114,10 @@ test(
         });
         const changed = EngineClient.start(WORKER);
         try {
-          const fewer = bytes(text.split('\n').slice(0, 100).join('\n') + '\n');
+          const fewer = dataFile(text.split('\n').slice(0, 100).join('\n') + '\n');
           await assert.rejects(
             changed.load({
-              file: 'blobs.csv',
-              bytes: fewer,
+              file: fewer,
               params: result.params,
               members: result.localities.members,
               features: result.features,
@@ -150,12 +148,12 @@ test(
   { skip, timeout: 60_000 },
   async () => {
     const worker = EngineClient.start(WORKER);
+    const bad = dataFile('x,y,a,b,c\n1,2,3,4,5\n1,2,3,4,5\n1,2,3,4\n', 'bad.csv');
     try {
       await assert.rejects(
         worker.run(
           {
-            file: '/ws/bad.csv',
-            bytes: bytes('x,y,a,b,c\n1,2,3,4,5\n1,2,3,4,5\n1,2,3,4\n'),
+            file: bad,
             params,
             paramSources: {},
           },
@@ -165,7 +163,7 @@ test(
           e instanceof RemoteError &&
           e.isInputError &&
           e.info.line === 4 &&
-          e.info.file === '/ws/bad.csv' &&
+          e.info.file === bad &&
           /missing cell/.test(e.info.hint ?? ''),
       );
     } finally {
@@ -183,8 +181,7 @@ test(
     const { text } = csv(4000);
     const started = worker.run(
       {
-        file: 'big.csv',
-        bytes: bytes(text),
+        file: dataFile(text, 'big.csv'),
         params: { ...params, umap: true, embedding: [] },
         paramSources: {},
       },
@@ -207,7 +204,7 @@ test('a thread that dies rejects every pending request with why, and refuses new
     engine.locality(0),
     engine.pair('a', 'b'),
     engine
-      .load({ file: 'x.csv', bytes: bytes('x,y\n'), params, members: [], features: [], rowCount: 1 })
+      .load({ file: dataFile('x,y\n', 'x.csv'), params, members: [], features: [], rowCount: 1 })
       .then(() => never),
   ];
   thread.die(new Error('the LAVA engine thread stopped (exit code 134)'));
@@ -221,7 +218,7 @@ test('run params are checked against the option table before the engine sees the
   try {
     await assert.rejects(
       engine.run(
-        { file: 'x.csv', bytes: bytes(csv(60).text), params: { ...params, modules: 0 }, paramSources: {} },
+        { file: dataFile(csv(60).text), params: { ...params, modules: 0 }, paramSources: {} },
         () => {},
       ),
       /bad request "run".*modules must be >= 1/s,

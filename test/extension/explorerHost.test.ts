@@ -13,30 +13,30 @@ import {
   type WebviewContract,
 } from '../../src/shared/protocol';
 import type { LavaResult } from '../../src/shared/result/types';
-import { blobParams, blobsCsv, bytesOf, decodePattern } from './support/blobs';
+import { blobParams, blobsCsv, dataFile, decodePattern } from './support/blobs';
 import { inProcessEngine, type FakeThread } from './support/inProcessEngine';
 
 const { text, X } = blobsCsv(120);
+const blobs = dataFile(text);
 let result: LavaResult;
 
 before(async () => {
   const { engine } = inProcessEngine();
   result = await engine.run(
-    { file: '/ws/blobs.csv', bytes: bytesOf(text), params: blobParams, paramSources: { modules: 'command' } },
+    { file: blobs, params: blobParams, paramSources: { modules: 'command' } },
     () => {},
   );
   engine.dispose();
 });
 
-/** Engines the host loaded on demand, each from the data's bytes as the extension does. */
+/** Engines the host loaded on demand, each from the data file as the extension does. */
 function loader(threads: FakeThread[]): () => Promise<EngineClient> {
   return async () => {
     const { engine, thread } = inProcessEngine();
     threads.push(thread);
     const { members } = result.localities;
     await engine.load({
-      file: '/ws/blobs.csv',
-      bytes: bytesOf(text),
+      file: blobs,
       params: result.params,
       members,
       features: result.features,
@@ -83,7 +83,7 @@ test('ready brings the result (and a run in progress); requests are answered fro
   webview.on('running', (n) => notes.push(`running ${n.step}`));
   const { engine } = inProcessEngine();
   await engine.run(
-    { file: '/ws/blobs.csv', bytes: bytesOf(text), params: blobParams, paramSources: {} },
+    { file: blobs, params: blobParams, paramSources: {} },
     () => {},
   );
   host.showResult(result, 'file:///store/r.json', engine);
@@ -122,7 +122,7 @@ test('a failed locality or pair request reaches the webview as a failure reply, 
   );
   const { engine } = inProcessEngine();
   await engine.run(
-    { file: '/ws/blobs.csv', bytes: bytesOf(text), params: blobParams, paramSources: {} },
+    { file: blobs, params: blobParams, paramSources: {} },
     () => {},
   );
   host.showResult(result, null, engine);

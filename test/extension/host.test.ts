@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type LocalityCorrelations } from '../../src/engine/types';
-import { PARAM_NAMES, PARAM_SPECS } from '../../src/shared/params/spec';
+import { PARAM_NAMES, PARAM_SPECS, SETTING_NAMES } from '../../src/shared/params/spec';
 import { paramsFromSettings } from '../../src/extension/settingsLayer';
 import {
   cellCharacter,
@@ -56,10 +56,12 @@ test('an out-of-range setting is a LavaInputError naming the option, shown as it
   );
 });
 
-test('package.json declares one lava.* setting per option with the engine default and range', () => {
+test('package.json declares one lava.* setting per option but file paths, with the engine default and range', () => {
   const props = pkg.contributes.configuration.properties as Record<string, Record<string, unknown>>;
-  assert.deepEqual(Object.keys(props).sort(), PARAM_NAMES.map((n) => `lava.${n}`).sort(), SYNC);
-  for (const name of PARAM_NAMES) {
+  assert.deepEqual(Object.keys(props).sort(), SETTING_NAMES.map((n) => `lava.${n}`).sort(), SYNC);
+  // A file beside one data file is no workspace-wide setting: it is given per run or per .lava.json entry.
+  assert.ok(!('lava.embeddingFile' in props) && !('lava.metadataFile' in props));
+  for (const name of SETTING_NAMES) {
     const p = props[`lava.${name}`];
     const spec = PARAM_SPECS[name];
     assert.deepEqual(p.default, DEFAULT_PARAMS[name], `default of lava.${name}`);

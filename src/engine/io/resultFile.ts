@@ -3,6 +3,7 @@
 import { promises as fsp } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { LavaResult } from '../../shared/result/types';
+import { PATH_PARAMS, type LavaParams } from '../../shared/params/types';
 
 /** Where a result is saved beside its data: DATA.csv -> DATA.lava.json (the CLI and the extension agree). */
 export function resultPathBeside(data: string): string {
@@ -26,7 +27,15 @@ export function resultForFile(result: LavaResult, path: string): LavaResult {
   const folder = dirname(resolve(path));
   const source = { ...result.source, file: relativeTo(folder, result.source.file) };
   if (source.config !== undefined) source.config = relativeTo(folder, source.config);
-  return { ...result, source };
+  return { ...result, source, params: mapPaths(result.params, (p) => relativeTo(folder, p)) };
+}
+
+/** The params with their file options (embeddingFile, metadataFile) passed through `f`; the same object when none is set. */
+function mapPaths(params: LavaParams, f: (p: string) => string): LavaParams {
+  if (PATH_PARAMS.every((k) => params[k] === undefined)) return params;
+  const out = { ...params };
+  for (const k of PATH_PARAMS) if (out[k] !== undefined) out[k] = f(out[k]);
+  return out;
 }
 
 /** A stored result's data and config paths made absolute again, from the folder of the file it was read from. */
@@ -36,7 +45,7 @@ export function resultFromFile(result: LavaResult, path: string): LavaResult {
     p === '' || isAbsolute(p) || /^[A-Za-z]:[\\/]/.test(p) ? p : resolve(folder, p);
   const source = { ...result.source, file: absolute(result.source.file) };
   if (source.config !== undefined) source.config = absolute(source.config);
-  return { ...result, source };
+  return { ...result, source, params: mapPaths(result.params, absolute) };
 }
 
 /**

@@ -9,6 +9,7 @@ import { progressText } from '../progressText';
 import { exportView, readResult, saveBesideData, storeResult, workspaceFolderOf } from './results';
 import { showRunError } from './showError';
 import { needsConsent } from './storedResult';
+import { pathOptions, unchosenOutside } from './dataFiles';
 import { describeRunError } from './errorPlace';
 import { LavaCancelled } from '../../shared/errors';
 import type { LavaParams } from '../../shared/params/types';
@@ -56,6 +57,7 @@ export class Explainer implements PanelActions {
       }
       target.dataUri = dataUri;
       target.commandParams = command;
+      if (!(await this.mayReadBeside(run))) throw new LavaCancelled();
       await this.runAndShow(target, dataUri, run);
     } catch (e) {
       this.failed(e, dataUri, target);
@@ -65,15 +67,14 @@ export class Explainer implements PanelActions {
   /** The run itself: its engine thread is the panel's afterwards, or ended when anything fails. */
   private async runAndShow(panel: LavaPanel, dataUri: vscode.Uri, run: RunParams): Promise<void> {
     panel.showRunning('read', 0);
-    const bytes = await vscode.workspace.fs.readFile(dataUri);
+    const file = localPath(dataUri);
     const t0 = Date.now();
     const engine = EngineClient.start(this.workerPath, (l) => this.log(l));
     try {
       const result = await this.withProgress(panel, dataUri, run.params, (onProgress, signal) =>
         engine.run(
           {
-            file: dataUri.fsPath,
-            bytes,
+            file,
             params: run.params,
             paramSources: run.sources,
             ...(run.configFile ? { configFile: run.configFile } : {}),
@@ -190,12 +191,11 @@ export class Explainer implements PanelActions {
       throw new Error(
         `the data file of this result is missing, so its localities cannot be recomputed; use "${LOCATE}" or Re-run`,
       );
-    const bytes = await vscode.workspace.fs.readFile(panel.dataUri);
+    const file = localPath(panel.dataUri);
     const engine = EngineClient.start(this.workerPath, (l) => this.log(l));
     try {
       await engine.load({
-        file: panel.dataUri.fsPath,
-        bytes,
+        file,
         params: result.params,
         members: result.localities.members,
         features: result.features,
@@ -213,7 +213,7 @@ export class Explainer implements PanelActions {
     const result = await readResult(resultUri);
     const file = result.source.file;
     const found = file !== '' && (await exists(vscode.Uri.file(file)));
-    const dataUri = found && (await this.mayRead(file, resultUri)) ? vscode.Uri.file(file) : null;
+    const dataUri = found && (await this.mayRead(result, resultUri)) ? vscode.Uri.file(file) : null;
     const target = panel ?? LavaPanel.forData(this.context.extensionUri, this, dataUri);
     target.showResult(result, resultUri, null, dataUri);
     if (!found)
@@ -223,14 +223,36 @@ export class Explainer implements PanelActions {
       );
   }
 
-  /** A result from elsewhere may name any file: one outside the workspace is read only if the user says so. */
-  private async mayRead(file: string, resultUri: vscode.Uri): Promise<boolean> {
+  /**
+   * A result from elsewhere may name any file (its data, an embedding or metadata file): those outside the
+   * workspace are read only if the user says so.
+   */
+  private async mayRead(result: LavaResult, resultUri: vscode.Uri): Promise<boolean> {
     const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath);
     const own = (this.context.storageUri ?? this.context.globalStorageUri).fsPath;
-    if (!needsConsent(file, resultUri.fsPath, folders, own)) return true;
+    const files = [result.source.file, ...pathOptions(result.params)];
+    const outside = files.filter((f) => needsConsent(f, resultUri.fsPath, folders, own));
+    if (outside.length === 0) return true;
     const READ = 'Read It';
     const choice = await vscode.window.showWarningMessage(
-      `LAVA: this result names a data file outside the workspace: ${file}. Read it (to answer clicks and Re-run)?`,
+      `LAVA: this result names files outside the workspace: ${outside.join(', ')}. Read them (to answer clicks and Re-run)?`,
+      { modal: true },
+      READ,
+    );
+    return choice === READ;
+  }
+
+  /**
+   * An embedding or metadata file that a .lava.json names outside the workspace is read only if the user says
+   * so (one the user picked for this run is theirs to read).
+   */
+  private async mayReadBeside(run: RunParams): Promise<boolean> {
+    const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath);
+    const outside = unchosenOutside(run.params, run.sources, folders);
+    if (outside.length === 0) return true;
+    const READ = 'Read It';
+    const choice = await vscode.window.showWarningMessage(
+      `LAVA: ${run.configFile ?? 'the options'} name files outside the workspace: ${outside.join(', ')}. Read them for this run?`,
       { modal: true },
       READ,
     );
@@ -250,6 +272,17 @@ export class Explainer implements PanelActions {
     if (uri && !panel.isDisposed) panel.setData(uri);
     return uri;
   }
+}
+
+/**
+ * The path the engine's worker reads: the extension host runs where the workspace's files are (also in remote
+ * workspaces: SSH, WSL, containers), so a file: URI is a local path there. Other schemes cannot be read by path.
+ */
+function localPath(uri: vscode.Uri): string {
+  if (uri.scheme === 'file') return uri.fsPath;
+  throw new Error(
+    `LAVA reads data files from disk, and ${uri.toString()} is not on disk (scheme "${uri.scheme}"); save a copy in the workspace folder and explain that`,
+  );
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {

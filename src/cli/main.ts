@@ -34,7 +34,11 @@ async function explain(argv: string[]): Promise<number> {
 
   const out = cmd.out ?? resultPathBeside(data);
   // Every file the run reads is an input that --out must never replace, whatever path names it.
-  checkOutPath(out, [data, ...(configFile ? [configFile] : []), ...PATH_PARAMS.flatMap((k) => params[k] ?? [])]);
+  checkOutPath(out, [
+    data,
+    ...(configFile ? [configFile] : []),
+    ...PATH_PARAMS.flatMap((k) => params[k] ?? []),
+  ]);
 
   const controller = new AbortController();
   let stoppedBy: keyof typeof SIGNAL_CODES | null = null;

@@ -44,7 +44,11 @@ export const engineContract = {
         format: z.string(),
         rows: z.number().int().nonnegative(),
         columns: NamesSchema,
-        choices: z.object({ layer: NamesSchema.optional(), obsm: NamesSchema.optional(), varNames: NamesSchema.optional() }),
+        choices: z.object({
+          layer: NamesSchema.optional(),
+          obsm: NamesSchema.optional(),
+          varNames: NamesSchema.optional(),
+        }),
       }),
     },
     /** The webview's requests, answered from what the last run or load kept: the same schemas both hops. */

@@ -135,7 +135,12 @@ export function serveEngine(peer: EnginePeer): void {
 
   peer.handle('inspect', async ({ file }) => {
     const ds = await readDataset(file);
-    return { format: ds.format, rows: ds.rowCount, columns: ds.columns.map((c) => c.name), choices: ds.choices };
+    return {
+      format: ds.format,
+      rows: ds.rowCount,
+      columns: ds.columns.map((c) => c.name),
+      choices: ds.choices,
+    };
   });
 
   peer.handle('locality', async ({ locality }) => {

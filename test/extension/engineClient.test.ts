@@ -10,12 +10,7 @@ import type { LavaResult } from '../../src/shared/result/types';
 import { LavaCancelled } from '../../src/shared/errors';
 import { RemoteError } from '../../src/shared/rpc';
 import { inProcessEngine } from './support/inProcessEngine';
-import {
-  blobParams as params,
-  blobsCsv as csv,
-  dataFile,
-  decodePattern as decode,
-} from './support/blobs';
+import { blobParams as params, blobsCsv as csv, dataFile, decodePattern as decode } from './support/blobs';
 
 const WORKER = join(import.meta.dirname, '../../dist/worker.js');
 const skip = existsSync(WORKER) ? false : 'dist/worker.js is missing: run npm run build';

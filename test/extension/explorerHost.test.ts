@@ -82,10 +82,7 @@ test('ready brings the result (and a run in progress); requests are answered fro
   );
   webview.on('running', (n) => notes.push(`running ${n.step}`));
   const { engine } = inProcessEngine();
-  await engine.run(
-    { file: blobs, params: blobParams, paramSources: {} },
-    () => {},
-  );
+  await engine.run({ file: blobs, params: blobParams, paramSources: {} }, () => {});
   host.showResult(result, 'file:///store/r.json', engine);
   host.showRunning('blobs.csv', 'localities', 0.5);
   await tick();
@@ -121,10 +118,7 @@ test('a failed locality or pair request reaches the webview as a failure reply, 
     /no locality \d+: this result has \d+/,
   );
   const { engine } = inProcessEngine();
-  await engine.run(
-    { file: blobs, params: blobParams, paramSources: {} },
-    () => {},
-  );
+  await engine.run({ file: blobs, params: blobParams, paramSources: {} }, () => {});
   host.showResult(result, null, engine);
   await assert.rejects(webview.request('pair', { a: 'a', b: 'nope' }), /unknown feature "nope"/);
   assert.match(logs.join('\n'), /webview request pair failed: unknown feature "nope"/);

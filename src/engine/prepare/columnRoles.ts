@@ -51,7 +51,8 @@ export function columnRoles(
   const embeddingNames = new Set(embedding.map((c) => c.name));
   const metadataNames = metadataColumns(cols, params, embedding, embeddingNames, elsewhere !== null);
   if (matrix) {
-    for (const c of ds.columns) if (!embeddingNames.has(c.name) || elsewhere !== null) metadataNames.add(c.name);
+    for (const c of ds.columns)
+      if (!embeddingNames.has(c.name) || elsewhere !== null) metadataNames.add(c.name);
     return { embedding: elsewhere === null ? embedding : [], metadataNames, candidates: [] };
   }
   const candidates = featureCandidates(cols, params, metadataNames, embeddingNames, elsewhere !== null);
@@ -117,7 +118,8 @@ function chooseEmbedding(
   const found = recogniseEmbedding(cols.numericNames);
   if (found !== null) {
     const embedding = found.map((n) => cols.byName.get(n) as NumericColumn);
-    if (elsewhere === null) notes.push(`using columns ${found.join(', ')} as the embedding (recognised by name)`);
+    if (elsewhere === null)
+      notes.push(`using columns ${found.join(', ')} as the embedding (recognised by name)`);
     noteUnused(embedding, elsewhere, notes);
     return embedding;
   }
@@ -135,7 +137,8 @@ function chooseEmbedding(
 function noteUnused(embedding: NumericColumn[], elsewhere: EmbeddingElsewhere, notes: string[]): void {
   if (elsewhere === null) return;
   const names = embedding.map((c) => c.name).join(', ');
-  const why = elsewhere === 'umap' ? 'since UMAP computes a new one' : `since the embedding is ${elsewhere.from}`;
+  const why =
+    elsewhere === 'umap' ? 'since UMAP computes a new one' : `since the embedding is ${elsewhere.from}`;
   notes.push(`columns ${names} look like an embedding: kept as metadata, not features, ${why}`);
 }
 

@@ -107,7 +107,11 @@ async function fromFile(ds: Dataset): Promise<EmbeddingArray> {
   const values = new Float64Array(ds.rowCount * dims);
   chosen.forEach((c, k) => c.values.forEach((v, r) => (values[r * dims + k] = v)));
   const columns = chosen.map((c) => c.name);
-  return checkDims(ds, { kind: 'array', from, columns, dims, values }, listNames(ds.columns.map((c) => c.name)));
+  return checkDims(
+    ds,
+    { kind: 'array', from, columns, dims, values },
+    listNames(ds.columns.map((c) => c.name)),
+  );
 }
 
 function checkDims(ds: Dataset, e: EmbeddingArray, columnList?: string): EmbeddingArray {

@@ -54,7 +54,15 @@ export async function matrixFeatures(
   const { kept, droppedFeatures } = rankFeatures(names, sds, params.maxFeatures, rows.file, notes);
   const columns = kept.map((j) => candidates[j]);
   const X = await m.block(columns, { ...part(0.6, 1), rows: choice.keptRows });
-  return { ...choice, X, features: uniqueNames(columns.map((c) => m.names[c]), notes), droppedFeatures };
+  return {
+    ...choice,
+    X,
+    features: uniqueNames(
+      columns.map((c) => m.names[c]),
+      notes,
+    ),
+    droppedFeatures,
+  };
 }
 
 /** Every feature, or those named (by the matrix's names), in the order named. */

@@ -16,7 +16,9 @@ export function metadataColumns(
   const taken = new Set(inputs.data.columns.map((c) => c.name));
   for (const c of file.columns) {
     if (taken.has(c.name)) {
-      notes.push(`metadata column "${c.name}" of ${file.file} left out: the data file has a column of that name`);
+      notes.push(
+        `metadata column "${c.name}" of ${file.file} left out: the data file has a column of that name`,
+      );
       continue;
     }
     out.push(metadataOf(c, keptRows));

@@ -24,7 +24,12 @@ export async function readInputs(
   opts: ReadInputsOptions = {},
 ): Promise<Inputs> {
   const { signal, onProgress } = opts;
-  const data = await readDataset(file, { signal, onProgress, layer: params.layer, varNames: params.varNames });
+  const data = await readDataset(file, {
+    signal,
+    onProgress,
+    layer: params.layer,
+    varNames: params.varNames,
+  });
   const beside = async (key: 'embeddingFile' | 'metadataFile'): Promise<Dataset | null> => {
     const path = params[key];
     if (path === undefined) return null;

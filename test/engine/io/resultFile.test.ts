@@ -47,7 +47,11 @@ test('writeResultAtomic stores the data path relative to where it writes', async
 });
 
 test('the embedding and metadata files a run read are stored relative to the result too, and read back absolute', () => {
-  const params = { ...DEFAULT_PARAMS, embeddingFile: '/team/data/umap.npy', metadataFile: '/team/meta/m.csv' };
+  const params = {
+    ...DEFAULT_PARAMS,
+    embeddingFile: '/team/data/umap.npy',
+    metadataFile: '/team/meta/m.csv',
+  };
   const r = withSource({ file: '/team/data/x.npy', rows: 3, delimiter: '' }, params);
   const stored = resultForFile(r, '/team/results/x.lava.json');
   assert.deepEqual(

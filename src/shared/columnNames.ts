@@ -50,8 +50,8 @@ export function isLabelName(name: string): boolean {
 
 /** Cell types first, then clusters, then other labels: what people colour a map by first. Lower is better. */
 export function labelRank(name: string): number {
+  if (!isLabelName(name)) return 3;
   const n = name.trim().toLowerCase();
   if (/cell[_.\- ]?type/.test(n)) return 0;
-  if (/leiden|louvain|cluster|snn_res/.test(n)) return 1;
-  return isLabelName(name) ? 2 : 3;
+  return /leiden|louvain|cluster|snn_res/.test(n) ? 1 : 2;
 }

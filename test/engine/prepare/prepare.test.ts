@@ -1,8 +1,11 @@
 // Tests of column roles (embedding, metadata, features), row and feature dropping, and embedding recognition.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readDataset } from '../../../src/engine/read/readDataset';
+import { EMBEDDING, writeParquetList } from '../read/tableWriters';
 import { readTableBytes, readTableFile } from '../../../src/engine/read/table';
 import { prepare } from '../../../src/engine/prepare/prepare';
 import { tableDataset } from '../../../src/engine/read/tableDataset';
@@ -342,4 +345,46 @@ test('every input error of prepare names options by key ({option:key}), never as
       new RegExp(`--${err.option}`),
     );
   }
+});
+
+test('a Seurat export: cluster columns (RNA_snn_res.1, seurat_clusters, leiden) and ids are metadata, QC and genes are features', async () => {
+  const csv =
+    'cell,nCount_RNA,RNA_snn_res.1,seurat_clusters,leiden,cellID,umap_1,umap_2,CD3E,MS4A1\n' +
+    'AAAC-1,2419,0,0,2,1,0.5,1.5,3,0\n' +
+    'AAAG-1,4903,1,1,0,2,1.5,0.5,0,2\n' +
+    'AATC-1,3147,1,1,1,3,2.5,2.5,1,5\n';
+  const p = await prep(csv);
+  assert.deepEqual(p.features, ['nCount_RNA', 'CD3E', 'MS4A1']);
+  assert.deepEqual(
+    p.metadata.map((m) => m.name),
+    ['cell', 'RNA_snn_res.1', 'seurat_clusters', 'leiden', 'cellID'],
+  );
+  assert.deepEqual(p.embeddingColumns, ['umap_1', 'umap_2']);
+  // Named as a feature, a cluster column is one: the user's word wins over the name rule.
+  const q = await prep(csv, { features: ['RNA_snn_res.1', 'CD3E'] });
+  assert.deepEqual(q.features, ['RNA_snn_res.1', 'CD3E']);
+});
+
+test('a Parquet list column is the embedding when no columns are recognised; a 1-D embedding file is refused', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lava-prep-'));
+  const file = join(dir, 'list.parquet');
+  writeParquetList(file, false);
+  const p = await prepare({ data: await readDataset(file) }, params());
+  assert.deepEqual(p.embeddingColumns, ['X_umap_1', 'X_umap_2']);
+  assert.deepEqual(Array.from(p.Z ?? []), EMBEDDING.flat());
+  assert.deepEqual(p.features, ['gene_b']);
+  assert.ok(p.notes.includes('using "X_umap" of list.parquet as the embedding (2-D)'), p.notes.join('|'));
+  const one = join(dir, 'one.csv');
+  writeFileSync(one, 'umap\n' + EMBEDDING.map((xy) => xy[0]).join('\n') + '\n');
+  const csv = join(dir, 'data.csv');
+  writeFileSync(csv, 'a,b\n' + EMBEDDING.map((xy, i) => `${i},${xy[1] * i}`).join('\n') + '\n');
+  const inputs = { data: await readDataset(csv), embeddingFile: await readDataset(one) };
+  await assert.rejects(
+    prepare(inputs, params({ embeddingFile: one })),
+    (e: unknown) =>
+      e instanceof LavaInputError &&
+      e.file === one &&
+      e.option === 'embeddingFile' &&
+      /holds 1 embedding dimension, not 2 or more numeric columns \(it has umap\)/.test(e.message),
+  );
 });

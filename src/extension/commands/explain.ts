@@ -10,6 +10,10 @@ import { exportView, readResult, saveBesideData, storeResult, workspaceFolderOf 
 import { showRunError } from './showError';
 import { needsConsent } from './storedResult';
 import { pathOptions, unchosenOutside } from './dataFiles';
+import { headerOfFile } from './dataHeader';
+import { askEmbeddingFile, type FileInfo, type Prompter } from './optionSteps';
+import { dataFileFilter } from './pickInputs';
+import { formatOf } from '../../engine/read/readDataset';
 import { describeRunError } from './errorPlace';
 import { LavaCancelled } from '../../shared/errors';
 import type { LavaParams } from '../../shared/params/types';
@@ -38,6 +42,30 @@ export class Explainer implements PanelActions {
   /** The options of a run on `dataUri`: settings, the workspace's .lava.json and `command`. */
   resolve(dataUri: vscode.Uri, command: Partial<LavaParams>): Promise<RunParams> {
     return resolveRunParams(dataUri.fsPath, readSettings(dataUri), command, workspaceFolderOf(dataUri));
+  }
+
+  /** What the options wizard offers for a data file: a CSV's header (its first bytes), else what the worker reads. */
+  async fileInfo(dataUri: vscode.Uri): Promise<FileInfo> {
+    const file = localPath(dataUri);
+    if (formatOf(file) === 'csv') return { format: 'csv', columns: await headerOfFile(file), choices: {} };
+    const engine = EngineClient.start(this.workerPath, (l) => this.log(l));
+    try {
+      return await engine.inspect(file);
+    } finally {
+      engine.dispose();
+    }
+  }
+
+  /**
+   * The command options a plain "Explain Dataset" needs asked: a .npy holds no embedding, so unless options give
+   * one, the user picks its file. Null when the user backs out.
+   */
+  async missingOptions(dataUri: vscode.Uri, ui: Prompter): Promise<Partial<LavaParams> | null> {
+    if (formatOf(dataUri.path) !== 'npy') return {};
+    const { params } = await this.resolve(dataUri, {});
+    if (params.umap || params.embeddingFile !== undefined) return {};
+    const embeddingFile = await askEmbeddingFile(ui);
+    return embeddingFile === undefined ? null : { embeddingFile };
   }
 
   /** Runs LAVA on `dataUri` with command-level options `command`; shows it in `panel` (or the file's panel). */
@@ -265,7 +293,7 @@ export class Explainer implements PanelActions {
     if (choice !== LOCATE || panel.isDisposed) return null;
     const picked = await vscode.window.showOpenDialog({
       canSelectMany: false,
-      filters: { 'Data (CSV, TSV)': ['csv', 'tsv'] },
+      filters: dataFileFilter(),
       title: 'LAVA: Where is the data file of this result?',
     });
     const uri = picked?.[0] ?? null;

@@ -59,6 +59,7 @@ function setup(loadEngine: ExplorerActions['loadEngine'] = () => Promise.reject(
       save: () => calls.push('save'),
       openSettings: () => calls.push('openSettings'),
       exportView: (v) => calls.push(`export ${v.format} ${v.view} ${v.data}`),
+      copy: (text, what) => calls.push(`copy ${what}: ${text}`),
       loadEngine,
       log: (l) => logs.push(l),
     },
@@ -168,8 +169,15 @@ test('the buttons reach the extension as actions', async () => {
   webview.notify('saveResult', {});
   webview.notify('openSettings', {});
   webview.notify('export', { format: 'png', view: 'heatmap', data: 'data:image/png;base64,AA==' });
+  webview.notify('copy', { text: 'CD3E\nCD2', what: '2 top genes of M0' });
   await tick();
-  assert.deepEqual(calls, ['rerun', 'save', 'openSettings', 'export png heatmap data:image/png;base64,AA==']);
+  assert.deepEqual(calls, [
+    'rerun',
+    'save',
+    'openSettings',
+    'export png heatmap data:image/png;base64,AA==',
+    'copy 2 top genes of M0: CD3E\nCD2',
+  ]);
   host.dispose();
 });
 

@@ -1,6 +1,6 @@
 // The pure reducer: (state, action) -> state. Requests to the host are effects (store/effects.ts), not work here.
 import type { LavaResult } from '../../src/shared/result/types';
-import { isCategoricalNumeric } from '../util/pointColors';
+import { defaultColorColumn } from './colorChoice';
 import { COLOR_BY_MODULE, type Action, type ExplorerState, type Loadable } from './state';
 
 /** A new request for `key`: the next number, waiting for its answer. */
@@ -22,11 +22,8 @@ function failure<K, V>(l: Loadable<K, V> | null, seq: number, error: string): Lo
 function colorByFor(result: LavaResult, kept: string | null, selectedModule: number | null): string | null {
   const columns = result.metadata.map((c) => c.name);
   if (kept !== null && (kept === COLOR_BY_MODULE || columns.includes(kept))) return kept;
-  // A text label (digit, cell type) is what people look at first; otherwise the first module's activity.
-  const label =
-    result.metadata.find((c) => c.kind === 'text') ??
-    result.metadata.find((c) => c.kind === 'numeric' && isCategoricalNumeric(c.values));
-  return label ? label.name : selectedModule !== null ? COLOR_BY_MODULE : null;
+  // A label (digit, cell type) is what people look at first; otherwise the first module's activity.
+  return defaultColorColumn(result.metadata) ?? (selectedModule !== null ? COLOR_BY_MODULE : null);
 }
 
 /** Keeps a restored selection only where it still names something in the new result. */

@@ -10,6 +10,7 @@ import type { LavaResult } from '../../src/shared/result/types';
 import { LavaCancelled } from '../../src/shared/errors';
 import { RemoteError } from '../../src/shared/rpc';
 import { inProcessEngine } from './support/inProcessEngine';
+import { formatFixtures } from '../engine/read/formatFixtures';
 import { blobParams as params, blobsCsv as csv, dataFile, decodePattern as decode } from './support/blobs';
 
 const WORKER = join(import.meta.dirname, '../../dist/worker.js');
@@ -229,4 +230,24 @@ test('dispose terminates the thread and rejects what is pending with LavaCancell
   engine.dispose();
   await assert.rejects(p, LavaCancelled);
   assert.equal(thread.terminated, true);
+});
+
+test('inspect tells the options wizard what a file offers: an .h5ad its layers, obsm keys and var columns', async (t) => {
+  const fx = formatFixtures();
+  if (typeof fx === 'string') return t.skip(fx);
+  const { engine } = inProcessEngine();
+  try {
+    const info = await engine.inspect(fx.path('cells_csr.h5ad'));
+    assert.equal(info.format, 'h5ad');
+    assert.equal(info.rows, fx.expected.h5ad.n_obs);
+    assert.deepEqual(info.choices, {
+      layer: ['X', ...fx.expected.h5ad.layers, 'raw/X'],
+      obsm: ['X_pca', 'X_umap'],
+      varNames: ['gene_ids'],
+    });
+    assert.ok(info.columns.includes('cell_type') && info.columns.includes('leiden'));
+    await assert.rejects(engine.inspect(fx.path('nope.h5ad')), /file not found/);
+  } finally {
+    engine.dispose();
+  }
 });

@@ -1,7 +1,7 @@
 // Standalone preview of the explorer webview: builds the bundle, writes an HTML page with a stub VS Code API and a
 // light/dark/high-contrast theme, posts a fixture (or a real result JSON) and, with --screenshot, photographs it in Chromium
 // under the panel's CSP, listing every CSP violation (and exiting 1 when there is one).
-//   node scripts/preview-webview.mjs [--result path.lava.json | --rows N] [--image SIDE] [--theme light|dark|hc] [--width PX]
+//   node scripts/preview-webview.mjs [--result path.lava.json | --rows N] [--image SIDE] [--theme light|dark|hc] [--width PX] [--height PX]
 //                                    [--screenshot] [--interact] [--fail] [--perf]
 // --interact selects a module, opens a pair and clicks a point; --fail makes the stub host fail every request (the
 // panels then show what failed and a Try again button); --perf times a full render and zoom frames (canvas mode).
@@ -21,6 +21,7 @@ const fail = flag('fail');
 const out = resolve(opt('out', 'test-output/preview'));
 const themeName = opt('theme', 'light');
 const width = Number(opt('width', 1280));
+const height = Number(opt('height', 1100));
 mkdirSync(out, { recursive: true });
 
 // The same webview bundle as scripts/build.mjs makes (dist/webview.js and dist/webview.css).
@@ -250,7 +251,7 @@ if (flag('screenshot')) {
     args: ['--no-sandbox', '--disable-gpu', '--headless'],
   });
   try {
-    const p = await browser.newPage({ viewport: { width, height: 1100 } });
+    const p = await browser.newPage({ viewport: { width, height } });
     const errors = [];
     p.on('pageerror', (e) => errors.push(String(e)));
     p.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
@@ -349,8 +350,8 @@ if (flag('screenshot')) {
       console.log(`perf: ${JSON.stringify(t)}`);
     }
     await p.waitForTimeout(300);
-    const shot = join(out, `preview-${themeName}${flag('interact') ? '-interact' : ''}${fail ? '-fail' : ''}-${width}.png`);
-    await p.screenshot({ path: shot, fullPage: true });
+    const shot = join(out, `preview-${themeName}${flag('interact') ? '-interact' : ''}${fail ? '-fail' : ''}-${width}x${height}.png`);
+    await p.screenshot({ path: shot, fullPage: !flag('viewport') });
     console.log(`screenshot ${shot}`);
     console.log(
       `messages sent by the webview: ${JSON.stringify(await p.evaluate(() => window.__sent.map((m) => m.method ?? m.type)))}`,

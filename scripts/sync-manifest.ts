@@ -60,7 +60,7 @@ SETTING_NAMES.forEach((name, order) => {
   properties[`lava.${name}`] = p;
 });
 const pkgPath = join(ROOT, 'package.json');
-const pkg = JSON.parse(readFileSync(pkgPath, 'utf8'));
+const pkg = JSON.parse(readFileSync(pkgPath, 'utf8')) as { contributes: Record<string, unknown> };
 pkg.contributes.configuration = { title: 'LAVA Explorer', properties };
 writeFileSync(pkgPath, JSON.stringify(pkg, null, 2) + '\n');
 

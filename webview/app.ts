@@ -13,12 +13,15 @@ import { bindViews, type ViewContext } from './views/binding';
 import { headerPanel } from './views/header/headerPanel';
 import { heatmapPanel } from './views/heatmap/heatmapPanel';
 import { imagePanel } from './views/image/imagePanel';
-import { buildLayout, viewSizes } from './views/layout';
+import { buildLayout, layoutPanel, viewSizes } from './views/layout';
 import { legendPanel } from './views/legend/legendPanel';
 import { pairPanel } from './views/pair/pairPanel';
 import { ResultCache } from './views/resultCache';
 import { mapControls } from './views/scatter/mapControls';
+import { earlyMapPanel } from './views/scatter/earlyMap';
 import { mapPanel } from './views/scatter/mapPanel';
+import { searchPanel } from './views/search/searchPanel';
+import { tabsPanel } from './views/tabs/tabsPanel';
 
 export interface App {
   store: Store;
@@ -33,8 +36,9 @@ export interface App {
 }
 
 export interface AppOptions {
-  /** The panel's width, for tests (jsdom lays nothing out). */
+  /** The panel's width and height, for tests (jsdom lays nothing out). */
   width?: number;
+  height?: number;
   /** Where dropped messages and an ignored saved state are reported. */
   log?: (line: string) => void;
 }
@@ -46,7 +50,8 @@ export function startApp(root: HTMLElement, api: VsCodeApi, options: AppOptions 
     onDrop: (why) => log(`dropped a message: ${why}`),
   });
   const store = new Store(initialState(restoreState(api.getState(), log)));
-  const slots = buildLayout(root);
+  const slots = buildLayout(root, (tab) => store.dispatch({ type: 'tab', tab }));
+  const width = () => options.width ?? (root.clientWidth || 900);
   let theme: Theme = readTheme(doc.documentElement);
   let cache: ResultCache | null = null;
   const ctx: ViewContext = {
@@ -55,7 +60,7 @@ export function startApp(root: HTMLElement, api: VsCodeApi, options: AppOptions 
     dispatch: (action) => store.dispatch(action),
     theme: () => theme,
     cache: (r) => (cache?.result === r ? cache : (cache = new ResultCache(r))),
-    sizes: (r) => viewSizes(root, slots, r, options.width),
+    sizes: (r) => viewSizes(root, slots, r, options.width, options.height),
     exportView: (view, slot, format) => {
       const data = format === 'svg' ? Promise.resolve(viewToSvg(slot)) : viewToPng(slot, theme.background).catch(() => null);
       void data.then((d) => d && host.notify('export', { format, view, data: d }));
@@ -63,17 +68,22 @@ export function startApp(root: HTMLElement, api: VsCodeApi, options: AppOptions 
     copy: (text, what) => host.notify('copy', { text, what }),
   };
   const render = bindViews(root, [
+    // First: the arrangement decides how wide the other views are.
+    layoutPanel(root, width),
     headerPanel(ctx, {
       rerun: () => host.notify('rerun', {}),
       saveResult: () => host.notify('saveResult', {}),
       openSettings: () => host.notify('openSettings', {}),
     }),
+    searchPanel(ctx),
     mapControls(ctx),
+    earlyMapPanel(ctx),
     mapPanel(ctx),
     legendPanel(ctx),
     heatmapPanel(ctx),
     pairPanel(ctx),
     imagePanel(ctx),
+    tabsPanel(ctx, width),
   ]);
 
   host.on('running', (running) => store.dispatch({ type: 'running', running }));
@@ -81,6 +91,7 @@ export function startApp(root: HTMLElement, api: VsCodeApi, options: AppOptions 
     store.dispatch({ type: 'result', result: n.result, appliedFrom: n.appliedFrom, resultUri: n.resultUri ?? null }),
   );
   host.on('error', (n) => store.dispatch({ type: 'runFailed', message: n.message }));
+  host.on('embedding', (map) => store.dispatch({ type: 'embedding', map }));
   store.subscribe((s) => {
     api.setState(persisted(s));
     render(s);

@@ -19,6 +19,8 @@ import type { ProgressFn, Step } from '../shared/steps';
 export interface PipelineInput {
   /** Path of the data file, read in place (also by the extension's worker: large files are never copied whole). */
   file: string;
+  /** A CSV's bytes already in memory (tests, benchmarks); `file` then only names it. */
+  bytes?: Uint8Array;
   params: LavaParams;
   paramSources?: Partial<Record<keyof LavaParams, string>>;
   /** The .lava.json that gave options, recorded in the result. */
@@ -59,12 +61,21 @@ class StepClock {
 
 export async function runPipeline(
   input: PipelineInput,
-  opts: { onProgress?: ProgressFn; signal?: AbortSignal } = {},
+  opts: {
+    onProgress?: ProgressFn;
+    signal?: AbortSignal;
+    /** Called once the embedding is known (given or computed): E x d, row-major. */
+    onEmbedding?: (Z: Float64Array, d: number) => void;
+  } = {},
 ): Promise<PipelineOutput> {
   const { signal } = opts;
   const clock = new StepClock(opts.onProgress);
 
-  const inputs = await readInputs(input.file, input.params, { signal, onProgress: clock.progress('read') });
+  const inputs = await readInputs(input.file, input.params, {
+    signal,
+    onProgress: clock.progress('read'),
+    bytes: input.bytes,
+  });
   const { data } = inputs;
   clock.done('read');
   throwIfCancelled(signal);
@@ -86,6 +97,7 @@ export async function runPipeline(
     d = 2;
   }
   clock.done('embedding');
+  opts.onEmbedding?.(Z, d);
 
   const localities = await buildLocalities(Z, E, d, params, {
     signal,

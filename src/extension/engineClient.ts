@@ -93,6 +93,15 @@ export class EngineClient {
     return this.peer.request('pair', { a, b });
   }
 
+  feature(feature: string): Promise<Reply<'feature'>> {
+    return this.peer.request('feature', { feature });
+  }
+
+  /** Listens for the running run's embedding (sent once its step ends); returns the unsubscribe function. */
+  onEmbedding(listener: (e: { coords: Float32Array; dims: number }) => void): () => void {
+    return this.peer.on('embedding', listener);
+  }
+
   get alive(): boolean {
     return this.stopped === null;
   }

@@ -1,6 +1,6 @@
 // The host's side of one explorer webview, free of vscode so it is unit-tested with a fake webview: the rpc
-// peer (shared/protocol.ts), the notes it sends (running, result, error), its answers to locality and pair
-// requests through an engine client, and the webview's buttons handed to the extension as actions.
+// peer (shared/protocol.ts), the notes it sends (running, embedding, result, error), its answers to locality,
+// pair and feature requests through an engine client, and the webview's buttons handed to the extension as actions.
 import { Peer, RemoteError, describeWireError, type Port } from '../shared/rpc';
 import { hostContract, webviewContract, type HostContract, type WebviewContract } from '../shared/protocol';
 import type { LavaResult } from '../shared/result/types';
@@ -33,6 +33,8 @@ export class ExplorerHost {
   resultUri: string | null = null;
   running = false;
   private lastRunning: { file: string; step: Step; fraction: number } | null = null;
+  /** The running run's embedding, sent again to a webview that reloads before the result comes. */
+  private lastEmbedding: { coords: Float32Array; dims: number } | null = null;
   /** The client kept after a run or a load; null until one is needed. */
   private engine: EngineClient | null = null;
   private loading: Promise<EngineClient> | null = null;
@@ -55,6 +57,9 @@ export class ExplorerHost {
     this.peer.handle('pair', ({ a, b }) =>
       this.ask('pair', async () => (await this.requestEngine()).pair(a, b)),
     );
+    this.peer.handle('feature', ({ feature }) =>
+      this.ask('feature', async () => (await this.requestEngine()).feature(feature)),
+    );
     this.peer.on('ready', () => this.resend());
     this.peer.on('rerun', () => actions.rerun());
     this.peer.on('saveResult', () => actions.save());
@@ -74,12 +79,20 @@ export class ExplorerHost {
     this.peer.notify('running', this.lastRunning);
   }
 
+  /** The running run's embedding: the webview draws the map greyed under the progress until the result comes. */
+  showEmbedding(coords: Float32Array, dims: number): void {
+    if (!this.running) return;
+    this.lastEmbedding = { coords, dims };
+    this.peer.notify('embedding', this.lastEmbedding);
+  }
+
   /** Shows a result; `engine` (when the run just happened) answers requests from memory, else one is loaded on demand. */
   showResult(result: LavaResult, resultUri: string | null, engine: EngineClient | null): void {
     // A panel closed while its result was being stored: nobody will ask this engine anything.
     if (this.disposed) return engine?.dispose();
     this.running = false;
     this.lastRunning = null;
+    this.lastEmbedding = null;
     this.result = result;
     this.resultUri = resultUri;
     this.setEngine(engine);
@@ -90,12 +103,14 @@ export class ExplorerHost {
   restore(): void {
     this.running = false;
     this.lastRunning = null;
+    this.lastEmbedding = null;
     this.sendResult();
   }
 
   showError(message: string): void {
     this.running = false;
     this.lastRunning = null;
+    this.lastEmbedding = null;
     this.peer.notify('error', { message });
   }
 
@@ -118,6 +133,7 @@ export class ExplorerHost {
   private resend(): void {
     this.sendResult();
     if (this.running && this.lastRunning) this.peer.notify('running', this.lastRunning);
+    if (this.running && this.lastEmbedding) this.peer.notify('embedding', this.lastEmbedding);
   }
 
   private sendResult(): void {

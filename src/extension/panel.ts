@@ -130,6 +130,11 @@ export class LavaPanel {
     this.host.showRunning(this.dataUri ? vscode.workspace.asRelativePath(this.dataUri) : '', step, fraction);
   }
 
+  /** The running run's embedding, drawn before its result. */
+  showEmbedding(e: { coords: Float32Array; dims: number }): void {
+    this.host.showEmbedding(e.coords, e.dims);
+  }
+
   /**
    * Shows a result read from `resultUri` or just computed; `engine` (when the run just happened) answers the
    * webview's requests from memory. `dataUri` is the data file, null when unknown or missing.

@@ -18,6 +18,18 @@ export const ResultSchema = z.custom<LavaResult>((x) => {
   }
 }, 'not a valid LAVA result');
 
+/** Float32 values sent as a typed array: transferred between threads, structured-cloned into the webview. */
+export const Float32ArraySchema = z.custom<Float32Array>((x) => x instanceof Float32Array, 'not a Float32Array');
+
+/** The embedding alone, as soon as a run knows it (before its modules): dims values per row, row-major. */
+export const EmbeddingNoteSchema = z
+  .object({ coords: Float32ArraySchema, dims: z.number().int().min(2) })
+  .refine((e) => e.coords.length % e.dims === 0, 'coords is not a whole number of rows');
+
+/** The explorer's detail views, shown as tabs on narrow panels; the names are the views' slots (webview/views/layout.ts). */
+export const DETAIL_TABS = ['heatmap', 'pair', 'picture', 'samples', 'selection'] as const;
+export type DetailTab = (typeof DETAIL_TABS)[number];
+
 /** A view name as it may appear in an exported file's name: short, lower-case, no path characters. */
 export const ViewNameSchema = z.string().regex(/^[a-z][a-z0-9-]{0,40}$/);
 
@@ -34,6 +46,11 @@ export const hostContract = {
       params: z.object({ a: z.string(), b: z.string() }),
       result: z.object({ a: z.string(), b: z.string(), av: z.array(z.number()), bv: z.array(z.number()) }),
     },
+    /** One feature's values for every kept row (the map coloured by a searched gene or pixel): base64 Float32. */
+    feature: {
+      params: z.object({ feature: z.string() }),
+      result: z.object({ feature: z.string(), values: z.string() }),
+    },
   },
   notes: {
     running: z.object({ file: z.string(), step: z.enum(STEPS), fraction: z.number().min(0).max(1) }),
@@ -43,6 +60,8 @@ export const hostContract = {
       appliedFrom: z.record(z.string(), z.string()),
     }),
     error: z.object({ message: z.string() }),
+    /** The running run's embedding, sent when its embedding step ends so the map shows while the rest runs. */
+    embedding: EmbeddingNoteSchema,
   },
 } satisfies Contract;
 
@@ -71,5 +90,7 @@ export const WebviewStateSchema = z.object({
   selectedLocality: z.number().int().nonnegative().nullable(),
   /** The `resultUri` of the last result note: after a window reload the host's serializer re-sends that result. */
   resultUri: z.string().optional(),
+  /** The detail tab last chosen (narrow panels show one at a time). */
+  tab: z.enum(DETAIL_TABS).optional(),
 });
 export type WebviewState = z.infer<typeof WebviewStateSchema>;

@@ -1,9 +1,9 @@
 // Every message between the extension host and the engine's worker thread (dist/worker.js), as rpc contracts
-// (./rpc.ts): what the worker answers (run, load, locality, pair) and announces (progress). Both sides check
+// (./rpc.ts): what the worker answers (run, load, locality, pair, feature) and announces (progress, embedding). Both sides check
 // every incoming message against these schemas; the host answers nothing.
 import { z } from 'zod';
 import type { Contract } from './rpc';
-import { ResultSchema, STEPS, hostContract } from './protocol';
+import { EmbeddingNoteSchema, ResultSchema, STEPS, hostContract } from './protocol';
 import { LavaParamsSchema } from './params/spec';
 
 const StepSchema = z.enum(STEPS);
@@ -54,6 +54,7 @@ export const engineContract = {
     /** The webview's requests, answered from what the last run or load kept: the same schemas both hops. */
     locality: hostContract.requests.locality,
     pair: hostContract.requests.pair,
+    feature: hostContract.requests.feature,
   },
   notes: {
     /** `overall` is the whole run's fraction done (0..1), computed in the worker so the host needs no engine code. */
@@ -63,6 +64,8 @@ export const engineContract = {
       overall: z.number().min(0).max(1),
       message: z.string().optional(),
     }),
+    /** The embedding as soon as its step ends (given or computed), its buffer transferred: the panel draws the map early. */
+    embedding: EmbeddingNoteSchema,
   },
 } satisfies Contract;
 

@@ -1,5 +1,5 @@
-// The engine as its worker thread serves it over rpc: run and load, then the webview's locality and pair
-// requests from what the last run or load kept. No thread code here, so tests can serve it in-process.
+// The engine as its worker thread serves it over rpc: run (announcing the embedding as soon as it is known) and
+// load, then the webview's locality, pair and feature requests from what the last run or load kept. No thread code here, so tests can serve it in-process.
 import { localityCorrelations } from '../engine/correlations/correlation';
 import { runPipeline } from '../engine/pipeline';
 import { prepare } from '../engine/prepare/prepare';
@@ -55,6 +55,21 @@ export function pairColumns(
   return { av, bv };
 }
 
+/** One feature's values for every kept row (X is E x F row-major), as Float32. */
+export function featureColumn(X: Float64Array, E: number, F: number, features: string[], feature: string): Float32Array {
+  const f = features.indexOf(feature);
+  if (f < 0) throw new Error(`unknown feature "${feature}"`);
+  const out = new Float32Array(E);
+  for (let i = 0; i < E; i++) out[i] = X[i * F + f];
+  return out;
+}
+
+/** The embedding as a Float32 copy of its first two dimensions' rows, its buffer transferred to the host. */
+function sendEmbedding(peer: EnginePeer, Z: ArrayLike<number>, dims: number): void {
+  const coords = Float32Array.from(Z);
+  peer.notify('embedding', { coords, dims }, [coords.buffer]);
+}
+
 /** Progress at most every 50 ms per step (and always at a step's start and end): the host redraws a notification. */
 function throttledProgress(peer: EnginePeer): (step: Step, fraction: number, message?: string) => void {
   let lastStep: Step | null = null;
@@ -99,7 +114,10 @@ export function serveEngine(peer: EnginePeer): void {
   };
 
   peer.handle('run', async (req) => {
-    const out = await runPipeline(req, { onProgress: throttledProgress(peer) });
+    const out = await runPipeline(req, {
+      onProgress: throttledProgress(peer),
+      onEmbedding: (Z, dims) => sendEmbedding(peer, Z, dims),
+    });
     const p = out.prepared;
     kept = {
       X: p.X,
@@ -152,5 +170,10 @@ export function serveEngine(peer: EnginePeer): void {
   peer.handle('pair', ({ a, b }) => {
     const k = need();
     return { a, b, ...pairColumns(k.X, k.E, k.F, k.features, a, b) };
+  });
+
+  peer.handle('feature', ({ feature }) => {
+    const k = need();
+    return { feature, values: encodeFloat32(featureColumn(k.X, k.E, k.F, k.features, feature)) };
   });
 }

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { type LocalityCorrelations } from '../../src/engine/types';
 import { PARAM_NAMES, PARAM_SPECS, SETTING_NAMES } from '../../src/shared/params/spec';
 import { DATA_EXTENSIONS, isDataFile } from '../../src/extension/commands/dataFiles';
-import { formatOf } from '../../src/engine/read/readDataset';
+import { formatOf } from '../../src/engine/read/formats';
 import { paramsFromSettings } from '../../src/extension/settingsLayer';
 import {
   cellCharacter,

@@ -48,7 +48,7 @@ test('the webview announces ready; a result note renders map, legend and the fir
   assert.equal(q(root, '[data-testid="scatter"]')!.getAttribute('data-point-count'), '300');
   assert.equal(root.querySelectorAll('[data-testid="module-item"]').length, 3);
   assert.equal(q(root, '[data-testid="heatmap"]')!.getAttribute('data-module-id'), '0');
-  const header = q(root, '[data-testid="header"]')!.textContent!;
+  const header = q(root, '[data-testid="header"]')!.textContent;
   assert.match(header, /blobs\.csv/);
   assert.match(header, /300 rows/);
   assert.match(header, /2 rows dropped.*line 5 \(f3\)/);
@@ -69,8 +69,8 @@ test('selecting a legend entry sets aria-selected, colours by its activity, redr
   assert.deepEqual(items.map((e) => e.getAttribute('aria-selected')), ['false', 'false', 'true']);
   assert.equal(q(root, '[data-testid="heatmap"]')!.getAttribute('data-module-id'), '2');
   assert.equal(app.store.get().colorBy, COLOR_BY_MODULE);
-  assert.match(q(root, '[data-testid="color-legend"]')!.textContent!, /M2 activity/);
-  assert.deepEqual(state(), { selectedModule: 2, colorBy: COLOR_BY_MODULE, selectedLocality: null });
+  assert.match(q(root, '[data-testid="color-legend"]')!.textContent, /M2 activity/);
+  assert.deepEqual(state(), { selectedModule: 2, colorBy: COLOR_BY_MODULE, selectedLocality: null, tab: 'heatmap' });
 });
 
 test('the restored selection is kept (its locality asked for again) and dropped where the new result lacks it', async () => {
@@ -116,7 +116,7 @@ test('clicking the map asks for the nearest probe\'s locality; the answer draws 
   assert.ok(nearest >= 3 && nearest < 6, 'a blob B locality');
   // Until the answer comes, the heatmap panel says what it waits for.
   assert.equal(q(root, '[data-testid="request-status"]')!.getAttribute('data-state'), 'loading');
-  assert.match(q(root, '[data-testid="request-status"]')!.textContent!, new RegExp(`Loading locality ${nearest}'s correlations`));
+  assert.match(q(root, '[data-testid="request-status"]')!.textContent, new RegExp(`Loading locality ${nearest}'s correlations`));
   await settle();
   assert.deepEqual(asked, [nearest]);
   const heat = q(root, '[data-testid="heatmap"]')!;
@@ -176,7 +176,7 @@ test('a heatmap cell asks for its pair; the answer draws the pair view coloured 
     return { a, b, av: Array.from({ length: 300 }, (_, i) => i % 7), bv: Array.from({ length: 300 }, (_, i) => i % 5) };
   });
   clickHeatmapCursor(doc, root);
-  assert.match(q(root, '.lava-pair-panel [data-testid="request-status"]')!.textContent!, /Loading the values of f0 and f1/);
+  assert.match(q(root, '.lava-pair-panel [data-testid="request-status"]')!.textContent, /Loading the values of f0 and f1/);
   await settle();
   assert.deepEqual(asked, ['f0|f1']);
   const pv = q(root, '[data-testid="pair-view"]')!;
@@ -250,7 +250,7 @@ test('while running, the header shows the step and the panels stay hidden; a run
   const { root, host } = bootApp();
   host.notify('running', { file: '/data/a.csv', step: 'correlations', fraction: 0.42 });
   await settle();
-  assert.match(q(root, '[data-testid="header"]')!.textContent!, /a\.csv: correlations 42%/);
+  assert.match(q(root, '[data-testid="header"]')!.textContent, /a\.csv: correlations 42%/);
   assert.equal(root.dataset.hasResult, 'false');
   host.notify('error', { message: 'a.csv:3:2: "x" is not a number' });
   await settle();

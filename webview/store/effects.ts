@@ -1,4 +1,4 @@
-// The store's effects: a locality or pair the state waits for becomes one request to the host, and its reply or
+// The store's effects: a locality, pair or feature the state waits for becomes one request to the host, and its reply or
 // failure comes back as an action. Superseded requests are cancelled; the Peer handles ids and failure replies.
 import { LavaCancelled, type OptionNamer } from '../../src/shared/errors';
 import type { HostContract, WebviewContract } from '../../src/shared/protocol';
@@ -74,6 +74,17 @@ export function startEffects(store: Store, host: HostPeer): () => void {
       send: (key, signal) => host.request('pair', key, { signal }),
       loaded: (seq, value) => ({ type: 'pairLoaded', seq, value }),
       failed: (seq, error) => ({ type: 'pairFailed', seq, error }),
+    }),
+    follow(store, {
+      pick: (s) => s.feature,
+      send: async (feature, signal) => {
+        const values = decodeFloat32((await host.request('feature', { feature }, { signal })).values);
+        const rows = store.get().result?.rowCount;
+        if (values.length !== rows) throw new Error(`the host sent ${values.length} values of ${feature} for ${rows} rows`);
+        return values;
+      },
+      loaded: (seq, value) => ({ type: 'featureLoaded', seq, value }),
+      failed: (seq, error) => ({ type: 'featureFailed', seq, error }),
     }),
   ];
   return () => stops.forEach((stop) => stop());

@@ -2,6 +2,7 @@
 import { extname } from 'node:path';
 import { readArrow } from './arrow';
 import type { Dataset, DatasetFormat } from './dataset';
+import { BY_EXTENSION, formatOf } from './formats';
 import { readH5ad } from './h5ad/h5ad';
 import { readNpy } from './npy';
 import { readNpz } from './npz';
@@ -11,25 +12,7 @@ import { readTableFile } from './table';
 import { tableDataset } from './tableDataset';
 import { LavaInputError } from '../../shared/errors';
 
-const BY_EXTENSION: Record<string, DatasetFormat> = {
-  '.csv': 'csv',
-  '.tsv': 'csv',
-  '.txt': 'csv',
-  '.h5ad': 'h5ad',
-  '.parquet': 'parquet',
-  '.pq': 'parquet',
-  '.arrow': 'arrow',
-  '.feather': 'arrow',
-  '.ipc': 'arrow',
-  '.arrows': 'arrow',
-  '.npy': 'npy',
-  '.npz': 'npz',
-};
-
-/** The format a path names, or null when its extension is none of ours. */
-export function formatOf(path: string): DatasetFormat | null {
-  return BY_EXTENSION[extname(path).toLowerCase()] ?? null;
-}
+export { formatOf };
 
 export async function readDataset(path: string, opts: ReadDatasetOptions = {}): Promise<Dataset> {
   const format = formatOf(path);

@@ -3,6 +3,8 @@
 import { basename } from 'node:path';
 import type { Dataset } from './dataset';
 import { readDataset } from './readDataset';
+import { readTableBytes } from './table';
+import { tableDataset } from './tableDataset';
 import { LavaInputError } from '../../shared/errors';
 import type { LavaParams } from '../../shared/params/types';
 
@@ -16,6 +18,8 @@ export interface Inputs {
 export interface ReadInputsOptions {
   signal?: AbortSignal;
   onProgress?: (fraction: number) => void;
+  /** The data file's bytes when a caller has them in memory (a CSV only); `file` then names it in errors. */
+  bytes?: Uint8Array;
 }
 
 export async function readInputs(
@@ -23,13 +27,10 @@ export async function readInputs(
   params: Pick<LavaParams, 'layer' | 'varNames' | 'embeddingFile' | 'metadataFile'>,
   opts: ReadInputsOptions = {},
 ): Promise<Inputs> {
-  const { signal, onProgress } = opts;
-  const data = await readDataset(file, {
-    signal,
-    onProgress,
-    layer: params.layer,
-    varNames: params.varNames,
-  });
+  const { signal, onProgress, bytes } = opts;
+  const data = bytes
+    ? tableDataset(await readTableBytes(bytes, file, { signal, onProgress }))
+    : await readDataset(file, { signal, onProgress, layer: params.layer, varNames: params.varNames });
   const beside = async (key: 'embeddingFile' | 'metadataFile'): Promise<Dataset | null> => {
     const path = params[key];
     if (path === undefined) return null;

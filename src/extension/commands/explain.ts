@@ -13,7 +13,7 @@ import { pathOptions, unchosenOutside } from './dataFiles';
 import { headerOfFile } from './dataHeader';
 import { askEmbeddingFile, type FileInfo, type Prompter } from './optionSteps';
 import { dataFileFilter } from './pickInputs';
-import { formatOf } from '../../engine/read/readDataset';
+import { formatOf } from '../../engine/read/formats';
 import { describeRunError } from './errorPlace';
 import { LavaCancelled } from '../../shared/errors';
 import type { LavaParams } from '../../shared/params/types';
@@ -98,6 +98,7 @@ export class Explainer implements PanelActions {
     const file = localPath(dataUri);
     const t0 = Date.now();
     const engine = EngineClient.start(this.workerPath, (l) => this.log(l));
+    engine.onEmbedding((e) => panel.showEmbedding(e));
     try {
       const result = await this.withProgress(panel, dataUri, run.params, (onProgress, signal) =>
         engine.run(

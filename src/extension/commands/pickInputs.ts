@@ -47,13 +47,13 @@ export const dataFileFilter = (): Record<string, string[]> => DATA_FILTER;
  */
 export const vscodePrompter: Prompter = {
   pick: (items, title) => vscode.window.showQuickPick(items, { title, ignoreFocusOut: true }),
-  pickMany: async (items, title, placeHolder) =>
-    (await vscode.window.showQuickPick(items, {
+  pickMany: (items, title, placeHolder) =>
+    vscode.window.showQuickPick<PickItem>(items, {
       title,
       placeHolder,
       canPickMany: true,
       ignoreFocusOut: true,
-    })) as PickItem[] | undefined,
+    }),
   input: (title, value, validate) =>
     vscode.window.showInputBox({ title, value, ignoreFocusOut: true, validateInput: validate }),
   openFile: async (title, filters) => {

@@ -16,7 +16,7 @@ export function validateResult(x: unknown, file: string): LavaResult {
   const r = x as Record<string, unknown>;
   if (r.schemaVersion !== SCHEMA_VERSION) fail(file, `schemaVersion is ${String(r.schemaVersion)}, this version reads ${SCHEMA_VERSION}`);
   if (!Array.isArray(r.features) || !r.features.every((f) => typeof f === 'string')) fail(file, 'features');
-  const F = (r.features as string[]).length;
+  const F = r.features.length;
   const E = r.rowCount;
   if (typeof E !== 'number' || !Number.isInteger(E) || E < 1) fail(file, 'rowCount');
   const emb = r.embedding as LavaResult['embedding'] | undefined;

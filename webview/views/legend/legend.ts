@@ -16,6 +16,8 @@ export interface LegendProps {
   theme: Theme;
   /** When the data are images, thumbnails are pictures of the module instead of mini heatmaps. */
   grid?: ImageGrid | null;
+  /** A searched feature's share in each module (id -> 0..1): modules holding it stand out, the rest fade. */
+  emphasis?: Map<number, number> | null;
   onSelect?: (id: number) => void;
 }
 
@@ -45,6 +47,13 @@ function legendItem(doc: Document, m: ModuleResult, color: string, tabbable: boo
   badge.setAttribute('title', `active in ${active} localities (loading at least half its largest)`);
   badge.textContent = String(active);
   li.append(swatch, thumb, text, badge);
+  const share = props.emphasis?.get(m.id);
+  if (share !== undefined) {
+    li.dataset.searchWeight = share.toFixed(3);
+    li.classList.toggle('lava-search-hit', share > 0);
+    li.classList.toggle('lava-search-miss', share === 0);
+    li.style.setProperty('--lava-search-weight', share.toFixed(3));
+  }
   li.addEventListener('click', () => props.onSelect?.(m.id));
   return li;
 }

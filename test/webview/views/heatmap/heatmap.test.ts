@@ -74,7 +74,7 @@ test('clicking a cell reports its pair; Enter on the keyboard cursor does the sa
   key('ArrowRight');
   key('Enter');
   assert.deepEqual(clicks, [[3, 4]]);
-  assert.match(root.querySelector('.lava-heatmap-status')!.textContent!, /f3 ~ f4: -0\.700/);
+  assert.match(root.querySelector('.lava-heatmap-status')!.textContent, /f3 ~ f4: -0\.700/);
 });
 
 test('labels thin out when cells are small, never when they are large', () => {

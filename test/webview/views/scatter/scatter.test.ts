@@ -46,7 +46,7 @@ test('categorical colouring: one colour per blob label, and each blob drawn in i
   const theme = testTheme();
   const col = r.metadata[0];
   assert.equal(col.kind, 'text');
-  const coloring = categoricalColoring(col.name, col.values as string[], theme);
+  const coloring = categoricalColoring(col.name, col.values, theme);
   assert.equal(coloring.legend.kind, 'categorical');
   if (coloring.legend.kind !== 'categorical') return;
   assert.deepEqual(

@@ -49,13 +49,19 @@ export class Workbench {
     const page = this.page;
     const deadline = Date.now() + timeoutMs;
     for (;;) {
+      // Keys go to whatever has focus; a focused webview (its frame) would take them: give focus back to the
+      // workbench page first.
+      await page.evaluate(() => {
+        if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+      });
       await page.keyboard.press('Escape');
       await page.keyboard.press('F1');
-      const input = page.locator('.quick-input-widget input');
-      await input.waitFor();
-      await input.fill(`>${title}`);
-      const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+      // A webview that takes focus back as it shows (after a tab switch) closes the palette again: retry.
       try {
+        const input = page.locator('.quick-input-widget input');
+        await input.waitFor({ timeout: 5_000 });
+        await input.fill(`>${title}`, { timeout: 5_000 });
+        const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
         await row.waitFor({ timeout: 2_000 });
         await page.keyboard.press('Enter');
         return;

@@ -14,6 +14,7 @@ import {
   cellOffset,
   describeRunError,
   errorPlace,
+  opensAtLine,
 } from '../../src/extension/commands/errorPlace';
 import { defaultExportPath, exportBytes, storedResultName } from '../../src/extension/commands/resultFiles';
 import { resultPathBeside } from '../../src/engine/io/resultFile';
@@ -169,6 +170,13 @@ test('an engine input error is shown with the file, line and column in words', (
   assert.equal(
     describeRunError(keyed, (f) => f.replace('/ws/', '')),
     'd.csv, line 1: too many features. Raise lava.maxFeatures.',
+  );
+  // Only text files are offered to open at the error's line.
+  assert.deepEqual(
+    ['/ws/bad.csv', '/ws/t.TSV', '/ws/.lava.json', 'settings.json', '/ws/x.h5ad', '/ws/x.npy'].map(
+      opensAtLine,
+    ),
+    [true, true, true, false, false, false],
   );
   // File options are no settings: they read as the .lava.json key (which the options wizard also sets).
   const file = new LavaInputError(

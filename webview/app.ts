@@ -69,6 +69,7 @@ export function startApp(root: HTMLElement, api: VsCodeApi, options: AppOptions 
       const data = format === 'svg' ? Promise.resolve(viewToSvg(slot)) : viewToPng(slot, theme.background).catch(() => null);
       void data.then((d) => d && host.notify('export', { format, view, data: d }));
     },
+    copy: (text, what) => host.notify('copy', { text, what }),
   };
   const render = bindViews(root, [
     // First: the arrangement decides how wide the other views are.

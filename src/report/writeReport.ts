@@ -26,19 +26,20 @@ export interface ReportOptions {
 
 /**
  * The report page for a result text. `from` names the text in errors and is where its relative paths start;
- * `source` (absolute paths) replaces the text's own when the caller knows it better (the extension's panel).
+ * `absolute` (its source and params with absolute paths) replaces the text's own when the caller knows them
+ * better (the extension's panel, whose result may be stored elsewhere).
  */
 export function buildReport(
   text: string,
   from: string,
   outPath: string,
-  opts: ReportOptions & { source?: LavaResult['source'] } = {},
+  opts: ReportOptions & { absolute?: Pick<LavaResult, 'source' | 'params'> } = {},
 ): { html: string; result: LavaResult } {
   const decoded = resultFromFile(decodeResult(text, from), from);
-  const absolute = opts.source ? { ...decoded, source: opts.source } : decoded;
+  const absolute = opts.absolute ? { ...decoded, ...opts.absolute } : decoded;
   const result = resultForFile(absolute, outPath);
   const html = reportHtml({
-    text: relocateResultText(text, absolute.source, outPath),
+    text: relocateResultText(text, absolute.source, absolute.params, outPath),
     result,
     assets: opts.assets ?? loadReportAssets(),
     reportVersion: TOOL_VERSION,

@@ -52,7 +52,7 @@ export async function exportReport(
   if (inputs.includes(real(target.fsPath)))
     throw new Error(`refusing to write the report over ${target.fsPath}: it is the result or its data file`);
   const { html } = buildReport(result.text, resultUri?.fsPath ?? 'the shown result', target.fsPath, {
-    source: result.summary.source,
+    absolute: { source: result.summary.source, params: result.summary.params },
   });
   await writeFileAtomic(target.fsPath, html);
   void vscode.window.showInformationMessage(

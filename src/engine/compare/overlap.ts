@@ -1,5 +1,6 @@
 // How much each row's neighbourhood changed between two maps of the same rows: the share of its k nearest
 // neighbours in A's map that are also among its k nearest in B's (exact kNN, the engine's k-d tree).
+import { throwIfCancelled } from '../errors';
 import { buildKdTree, knnCancellable } from '../localities/neighbours';
 import type { OverlapSummary } from '../../shared/compare/types';
 
@@ -8,6 +9,8 @@ export const DEFAULT_OVERLAP_K = 15;
 
 /** Exact kNN yielding to the event loop (the extension host runs this): the same answer as knn. */
 async function neighbours(coords: Float32Array, dims: number, E: number, k: number, signal?: AbortSignal): Promise<Int32Array> {
+  // knnCancellable looks at the signal only after its first 50 ms: a cancel before a short search counts too.
+  throwIfCancelled(signal);
   const Z = Float64Array.from(coords);
   return (await knnCancellable(Z, E, dims, k, buildKdTree(Z, E, dims), signal)).index;
 }

@@ -3,6 +3,12 @@ import type { ModulePair, ModuleResult } from '../shared/result/types';
 import { encodeFloat32 } from '../shared/result/codec';
 import type { Factorization, Localities, LocalityCorrelations } from './types';
 import { pairOf } from '../shared/result/pairs';
+import { activeLocalityCount } from '../shared/result/active';
+
+/** What Step 3's factors alone say of a module: its pairs' weights but not yet their r, and none of the trust measures (trust/summary.ts adds them). */
+export type ModuleSummary = Omit<ModuleResult, 'pairs' | 'strength' | 'stability' | 'significance' | 'strong' | 'rWhereActive'> & {
+  pairs: Omit<ModulePair, 'r'>[];
+};
 
 /** The result lists at least this many of a module's strongest non-zero pairs (all of them when fewer). */
 export const TOP_PAIRS = 200;
@@ -41,7 +47,7 @@ export function summarizeModules(
   loc: Localities,
   E: number,
   features: string[],
-): ModuleResult[] {
+): ModuleSummary[] {
   const { k, W, patterns } = fac;
   const { P, F } = corr;
   const l = loc.count;
@@ -60,35 +66,28 @@ export function summarizeModules(
   return order.map((m, id) => {
     const h = patterns.subarray(m * P, (m + 1) * P);
     const top = strongestPairs(h, TOP_PAIRS);
-    const pairs: ModulePair[] = Array.from(top, (q) => {
+    const pairs = Array.from(top, (q) => {
       const [i, j] = pairOf(q, F);
-      return { a: features[i], b: features[j], r: round6(h[q]) };
+      return { a: features[i], b: features[j], weight: round6(h[q]) };
     });
     const name =
       pairs.length === 0
         ? `module ${id + 1} (empty)`
         : pairs
             .slice(0, 2)
-            .map((x) => `${x.a}~${x.b} ${x.r > 0 ? '+' : '\u2212'}`)
+            .map((x) => `${x.a}~${x.b} ${x.weight > 0 ? '+' : '\u2212'}`)
             .join(', ');
 
     const sum = new Float64Array(E);
-    let maxLoad = 0;
     for (let p = 0; p < l; p++) {
       const w = W[p * k + m];
-      if (w > maxLoad) maxLoad = w;
       if (w === 0) continue;
       for (let s = p * n; s < (p + 1) * n; s++) sum[loc.members[s]] += w;
     }
     const activity = new Array<number>(E);
     for (let i = 0; i < E; i++) activity[i] = cover[i] > 0 ? round6(sum[i] / cover[i]) : 0;
     const loadings = new Array<number>(l);
-    let localityCount = 0;
-    for (let p = 0; p < l; p++) {
-      const w = W[p * k + m];
-      loadings[p] = round6(w);
-      if (maxLoad > 0 && w >= maxLoad / 2) localityCount++;
-    }
+    for (let p = 0; p < l; p++) loadings[p] = round6(W[p * k + m]);
 
     const fw = new Float64Array(F);
     let q = 0;
@@ -108,7 +107,8 @@ export function summarizeModules(
       activity,
       loadings,
       featureWeights: Array.from(fw, round6),
-      localityCount,
+      // Counted on the rounded loadings the result holds, so that a reader counting them gets the same number.
+      localityCount: activeLocalityCount(loadings),
     };
   });
 }

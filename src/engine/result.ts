@@ -1,6 +1,6 @@
 // Assembles the versioned result JSON from the steps' typed outputs. Numbers are rounded here so that
 // the file stays small and identical runs give identical bytes.
-import { SCHEMA_VERSION, type LavaResult, type ModuleResult } from '../shared/result/types';
+import { SCHEMA_VERSION, type LavaResult, type ModuleResult, type ModuleSelection } from '../shared/result/types';
 import type { Factorization, Localities, LocalityCorrelations, Prepared, Table } from './types';
 import type { LavaParams } from '../shared/params/types';
 
@@ -30,8 +30,30 @@ export interface ResultParts {
   localities: Localities;
   correlations: LocalityCorrelations;
   factorization: Factorization;
+  moduleSelection: ModuleSelection;
   modules: ModuleResult[];
   timings: Record<string, number>;
+}
+
+/** The result's Step 3 fields: shared by a run's result and a result at another k (trust/step.ts). */
+export function moduleFields(
+  params: LavaParams,
+  factorization: Factorization,
+  moduleSelection: ModuleSelection,
+  modules: ModuleResult[],
+): Pick<LavaResult, 'factorization' | 'moduleSelection' | 'modules'> {
+  return {
+    factorization: {
+      method: params.factorization,
+      iterations: factorization.iterations,
+      error: round7(factorization.error),
+    },
+    moduleSelection: {
+      ...moduleSelection,
+      candidates: moduleSelection.candidates.map((c) => ({ k: c.k, stability: round7(c.stability), error: round7(c.error) })),
+    },
+    modules,
+  };
 }
 
 export function buildResult(p: ResultParts): LavaResult {
@@ -72,12 +94,7 @@ export function buildResult(p: ResultParts): LavaResult {
     objective: loc.objective,
     directEvaluations: loc.evaluations,
     correlationThreshold: round7(p.correlations.threshold),
-    factorization: {
-      method: p.params.factorization,
-      iterations: p.factorization.iterations,
-      error: round7(p.factorization.error),
-    },
-    modules: p.modules,
+    ...moduleFields(p.params, p.factorization, p.moduleSelection, p.modules),
     // Last on purpose: the only field that differs between identical runs.
     timings: p.timings,
   };

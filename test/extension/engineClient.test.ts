@@ -224,7 +224,7 @@ test('run params are checked against the option table before the engine sees the
         { file: 'x.csv', bytes: bytes(csv(60).text), params: { ...params, modules: 0 }, paramSources: {} },
         () => {},
       ),
-      /bad request "run".*modules must be >= 1/s,
+      /bad request "run".*modules must be "auto" or >= 1/s,
     );
   } finally {
     engine.dispose();

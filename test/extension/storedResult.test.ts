@@ -11,7 +11,7 @@ import type { LavaResult } from '../../src/shared/result/types';
 function tiny(params: object = DEFAULT_PARAMS): LavaResult {
   return JSON.parse(
     JSON.stringify({
-      schemaVersion: 1,
+      schemaVersion: 2,
       tool: { name: 'lava-explorer', version: '0' },
       source: { file: '../data/d.csv', rows: 1, delimiter: ',' },
       params,
@@ -25,6 +25,7 @@ function tiny(params: object = DEFAULT_PARAMS): LavaResult {
       embedding: { columns: ['x', 'y'], computed: 'given', dims: 2, coords: [0, 0] },
       probes: [0, 0],
       localities: { count: 1, size: 1, members: [[0]] },
+      moduleSelection: { mode: 'fixed', chosen: 0, candidates: [] },
       modules: [],
     }),
   );

@@ -56,7 +56,7 @@ test('the webview announces ready; a result note renders map, legend and the fir
   // Where each parameter came from: appliedFrom first, then the result's own paramSources, else default.
   const rows = Array.from(root.querySelectorAll('.lava-params tr'), (tr) => Array.from(tr.children, (td) => td.textContent));
   assert.deepEqual(rows.find((c) => c[0] === 'neighbors'), ['neighbors', '30', 'command']);
-  assert.deepEqual(rows.find((c) => c[0] === 'modules'), ['modules', '3', '.lava.json']);
+  assert.deepEqual(rows.find((c) => c[0] === 'modules'), ['modules', 'auto', '.lava.json']);
   assert.deepEqual(rows.find((c) => c[0] === 'seed'), ['seed', '0', 'default']);
   // Not an image data set: no picture panel.
   assert.equal((q(root, '.lava-image-panel') as HTMLElement).hidden, true);

@@ -3,6 +3,7 @@ import { checkpoint } from '../errors';
 import type { FitOptions } from './fit';
 import { stabilityAt, type StabilityAtK } from './stability';
 import type { SignSplit } from '../factorize/sparse';
+import type { KCandidate } from '../../shared/result/types';
 
 export interface KScanOptions {
   /** Smallest and largest k tried (inclusive). */
@@ -15,11 +16,7 @@ export interface KScanOptions {
   scanAtLeast: number;
 }
 
-export interface KCandidate {
-  k: number;
-  stability: number;
-  error: number;
-}
+export type { KCandidate };
 
 export interface KScan {
   chosen: number;

@@ -37,11 +37,11 @@ export async function pickDataFile(): Promise<vscode.Uri | undefined> {
   return chosen?.[0];
 }
 
-async function askNumber(
+async function askNumber<T extends number | 'auto'>(
   name: keyof LavaParams,
   title: string,
-  current: number,
-): Promise<number | undefined> {
+  current: T,
+): Promise<T | undefined> {
   const text = await vscode.window.showInputBox({
     title,
     ignoreFocusOut: true,
@@ -52,7 +52,7 @@ async function askNumber(
     },
   });
   if (text === undefined) return undefined;
-  return (checkParam(name, text) as { value: number }).value;
+  return (checkParam(name, text) as { value: T }).value;
 }
 
 /**
@@ -130,7 +130,7 @@ export async function pickOptions(
     out.features = [];
   }
 
-  const modules = await askNumber('modules', 'LAVA: Number of modules k (3/5)', current.modules);
+  const modules = await askNumber('modules', 'LAVA: Number of modules k, or auto (3/5)', current.modules);
   if (modules === undefined) return undefined;
   const neighbors = await askNumber(
     'neighbors',

@@ -24,7 +24,11 @@ export interface ResolvedParams {
 
 /** Merges `layers` over the defaults: command over config over settings. Records where each value came from. */
 export function resolveParams(layers: ParamLayers): ResolvedParams {
-  const params = { ...DEFAULT_PARAMS, directBounds: [...DEFAULT_PARAMS.directBounds] } as LavaParams;
+  const params = {
+    ...DEFAULT_PARAMS,
+    directBounds: [...DEFAULT_PARAMS.directBounds],
+    modulesRange: [...DEFAULT_PARAMS.modulesRange],
+  } as LavaParams;
   const sources = Object.fromEntries(PARAM_NAMES.map((n) => [n, 'default'])) as Record<
     keyof LavaParams,
     ParamSource

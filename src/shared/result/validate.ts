@@ -10,6 +10,28 @@ function isNumArray(x: unknown, length?: number): boolean {
   return Array.isArray(x) && (length === undefined || x.length === length) && x.every((v) => typeof v === 'number');
 }
 
+function inUnit(x: unknown, lo = 0): boolean {
+  return typeof x === 'number' && x >= lo && x <= 1;
+}
+
+/** How k was set: a known mode, the chosen k as many modules as there are, candidates in [0, 1]. */
+function checkSelection(file: string, sel: LavaResult['moduleSelection'] | undefined, moduleCount: number): void {
+  if (!sel || (sel.mode !== 'auto' && sel.mode !== 'fixed')) fail(file, 'moduleSelection.mode');
+  if (sel.chosen !== moduleCount) fail(file, `moduleSelection.chosen is ${String(sel.chosen)} for ${moduleCount} modules`);
+  if (!Array.isArray(sel.candidates) || !sel.candidates.every((c) => Number.isInteger(c?.k) && inUnit(c.stability) && typeof c.error === 'number'))
+    fail(file, 'moduleSelection.candidates');
+}
+
+/** The trust measures of one module, each in its range, and its pairs' r (a correlation) beside their weight. */
+function checkTrust(file: string, m: LavaResult['modules'][number]): void {
+  if (!inUnit(m.strength) || !inUnit(m.stability) || !inUnit(m.significance) || typeof m.strong !== 'boolean')
+    fail(file, `module ${m.id} strength, stability, significance or strong`);
+  if (!inUnit(m.rWhereActive, -1)) fail(file, `module ${m.id} rWhereActive`);
+  const pairOk = (p: (typeof m.pairs)[number]) =>
+    typeof p.a === 'string' && typeof p.b === 'string' && inUnit(p.r, -1) && typeof p.weight === 'number';
+  if (!Array.isArray(m.pairs) || !m.pairs.every(pairOk)) fail(file, `module ${m.id} pairs`);
+}
+
 /** Checks the shape and the internal consistency of a result (lengths agree with counts). */
 export function validateResult(x: unknown, file: string): LavaResult {
   if (x === null || typeof x !== 'object') fail(file, 'not an object');
@@ -36,9 +58,11 @@ export function validateResult(x: unknown, file: string): LavaResult {
     if (!isNumArray(m.loadings, loc.count)) fail(file, `module ${m.id} loadings length`);
     if (!isNumArray(m.featureWeights, F)) fail(file, `module ${m.id} featureWeights length`);
     if (typeof m.pattern !== 'string') fail(file, `module ${m.id} pattern`);
-    if (!Array.isArray(m.pairs) || !m.pairs.every((p) => typeof p.a === 'string' && typeof p.b === 'string' && typeof p.r === 'number'))
-      fail(file, `module ${m.id} pairs`);
+    checkTrust(file, m);
   }
+  const strengths = (r.modules as LavaResult['modules']).map((m) => m.strength);
+  if (strengths.some((x, i) => i > 0 && x > strengths[i - 1])) fail(file, 'modules are not ordered strongest first');
+  checkSelection(file, r.moduleSelection as LavaResult['moduleSelection'] | undefined, (r.modules as unknown[]).length);
   if (typeof r.params !== 'object' || r.params === null) fail(file, 'params');
   return x as LavaResult;
 }

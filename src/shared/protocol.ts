@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Contract } from './rpc';
 import type { LavaResult } from './result/types';
 import { validateResult } from './result/validate';
+import { MAX_MODULES } from './params/spec';
 
 export const STEPS = ['read', 'prepare', 'embedding', 'localities', 'correlations', 'modules', 'result'] as const;
 
@@ -17,6 +18,9 @@ export const ResultSchema = z.custom<LavaResult>((x) => {
     return false;
   }
 }, 'not a valid LAVA result');
+
+/** A number of modules, as the option table allows it. */
+export const KSchema = z.number().int().min(1).max(MAX_MODULES);
 
 /** A view name as it may appear in an exported file's name: short, lower-case, no path characters. */
 export const ViewNameSchema = z.string().regex(/^[a-z][a-z0-9-]{0,40}$/);
@@ -54,6 +58,8 @@ export const webviewContract = {
     rerun: z.object({}),
     saveResult: z.object({}),
     openSettings: z.object({}),
+    /** The shown result at another k, without re-running the steps before Step 3 (the header's candidate curve). */
+    modulesAtK: z.object({ k: KSchema }),
     /** An exported view: SVG text or a PNG data URL, saved by the host through a save dialog. */
     export: z.object({ format: z.enum(['png', 'svg']), view: ViewNameSchema, data: z.string() }),
   },

@@ -1,12 +1,13 @@
 // Every message between the extension host and the engine's worker thread (dist/worker.js), as rpc contracts
-// (./rpc.ts): what the worker answers (run, load, locality, pair) and announces (progress). Both sides check
-// every incoming message against these schemas; the host answers nothing.
+// (./rpc.ts): what the worker answers (run, load, modulesAtK, locality, pair) and announces (progress). Both sides
+// check every incoming message against these schemas; the host answers nothing.
 import { z } from 'zod';
 import type { Contract } from './rpc';
-import { ResultSchema, STEPS, hostContract } from './protocol';
+import { KSchema, ResultSchema, STEPS, hostContract } from './protocol';
 import { LavaParamsSchema } from './params/spec';
 
 const StepSchema = z.enum(STEPS);
+
 
 /** The data file's bytes, transferred (not copied) to the worker. */
 const BytesSchema = z.custom<Uint8Array>((x) => x instanceof Uint8Array, 'not bytes');
@@ -36,6 +37,15 @@ export const engineContract = {
         rowCount: z.number().int().positive(),
       }),
       result: z.object({ rows: z.number().int(), features: z.number().int() }),
+    },
+    /**
+     * The last run's result at another k, from the localities and correlations the run kept (only Step 3 is
+     * redone): a whole new result, which becomes the one the next change starts from. Cancellable; the kept
+     * run survives a cancel. Progress comes as `progress` notes of the step "modules".
+     */
+    modulesAtK: {
+      params: z.object({ k: KSchema }),
+      result: ResultSchema,
     },
     /** The webview's requests, answered from what the last run or load kept: the same schemas both hops. */
     locality: hostContract.requests.locality,

@@ -1,7 +1,8 @@
-// The engine as its worker thread serves it over rpc: run and load, then the webview's locality and pair
-// requests from what the last run or load kept. No thread code here, so tests can serve it in-process.
+// The engine as its worker thread serves it over rpc: run and load, then another k and the webview's locality and
+// pair requests from what the last run or load kept. No thread code here, so tests can serve it in-process.
 import { localityCorrelations } from '../engine/correlations/correlation';
 import { runPipeline } from '../engine/pipeline';
+import { resultAtK, type KeptTrust } from '../engine/trust/step';
 import { prepare } from '../engine/prepare/prepare';
 import { readTableBytes } from '../engine/read/table';
 import type { Localities, LocalityCorrelations } from '../engine/types';
@@ -10,6 +11,7 @@ import type { EngineContract, EngineHostContract } from '../shared/workerProtoco
 import { encodeFloat32 } from '../shared/result/codec';
 import { overallFraction, type Step } from '../shared/steps';
 import type { LavaParams } from '../shared/params/types';
+import type { LavaResult } from '../shared/result/types';
 
 /** What the last run (or load) left behind: enough to answer requests without re-running. */
 interface Kept {
@@ -21,6 +23,8 @@ interface Kept {
   /** Present after a run; after a load, a locality's correlations are computed on request from `members`. */
   correlations: LocalityCorrelations | null;
   members: number[][] | null;
+  /** After a run: its last result (the first, or the last k asked for) and what another k re-uses. */
+  run: { result: LavaResult; trust: KeptTrust } | null;
 }
 
 type EnginePeer = Peer<EngineContract, EngineHostContract>;
@@ -54,8 +58,14 @@ export function pairColumns(
   return { av, bv };
 }
 
-/** Progress at most every 50 ms per step (and always at a step's start and end): the host redraws a notification. */
-function throttledProgress(peer: EnginePeer): (step: Step, fraction: number, message?: string) => void {
+/**
+ * Progress at most every 50 ms per step (and always at a step's start and end): the host redraws a notification.
+ * `overall` says how far the whole job is: a run's steps by their weights, or (changing k) the one step alone.
+ */
+function throttledProgress(
+  peer: EnginePeer,
+  overall: (step: Step, fraction: number) => number = overallFraction,
+): (step: Step, fraction: number, message?: string) => void {
   let lastStep: Step | null = null;
   let lastTime = 0;
   return (step, fraction, message) => {
@@ -67,7 +77,7 @@ function throttledProgress(peer: EnginePeer): (step: Step, fraction: number, mes
     peer.notify('progress', {
       step,
       fraction: f,
-      overall: overallFraction(step, f),
+      overall: overall(step, f),
       ...(message ? { message } : {}),
     });
   };
@@ -108,8 +118,24 @@ export function serveEngine(peer: EnginePeer): void {
       params: out.result.params,
       correlations: out.correlations,
       members: null,
+      run: { result: out.result, trust: out.trust },
     };
     return out.result;
+  });
+
+  peer.handle('modulesAtK', async ({ k }, { signal }) => {
+    const run = need().run;
+    if (!run)
+      throw new Error(
+        'changing k needs the localities and correlations of a run in this session (a result opened from a file has none); re-run LAVA, then pick k',
+      );
+    const progress = throttledProgress(peer, (_, f) => f);
+    const result = await resultAtK(run.result, run.trust, k, {
+      signal,
+      onProgress: (f) => progress('modules', f, `k = ${k}`),
+    });
+    run.result = result;
+    return result;
   });
 
   peer.handle('load', async (req) => {
@@ -128,6 +154,7 @@ export function serveEngine(peer: EnginePeer): void {
       params: req.params,
       correlations: null,
       members: req.members,
+      run: null,
     };
     return { rows: p.E, features: p.F };
   });

@@ -62,11 +62,15 @@ export function startApp(root: HTMLElement, api: VsCodeApi, options: AppOptions 
     },
   };
   const render = bindViews(root, [
-    headerPanel(ctx, {
-      rerun: () => host.notify('rerun', {}),
-      saveResult: () => host.notify('saveResult', {}),
-      openSettings: () => host.notify('openSettings', {}),
-    }),
+    headerPanel(
+      ctx,
+      {
+        rerun: () => host.notify('rerun', {}),
+        saveResult: () => host.notify('saveResult', {}),
+        openSettings: () => host.notify('openSettings', {}),
+      },
+      (k) => host.notify('modulesAtK', { k }),
+    ),
     mapControls(ctx),
     mapPanel(ctx),
     legendPanel(ctx),

@@ -1,6 +1,7 @@
 // What `lava explain` prints: a progress bar on stderr (a terminal only) and a summary: the run, then how many modules
 // are strong and how k was set, one line per strong module.
 import type { LavaResult, ModuleResult } from '../shared/result/types';
+import { moduleCountLine } from '../shared/result/selection';
 import { overallFraction, type Step } from '../shared/steps';
 
 export function progressBar(enabled: boolean) {
@@ -21,27 +22,6 @@ export function progressBar(enabled: boolean) {
       if (enabled && last) process.stderr.write(`\r${' '.repeat(60)}\r`);
     },
   };
-}
-
-/** How k was set, in words: "k = 3 chosen by stability from 2..16". */
-export function howK(result: Pick<LavaResult, 'moduleSelection' | 'params'>): string {
-  const sel = result.moduleSelection;
-  const [lo, hi] = result.params.modulesRange;
-  const stable = sel.candidates.some((c) => c.stability >= result.params.minStability);
-  if (sel.mode === 'auto')
-    return stable
-      ? `k = ${sel.chosen} chosen by stability from ${lo}..${hi}`
-      : `no k in ${lo}..${hi} was stable; k = ${sel.chosen}, the smallest`;
-  return sel.autoChosen !== undefined
-    ? `k = ${sel.chosen} picked; stability chose ${sel.autoChosen} from ${lo}..${hi}`
-    : `k = ${sel.chosen} given`;
-}
-
-/** "3 strong modules (k = 3 chosen by stability from 2..16), 1 weak" */
-export function moduleCountLine(result: LavaResult): string {
-  const strong = result.modules.filter((m) => m.strong).length;
-  const weak = result.modules.length - strong;
-  return `${strong} strong module${strong === 1 ? '' : 's'} (${howK(result)}), ${weak} weak`;
 }
 
 /** One strong module: "M0 f013, f014 · 51% b6: strength 0.36, stability 1.00, p 0.01, r 0.75 where active, 32 of 120 localities". */

@@ -1,14 +1,15 @@
-// The header's binding: shown before any result too (progress, errors), with the toolbar's notes to the host.
+// The header's binding: shown before any result too (progress, errors), with the toolbar's notes to the host and
+// the candidate curve's pick of another k.
 import type { ViewBinding, ViewContext } from '../binding';
 import { buildToolbar, type ToolbarActions } from '../controls/toolbar';
 import { renderHeader } from './header';
 
-export function headerPanel(ctx: ViewContext, actions: ToolbarActions): ViewBinding {
+export function headerPanel(ctx: ViewContext, actions: ToolbarActions, onPickK: (k: number) => void): ViewBinding {
   buildToolbar(ctx.doc, ctx.slots.toolbar, actions);
   return {
     name: 'header',
     withoutResult: true,
     deps: (s) => [s.result, s.appliedFrom, s.running, s.error],
-    render: (s) => renderHeader(ctx.slots.info, s),
+    render: (s) => renderHeader(ctx.slots.info, { ...s, theme: ctx.theme(), onPickK }),
   };
 }

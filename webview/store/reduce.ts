@@ -1,7 +1,7 @@
 // The pure reducer: (state, action) -> state. Requests to the host are effects (store/effects.ts), not work here.
 import type { LavaResult } from '../../src/shared/result/types';
 import { isCategoricalNumeric } from '../util/pointColors';
-import { COLOR_BY_MODULE, type Action, type ExplorerState, type Loadable } from './state';
+import { byModule, COLOR_BY_MODULE, type Action, type ExplorerState, type Loadable } from './state';
 
 /** A new request for `key`: the next number, waiting for its answer. */
 function ask<K>(s: ExplorerState, key: K): [Extract<Loadable<K, never>, { status: 'loading' }>, number] {
@@ -21,7 +21,7 @@ function failure<K, V>(l: Loadable<K, V> | null, seq: number, error: string): Lo
 /** The colour choice for a new result: the kept one if its column still exists, else a label, else activity. */
 function colorByFor(result: LavaResult, kept: string | null, selectedModule: number | null): string | null {
   const columns = result.metadata.map((c) => c.name);
-  if (kept !== null && (kept === COLOR_BY_MODULE || columns.includes(kept))) return kept;
+  if (kept !== null && (byModule(kept) || columns.includes(kept))) return kept;
   // A text label (digit, cell type) is what people look at first; otherwise the first module's activity.
   const label =
     result.metadata.find((c) => c.kind === 'text') ??
@@ -103,7 +103,8 @@ export function reduce(s: ExplorerState, a: Action): ExplorerState {
   switch (a.type) {
     case 'selectModule':
       // Selecting a module is a request to see it: its activity on the map and its pattern in the heatmap.
-      return { ...s, selectedModule: a.id, colorBy: COLOR_BY_MODULE, heatmapOf: 'module' };
+      // (on the scale the user chose for module activity, one for all modules unless they asked otherwise)
+      return { ...s, selectedModule: a.id, colorBy: byModule(s.colorBy) ? s.colorBy : COLOR_BY_MODULE, heatmapOf: 'module' };
     case 'colorBy':
       return { ...s, colorBy: a.value };
     case 'toggleProbes':

@@ -1,6 +1,6 @@
 // The map's title-bar controls: what colours the points, and whether every probe is shown.
 import type { LavaResult } from '../../../src/shared/result/types';
-import { COLOR_BY_MODULE } from '../../store/state';
+import { COLOR_BY_MODULE, COLOR_BY_MODULE_OWN } from '../../store/state';
 import { isCategoricalNumeric } from '../../util/pointColors';
 import type { ViewBinding, ViewContext } from '../binding';
 
@@ -10,7 +10,8 @@ function colorOptions(r: LavaResult): [string, string][] {
       col.name,
       `${col.name} (${col.kind === 'text' || isCategoricalNumeric(col.values) ? 'category' : 'number'})`,
     ]),
-    [COLOR_BY_MODULE, 'selected module activity'],
+    [COLOR_BY_MODULE, 'selected module activity (one scale for all modules)'],
+    [COLOR_BY_MODULE_OWN, 'selected module activity (its own scale)'],
     ['', 'nothing'],
   ];
 }

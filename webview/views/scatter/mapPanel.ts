@@ -2,8 +2,8 @@
 // what a click asks for (the nearest probe's locality).
 import type { LavaResult } from '../../../src/shared/result/types';
 import { selectedModule } from '../../store/selectors';
-import { COLOR_BY_MODULE, type ExplorerState } from '../../store/state';
-import { metadataColoring, sequentialColoring, uniformColoring, type PointColoring } from '../../util/pointColors';
+import { byModule, COLOR_BY_MODULE, type ExplorerState } from '../../store/state';
+import { activityColoring, metadataColoring, uniformColoring, type PointColoring } from '../../util/pointColors';
 import { localityMask, nearestProbe, topModules } from '../../util/selection';
 import type { ViewBinding, ViewContext } from '../binding';
 import { renderColorLegend } from '../colorLegend/colorLegend';
@@ -14,8 +14,8 @@ import { renderScatter, type ScatterClick, type TooltipContent } from './scatter
 function coloringFor(ctx: ViewContext, s: ExplorerState, r: LavaResult): PointColoring {
   const theme = ctx.theme();
   const m = selectedModule(s);
-  if (s.colorBy === COLOR_BY_MODULE && m)
-    return sequentialColoring(`M${m.id} activity`, m.activity, theme, moduleColor(theme, r.modules, m));
+  if (byModule(s.colorBy) && m)
+    return activityColoring(r.modules, m, theme, moduleColor(theme, r.modules, m), s.colorBy === COLOR_BY_MODULE);
   const col = r.metadata.find((c) => c.name === s.colorBy);
   return col ? metadataColoring(col, theme) : uniformColoring(r.rowCount, theme);
 }
@@ -45,7 +45,7 @@ export function mapPanel(ctx: ViewContext): ViewBinding {
     deps: (s) => [
       s.result,
       s.colorBy,
-      s.colorBy === COLOR_BY_MODULE ? s.selectedModule : null,
+      byModule(s.colorBy) ? s.selectedModule : null,
       s.selectedLocality,
       s.showProbes,
       ctx.sizes(s.result).mapW,

@@ -9,21 +9,7 @@ import { activeLocalities, activeLocalityCount } from '../../../src/shared/resul
 import { validateResult } from '../../../src/shared/result/validate';
 import type { LavaResult } from '../../../src/shared/result/types';
 import { blobParams, blobsCsv, bytesOf } from '../../extension/support/blobs';
-
-function pearson(a: number[], b: number[]): number {
-  const n = a.length;
-  const ma = a.reduce((s, x) => s + x, 0) / n;
-  const mb = b.reduce((s, x) => s + x, 0) / n;
-  let ab = 0;
-  let aa = 0;
-  let bb = 0;
-  for (let i = 0; i < n; i++) {
-    ab += (a[i] - ma) * (b[i] - mb);
-    aa += (a[i] - ma) ** 2;
-    bb += (b[i] - mb) ** 2;
-  }
-  return ab / Math.sqrt(aa * bb);
-}
+import { pearson } from '../../support/pearson';
 
 test('r where active by hand: each listed pair\'s Pearson r among the members of each active locality, averaged', async () => {
   const { text, X } = blobsCsv(120);

@@ -45,15 +45,14 @@ export function moduleStability(patterns: Float32Array, k: number, fits: Resampl
 
 /**
  * One point of the k curve: the full fit's patterns and error, its modules' stability, and the least stable
- * module's (the k's stability). W and Ht are not kept: a context keeps every point, and at F = 784 one
- * point's Ht alone is tens of MB.
+ * module's (the k's stability). Neither W and Ht nor the subsample fits are kept: a context keeps every
+ * point, and at F = 784 one point's Ht alone is tens of MB, its subsample patterns 4 x k x 1.2 MB.
  */
 export interface StabilityAtK {
   k: number;
   full: Pick<Fit, 'k' | 'patterns' | 'error'>;
   modules: Float64Array;
   stability: number;
-  fits: ResampleFits;
 }
 
 export async function stabilityAt(
@@ -65,5 +64,5 @@ export async function stabilityAt(
   const { patterns, error } = await fitModules(a, k, { ...o, onProgress: undefined });
   const fits = await resampleFits(a, k, subsets, o);
   const modules = moduleStability(patterns, k, fits, a.P);
-  return { k, full: { k, patterns, error }, modules, stability: Math.min(...modules), fits };
+  return { k, full: { k, patterns, error }, modules, stability: Math.min(...modules) };
 }

@@ -45,7 +45,12 @@ function jsonType(name: keyof LavaParams): Record<string, unknown> {
     case 'columns':
       return { type: 'array', items: { type: 'string' }, uniqueItems: true };
     case 'bounds':
-      return { type: 'array', items: { type: 'number' }, minItems: 2, maxItems: 2 };
+      return {
+        type: 'array',
+        items: { type: 'number', minimum: s.min, maximum: s.max },
+        minItems: 2,
+        maxItems: 2,
+      };
   }
 }
 
@@ -61,7 +66,7 @@ PARAM_NAMES.forEach((name, order) => {
   properties[`lava.${name}`] = p;
 });
 const pkgPath = join(ROOT, 'package.json');
-const pkg = JSON.parse(readFileSync(pkgPath, 'utf8'));
+const pkg = JSON.parse(readFileSync(pkgPath, 'utf8')) as { contributes: Record<string, unknown> };
 pkg.contributes.configuration = { title: 'LAVA Explorer', properties };
 writeFileSync(pkgPath, JSON.stringify(pkg, null, 2) + '\n');
 

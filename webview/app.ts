@@ -2,7 +2,9 @@
 // store's requests, and each view re-renders from the part of the state it reads.
 import { hostContract, webviewContract } from '../src/shared/protocol';
 import { Peer } from '../src/shared/rpc';
-import { startEffects, type HostPeer } from './store/effects';
+import { decodeResult } from '../src/shared/result/decode';
+import type { LavaResult } from '../src/shared/result/types';
+import { describeFailure, startEffects, type HostPeer } from './store/effects';
 import { persisted, restoreState } from './store/persist';
 import { initialState } from './store/state';
 import { Store } from './store/store';
@@ -13,12 +15,15 @@ import { bindViews, type ViewContext } from './views/binding';
 import { headerPanel } from './views/header/headerPanel';
 import { heatmapPanel } from './views/heatmap/heatmapPanel';
 import { imagePanel } from './views/image/imagePanel';
-import { buildLayout, viewSizes } from './views/layout';
+import { buildLayout, layoutPanel, viewSizes } from './views/layout';
 import { legendPanel } from './views/legend/legendPanel';
 import { pairPanel } from './views/pair/pairPanel';
 import { ResultCache } from './views/resultCache';
 import { mapControls } from './views/scatter/mapControls';
+import { earlyMapPanel } from './views/scatter/earlyMap';
 import { mapPanel } from './views/scatter/mapPanel';
+import { searchPanel } from './views/search/searchPanel';
+import { tabsPanel } from './views/tabs/tabsPanel';
 
 export interface App {
   store: Store;
@@ -33,8 +38,9 @@ export interface App {
 }
 
 export interface AppOptions {
-  /** The panel's width, for tests (jsdom lays nothing out). */
+  /** The panel's width and height, for tests (jsdom lays nothing out). */
   width?: number;
+  height?: number;
   /** Where dropped messages and an ignored saved state are reported. */
   log?: (line: string) => void;
 }
@@ -46,7 +52,8 @@ export function startApp(root: HTMLElement, api: VsCodeApi, options: AppOptions 
     onDrop: (why) => log(`dropped a message: ${why}`),
   });
   const store = new Store(initialState(restoreState(api.getState(), log)));
-  const slots = buildLayout(root);
+  const slots = buildLayout(root, (tab) => store.dispatch({ type: 'tab', tab }));
+  const width = () => options.width ?? (root.clientWidth || 900);
   let theme: Theme = readTheme(doc.documentElement);
   let cache: ResultCache | null = null;
   const ctx: ViewContext = {
@@ -55,13 +62,15 @@ export function startApp(root: HTMLElement, api: VsCodeApi, options: AppOptions 
     dispatch: (action) => store.dispatch(action),
     theme: () => theme,
     cache: (r) => (cache?.result === r ? cache : (cache = new ResultCache(r))),
-    sizes: (r) => viewSizes(root, slots, r, options.width),
+    sizes: (r) => viewSizes(root, slots, r, options.width, options.height),
     exportView: (view, slot, format) => {
       const data = format === 'svg' ? Promise.resolve(viewToSvg(slot)) : viewToPng(slot, theme.background).catch(() => null);
       void data.then((d) => d && host.notify('export', { format, view, data: d }));
     },
   };
   const render = bindViews(root, [
+    // First: the arrangement decides how wide the other views are.
+    layoutPanel(root, width),
     headerPanel(
       ctx,
       {
@@ -71,19 +80,31 @@ export function startApp(root: HTMLElement, api: VsCodeApi, options: AppOptions 
       },
       (k) => host.notify('modulesAtK', { k }),
     ),
+    searchPanel(ctx),
     mapControls(ctx),
+    earlyMapPanel(ctx),
     mapPanel(ctx),
     legendPanel(ctx),
     heatmapPanel(ctx),
     pairPanel(ctx),
     imagePanel(ctx),
+    tabsPanel(ctx, width),
   ]);
 
   host.on('running', (running) => store.dispatch({ type: 'running', running }));
-  host.on('result', (n) =>
-    store.dispatch({ type: 'result', result: n.result, appliedFrom: n.appliedFrom, resultUri: n.resultUri ?? null }),
-  );
+  host.on('result', (n) => {
+    let result: LavaResult;
+    try {
+      // Decoded (and checked) here, not in the host: the host forwards the file text as it is.
+      result = { ...decodeResult(n.text, n.resultUri ?? 'the result'), source: n.source };
+    } catch (e) {
+      store.dispatch({ type: 'runFailed', message: describeFailure(e) });
+      return;
+    }
+    store.dispatch({ type: 'result', result, appliedFrom: n.appliedFrom, resultUri: n.resultUri ?? null });
+  });
   host.on('error', (n) => store.dispatch({ type: 'runFailed', message: n.message }));
+  host.on('embedding', (map) => store.dispatch({ type: 'embedding', map }));
   store.subscribe((s) => {
     api.setState(persisted(s));
     render(s);

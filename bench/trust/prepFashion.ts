@@ -1,4 +1,4 @@
 import { fashionSet } from '../datasets';
 import { ensureDirs } from '../datasets';
 ensureDirs('.');
-fashionSet('.', 256, 1e7).then((d) => console.log(d));
+void fashionSet('.', 256, 1e7).then((d) => console.log(d));

@@ -18,6 +18,11 @@ const RUN_FLAGS = {
   },
   'no-config': { type: 'boolean', value: '', doc: 'ignore .lava.json files' },
   out: { type: 'string', value: 'RESULT.json', doc: 'where to write the result' },
+  'plain-arrays': {
+    type: 'boolean',
+    value: '',
+    doc: 'write per-row arrays as plain JSON numbers, not packed (bigger; README "Reading a result")',
+  },
   quiet: { type: 'boolean', value: '', doc: 'no progress bar and no summary' },
   help: { type: 'boolean', value: '', doc: 'this text' },
 } as const;
@@ -112,6 +117,7 @@ export interface CommandLine {
   config?: string;
   noConfig: boolean;
   out?: string;
+  plainArrays: boolean;
   quiet: boolean;
   help: boolean;
 }
@@ -141,6 +147,7 @@ export function parseCommandLine(argv: string[]): CommandLine {
     ...(typeof values.config === 'string' ? { config: values.config } : {}),
     noConfig: values['no-config'] === true,
     ...(typeof values.out === 'string' ? { out: values.out } : {}),
+    plainArrays: values['plain-arrays'] === true,
     quiet: values.quiet === true,
     help: values.help === true,
   };

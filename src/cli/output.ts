@@ -3,6 +3,7 @@
 import type { LavaResult, ModuleResult } from '../shared/result/types';
 import { moduleCountLine } from '../shared/result/selection';
 import { overallFraction, type Step } from '../shared/steps';
+import { printable } from '../shared/printable';
 
 export function progressBar(enabled: boolean) {
   let last = '';
@@ -33,7 +34,12 @@ function moduleLine(m: ModuleResult, localities: number): string {
   );
 }
 
+/** The summary's lines, each made printable on its own (text from the data can neither split nor join them). */
 export function summary(result: LavaResult, out: string): string {
+  return summaryLines(result, out).map(printable).join('\n');
+}
+
+function summaryLines(result: LavaResult, out: string): string[] {
   const dropped = result.droppedFeatures.length ? ` (${result.droppedFeatures.length} dropped)` : '';
   const rows = result.droppedRows.count
     ? ` (${result.droppedRows.count} rows dropped, first at line ${result.droppedRows.examples[0]?.line})`
@@ -49,5 +55,5 @@ export function summary(result: LavaResult, out: string): string {
   if (result.notes.length) lines.push(`Notes: ${result.notes.join('; ')}.`);
   if (result.source.config) lines.push(`Options from ${result.source.config}.`);
   lines.push(`Wrote ${out} in ${secs} s.`);
-  return lines.join('\n');
+  return lines;
 }

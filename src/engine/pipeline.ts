@@ -5,6 +5,8 @@ import { throwIfCancelled } from './errors';
 import { readTableBytes, readTableFile } from './read/table';
 import { prepare } from './prepare/prepare';
 import { fitToRows } from './prepare/sizeRules';
+import { wideColumnsFor } from './prepare/wideColumns';
+import { checkDegenerate } from './prepare/degenerate';
 import { computeUmap } from './embedding/umap';
 import { buildLocalities } from './localities/localities';
 import { localityCorrelations } from './correlations/correlation';
@@ -63,21 +65,27 @@ class StepClock {
 
 export async function runPipeline(
   input: PipelineInput,
-  opts: { onProgress?: ProgressFn; signal?: AbortSignal } = {},
+  opts: {
+    onProgress?: ProgressFn;
+    signal?: AbortSignal;
+    /** Called once the embedding is known (given or computed): E x d, row-major. */
+    onEmbedding?: (Z: Float64Array, d: number) => void;
+  } = {},
 ): Promise<PipelineOutput> {
   const { signal } = opts;
   // Before any work: a combination of options that cannot run.
   checkModulesOption(input.params, input.file);
   const clock = new StepClock(opts.onProgress);
 
+  const readOpts = { signal, onProgress: clock.progress('read'), wideColumns: wideColumnsFor(input.params) };
   const table = input.bytes
-    ? await readTableBytes(input.bytes, input.file, { signal, onProgress: clock.progress('read') })
-    : await readTableFile(input.file, { signal, onProgress: clock.progress('read') });
+    ? await readTableBytes(input.bytes, input.file, readOpts)
+    : await readTableFile(input.file, readOpts);
   clock.done('read');
   throwIfCancelled(signal);
 
   const prepared = prepare(table, input.params);
-  const fitted = fitToRows(table, prepared, input.params);
+  const fitted = checkDegenerate(input.file, prepared, fitToRows(table, prepared, input.params));
   const params = fitted.params;
   const notes = [...prepared.notes, ...fitted.notes];
   const E = prepared.E;
@@ -93,6 +101,7 @@ export async function runPipeline(
     d = 2;
   }
   clock.done('embedding');
+  opts.onEmbedding?.(Z, d);
 
   const localities = await buildLocalities(Z, E, d, params, {
     signal,

@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { z } from 'zod';
 import { Peer } from '../shared/rpc';
 import { engineContract, engineHostContract, type EngineContract } from '../shared/workerProtocol';
-import type { LavaResult } from '../shared/result/types';
+import type { ResultText } from '../shared/result/summary';
 import { LavaCancelled } from '../shared/errors';
 import type { Step } from '../shared/steps';
 
@@ -44,7 +44,7 @@ function transferable(bytes: Uint8Array): ArrayBuffer[] {
     bytes.byteOffset === 0 &&
     bytes.byteLength === bytes.buffer.byteLength &&
     bytes.buffer instanceof ArrayBuffer;
-  return whole ? [bytes.buffer as ArrayBuffer] : [];
+  return whole ? [bytes.buffer] : [];
 }
 
 export class EngineClient {
@@ -68,10 +68,11 @@ export class EngineClient {
   }
 
   /**
-   * Runs the pipeline. The bytes' buffer is transferred (not copied) to the thread, so `bytes` is unusable after.
+   * Runs the pipeline; resolves with the result's file text (encoded by the thread for `input.resultPath`) and
+   * its summary. The bytes' buffer is transferred (not copied) to the thread, so `bytes` is unusable after.
    * Rejects with LavaCancelled (and terminates the thread) when `signal` fires, with RemoteError on failure.
    */
-  async run(input: Params<'run'>, onProgress: ProgressListener, signal?: AbortSignal): Promise<LavaResult> {
+  async run(input: Params<'run'>, onProgress: ProgressListener, signal?: AbortSignal): Promise<ResultText> {
     const off = this.peer.on('progress', (p) => onProgress(p.step, p.overall, p.message));
     const cancel = () => this.dispose();
     if (signal?.aborted) cancel();
@@ -85,19 +86,20 @@ export class EngineClient {
   }
 
   /**
-   * The last run's result at another k (only Step 3 is redone in the thread). Cancelling asks the thread to stop
-   * that work and keeps it: its run stays for the next k, clicks and pairs. Rejects with LavaCancelled then.
+   * The last run's result at another k (only Step 3 is redone in the thread), encoded for `resultPath` as a run's
+   * is. Cancelling asks the thread to stop that work and keeps it: its run stays for the next k, clicks and pairs.
+   * Rejects with LavaCancelled then.
    */
-  async modulesAtK(k: number, onProgress: ProgressListener, signal?: AbortSignal): Promise<LavaResult> {
+  async modulesAtK(k: number, resultPath: string, onProgress: ProgressListener, signal?: AbortSignal): Promise<ResultText> {
     const off = this.peer.on('progress', (p) => onProgress(p.step, p.overall, p.message));
     try {
-      return await this.peer.request('modulesAtK', { k }, { signal });
+      return await this.peer.request('modulesAtK', { k, resultPath }, { signal });
     } finally {
       off();
     }
   }
 
-  /** Prepares X again from the data file of a saved result, so that requests can be answered. */
+  /** Prepares X again from the data file of a result (its file text in `input.text`), so that requests can be answered. */
   async load(input: Params<'load'>): Promise<void> {
     await this.peer.request('load', input, { transfer: transferable(input.bytes) });
   }
@@ -108,6 +110,15 @@ export class EngineClient {
 
   pair(a: string, b: string): Promise<Reply<'pair'>> {
     return this.peer.request('pair', { a, b });
+  }
+
+  feature(feature: string): Promise<Reply<'feature'>> {
+    return this.peer.request('feature', { feature });
+  }
+
+  /** Listens for the running run's embedding (sent once its step ends); returns the unsubscribe function. */
+  onEmbedding(listener: (e: { coords: Float32Array; dims: number }) => void): () => void {
+    return this.peer.on('embedding', listener);
   }
 
   get alive(): boolean {

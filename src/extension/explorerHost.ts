@@ -1,10 +1,10 @@
 // The host's side of one explorer webview, free of vscode so it is unit-tested with a fake webview: the rpc
-// peer (shared/protocol.ts), the notes it sends (running, result, error), its answers to locality and pair
-// requests through an engine client, another k asked of that client, and the webview's buttons handed to the
-// extension as actions.
+// peer (shared/protocol.ts), the notes it sends (running, embedding, result, error), its answers to locality,
+// pair and feature requests through an engine client, another k asked of that client, and the webview's buttons
+// handed to the extension as actions.
 import { Peer, RemoteError, describeWireError, type Port } from '../shared/rpc';
 import { hostContract, webviewContract, type HostContract, type WebviewContract } from '../shared/protocol';
-import type { LavaResult } from '../shared/result/types';
+import type { ResultText } from '../shared/result/summary';
 import type { Step } from '../shared/steps';
 import { settingName } from '../shared/params/names';
 import type { EngineClient, ProgressListener } from './engineClient';
@@ -30,10 +30,12 @@ function forWebview(e: unknown): Error {
 
 export class ExplorerHost {
   readonly peer: Peer<HostContract, WebviewContract>;
-  result: LavaResult | null = null;
+  result: ResultText | null = null;
   resultUri: string | null = null;
   running = false;
   private lastRunning: { file: string; step: Step; fraction: number } | null = null;
+  /** The running run's embedding, sent again to a webview that reloads before the result comes. */
+  private lastEmbedding: { coords: Float32Array; dims: number } | null = null;
   /** The client kept after a run or a load; null until one is needed. */
   private engine: EngineClient | null = null;
   private loading: Promise<EngineClient> | null = null;
@@ -48,13 +50,16 @@ export class ExplorerHost {
     });
     this.peer.handle('locality', ({ locality }) =>
       this.ask('locality', async (result) => {
-        const count = result.localities.count;
+        const count = result.summary.localityCount;
         if (locality >= count) throw new Error(`no locality ${locality}: this result has ${count}`);
         return (await this.requestEngine()).locality(locality);
       }),
     );
     this.peer.handle('pair', ({ a, b }) =>
       this.ask('pair', async () => (await this.requestEngine()).pair(a, b)),
+    );
+    this.peer.handle('feature', ({ feature }) =>
+      this.ask('feature', async () => (await this.requestEngine()).feature(feature)),
     );
     this.peer.on('ready', () => this.resend());
     this.peer.on('rerun', () => actions.rerun());
@@ -77,16 +82,24 @@ export class ExplorerHost {
     this.peer.notify('running', this.lastRunning);
   }
 
+  /** The running run's embedding: the webview draws the map greyed under the progress until the result comes. */
+  showEmbedding(coords: Float32Array, dims: number): void {
+    if (!this.running) return;
+    this.lastEmbedding = { coords, dims };
+    this.peer.notify('embedding', this.lastEmbedding);
+  }
+
   /**
    * Shows a result; `engine` (when the run just happened) answers requests from memory, else one is loaded on
    * demand; 'kept' keeps the one there is (it computed this result at another k).
    */
-  showResult(result: LavaResult, resultUri: string | null, engine: EngineClient | null | 'kept'): void {
+  showResult(result: ResultText, resultUri: string | null, engine: EngineClient | null | 'kept'): void {
     if (engine === 'kept') engine = this.engine;
     // A panel closed while its result was being stored: nobody will ask this engine anything.
     if (this.disposed) return engine?.dispose();
     this.running = false;
     this.lastRunning = null;
+    this.lastEmbedding = null;
     this.result = result;
     this.resultUri = resultUri;
     this.setEngine(engine);
@@ -97,12 +110,14 @@ export class ExplorerHost {
   restore(): void {
     this.running = false;
     this.lastRunning = null;
+    this.lastEmbedding = null;
     this.sendResult();
   }
 
   showError(message: string): void {
     this.running = false;
     this.lastRunning = null;
+    this.lastEmbedding = null;
     this.peer.notify('error', { message });
   }
 
@@ -110,9 +125,14 @@ export class ExplorerHost {
    * The shown result at k from the kept engine (only Step 3 is redone there); the caller shows and stores it.
    * A result opened from a file has no kept run: the engine says so, and that error is the rejection.
    */
-  async modulesAtK(k: number, onProgress: ProgressListener, signal?: AbortSignal): Promise<LavaResult> {
+  async modulesAtK(
+    k: number,
+    resultPath: string,
+    onProgress: ProgressListener,
+    signal?: AbortSignal,
+  ): Promise<ResultText> {
     if (!this.result) throw new Error('no result is shown');
-    return (await this.requestEngine()).modulesAtK(k, onProgress, signal);
+    return (await this.requestEngine()).modulesAtK(k, resultPath, onProgress, signal);
   }
 
   /** Ends the engine thread kept for requests; a later request loads a new one from the data file. */
@@ -134,20 +154,23 @@ export class ExplorerHost {
   private resend(): void {
     this.sendResult();
     if (this.running && this.lastRunning) this.peer.notify('running', this.lastRunning);
+    if (this.running && this.lastEmbedding) this.peer.notify('embedding', this.lastEmbedding);
   }
 
   private sendResult(): void {
     if (!this.result) return;
-    const appliedFrom = { ...(this.result.paramSources ?? {}) } as Record<string, string>;
+    // The text as stored: the webview decodes it; the host never parses a run's result.
+    const { text, summary } = this.result;
     this.peer.notify('result', {
-      result: this.result,
+      text,
+      source: summary.source,
       ...(this.resultUri ? { resultUri: this.resultUri } : {}),
-      appliedFrom,
+      appliedFrom: summary.paramSources,
     });
   }
 
   /** Answers a request about the shown result; a failure is logged and goes back to the webview as a failure reply. */
-  private async ask<T>(what: string, fn: (result: LavaResult) => Promise<T>): Promise<T> {
+  private async ask<T>(what: string, fn: (result: ResultText) => Promise<T>): Promise<T> {
     try {
       if (!this.result) throw new Error('no result is shown');
       return await fn(this.result);

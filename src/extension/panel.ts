@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
-import type { LavaResult } from '../shared/result/types';
+import type { ResultText } from '../shared/result/summary';
 import type { Step } from '../shared/steps';
 import type { LavaParams } from '../shared/params/types';
 import type { EngineClient } from './engineClient';
@@ -117,7 +117,7 @@ export class LavaPanel {
     return new LavaPanel(panel, extensionUri, actions, null);
   }
 
-  get result(): LavaResult | null {
+  get result(): ResultText | null {
     return this.host.result;
   }
 
@@ -129,13 +129,18 @@ export class LavaPanel {
     this.host.showRunning(this.dataUri ? vscode.workspace.asRelativePath(this.dataUri) : '', step, fraction);
   }
 
+  /** The running run's embedding, drawn before its result. */
+  showEmbedding(e: { coords: Float32Array; dims: number }): void {
+    this.host.showEmbedding(e.coords, e.dims);
+  }
+
   /**
    * Shows a result read from `resultUri` or just computed; `engine` (when the run just happened) answers the
    * webview's requests from memory ('kept': the one already answering, which computed this result at another k).
    * `dataUri` is the data file, null when unknown or missing.
    */
   showResult(
-    result: LavaResult,
+    result: ResultText,
     resultUri: vscode.Uri | null,
     engine: EngineClient | null | 'kept',
     dataUri: vscode.Uri | null,

@@ -1,10 +1,11 @@
 // Every message between the extension host and the engine's worker thread (dist/worker.js), as rpc contracts
-// (./rpc.ts): what the worker answers (run, load, modulesAtK, locality, pair) and announces (progress). Both sides
-// check every incoming message against these schemas; the host answers nothing.
+// (./rpc.ts): what the worker answers (run, load, modulesAtK, locality, pair, feature) and announces (progress,
+// embedding). Both sides check every incoming message against these schemas; the host answers nothing.
 import { z } from 'zod';
 import type { Contract } from './rpc';
-import { KSchema, ResultSchema, STEPS, hostContract } from './protocol';
+import { EmbeddingNoteSchema, KSchema, STEPS, hostContract } from './protocol';
 import { LavaParamsSchema } from './params/spec';
+import { ResultSummarySchema } from './result/summary';
 
 const StepSchema = z.enum(STEPS);
 
@@ -14,7 +15,11 @@ const BytesSchema = z.custom<Uint8Array>((x) => x instanceof Uint8Array, 'not by
 
 export const engineContract = {
   requests: {
-    /** Run the whole pipeline on the bytes of `file`; the worker keeps X and the correlations afterwards. */
+    /**
+     * Run the whole pipeline on the bytes of `file`; the worker keeps X and the correlations afterwards. The reply
+     * is the result's file text, encoded here for `resultPath` (where the host stores it), and its summary: the
+     * host never serialises or parses a run's result.
+     */
     run: {
       params: z.object({
         file: z.string(),
@@ -22,20 +27,16 @@ export const engineContract = {
         params: LavaParamsSchema,
         paramSources: z.record(z.string(), z.string()),
         configFile: z.string().optional(),
+        resultPath: z.string(),
       }),
-      result: ResultSchema,
+      result: z.object({ text: z.string(), summary: ResultSummarySchema }),
     },
-    /** Re-create X (read + prepare only) for a result loaded from disk, so locality and pair requests work. */
+    /**
+     * Re-create X (read + prepare only) for a result shown without its run, so locality and pair requests work.
+     * `text` is the result's file text: the worker decodes it (its members, params, features and rows).
+     */
     load: {
-      params: z.object({
-        file: z.string(),
-        bytes: BytesSchema,
-        params: LavaParamsSchema,
-        members: z.array(z.array(z.number().int().nonnegative())),
-        features: z.array(z.string()),
-        /** Rows the result kept: the data file must still give exactly these. */
-        rowCount: z.number().int().positive(),
-      }),
+      params: z.object({ file: z.string(), bytes: BytesSchema, text: z.string() }),
       result: z.object({ rows: z.number().int(), features: z.number().int() }),
     },
     /**
@@ -44,12 +45,13 @@ export const engineContract = {
      * run survives a cancel. Progress comes as `progress` notes of the step "modules".
      */
     modulesAtK: {
-      params: z.object({ k: KSchema }),
-      result: ResultSchema,
+      params: z.object({ k: KSchema, resultPath: z.string() }),
+      result: z.object({ text: z.string(), summary: ResultSummarySchema }),
     },
     /** The webview's requests, answered from what the last run or load kept: the same schemas both hops. */
     locality: hostContract.requests.locality,
     pair: hostContract.requests.pair,
+    feature: hostContract.requests.feature,
   },
   notes: {
     /** `overall` is the whole run's fraction done (0..1), computed in the worker so the host needs no engine code. */
@@ -59,6 +61,8 @@ export const engineContract = {
       overall: z.number().min(0).max(1),
       message: z.string().optional(),
     }),
+    /** The embedding as soon as its step ends (given or computed), its buffer transferred: the panel draws the map early. */
+    embedding: EmbeddingNoteSchema,
   },
 } satisfies Contract;
 

@@ -1,14 +1,22 @@
-// The engine as its worker thread serves it over rpc: run and load, then another k and the webview's locality and
-// pair requests from what the last run or load kept. No thread code here, so tests can serve it in-process.
+// The engine as its worker thread serves it over rpc: run (announcing the embedding as soon as it is known) and
+// load, then another k and the webview's locality, pair and feature requests from what the last run or load kept.
+// No thread code here, so tests can serve it in-process.
 import { localityCorrelations } from '../engine/correlations/correlation';
 import { runPipeline } from '../engine/pipeline';
 import { resultAtK, type KeptTrust } from '../engine/trust/step';
 import { prepare } from '../engine/prepare/prepare';
+import { wideColumnsFor } from '../engine/prepare/wideColumns';
 import { readTableBytes } from '../engine/read/table';
 import type { Localities, LocalityCorrelations } from '../engine/types';
 import type { Peer } from '../shared/rpc';
 import type { EngineContract, EngineHostContract } from '../shared/workerProtocol';
-import { encodeFloat32 } from '../shared/result/codec';
+import { pack } from '../shared/result/packed';
+import { encodeResult } from '../shared/result/encode';
+import { decodeResult } from '../shared/result/decode';
+import { summarizeResult } from '../shared/result/summary';
+import { membersOf } from '../shared/result/columns';
+import type { Localities as ResultLocalities } from '../shared/result/types';
+import { resultForFile } from '../engine/io/resultFile';
 import { overallFraction, type Step } from '../shared/steps';
 import type { LavaParams } from '../shared/params/types';
 import type { LavaResult } from '../shared/result/types';
@@ -20,9 +28,9 @@ interface Kept {
   F: number;
   features: string[];
   params: LavaParams;
-  /** Present after a run; after a load, a locality's correlations are computed on request from `members`. */
+  /** Present after a run; after a load, a locality's correlations are computed on request from `localities`. */
   correlations: LocalityCorrelations | null;
-  members: number[][] | null;
+  localities: ResultLocalities | null;
   /** After a run: its last result (the first, or the last k asked for) and what another k re-uses. */
   run: { result: LavaResult; trust: KeptTrust } | null;
 }
@@ -56,6 +64,21 @@ export function pairColumns(
     bv[i] = X[i * F + ib];
   }
   return { av, bv };
+}
+
+/** One feature's values for every kept row (X is E x F row-major), as Float32. */
+export function featureColumn(X: Float64Array, E: number, F: number, features: string[], feature: string): Float32Array {
+  const f = features.indexOf(feature);
+  if (f < 0) throw new Error(`unknown feature "${feature}"`);
+  const out = new Float32Array(E);
+  for (let i = 0; i < E; i++) out[i] = X[i * F + f];
+  return out;
+}
+
+/** The embedding as a Float32 copy of its first two dimensions' rows, its buffer transferred to the host. */
+function sendEmbedding(peer: EnginePeer, Z: ArrayLike<number>, dims: number): void {
+  const coords = Float32Array.from(Z);
+  peer.notify('embedding', { coords, dims }, [coords.buffer]);
 }
 
 /**
@@ -92,10 +115,10 @@ async function correlationsOf(
     if (locality >= kept.correlations.count) throw new Error(`no locality ${locality}`);
     return { corr: kept.correlations, row: locality };
   }
-  const members = kept.members?.[locality];
-  if (!members) throw new Error(`no locality ${locality}`);
+  const loc = kept.localities;
+  if (!loc || locality >= loc.count) throw new Error(`no locality ${locality}`);
   // A one-locality Localities: the correlation step only reads count, size and members.
-  const one = { count: 1, size: members.length, members: Int32Array.from(members) } as Localities;
+  const one = { count: 1, size: loc.size, members: membersOf(loc, locality) } as Localities;
   return { corr: await localityCorrelations(kept.X, kept.E, kept.F, one, kept.params), row: 0 };
 }
 
@@ -108,7 +131,10 @@ export function serveEngine(peer: EnginePeer): void {
   };
 
   peer.handle('run', async (req) => {
-    const out = await runPipeline(req, { onProgress: throttledProgress(peer) });
+    const out = await runPipeline(req, {
+      onProgress: throttledProgress(peer),
+      onEmbedding: (Z, dims) => sendEmbedding(peer, Z, dims),
+    });
     const p = out.prepared;
     kept = {
       X: p.X,
@@ -117,13 +143,15 @@ export function serveEngine(peer: EnginePeer): void {
       features: p.features,
       params: out.result.params,
       correlations: out.correlations,
-      members: null,
+      localities: null,
       run: { result: out.result, trust: out.trust },
     };
-    return out.result;
+    // Encoded here, off the host's thread: the host stores and forwards this text as it is.
+    const text = encodeResult(resultForFile(out.result, req.resultPath));
+    return { text, summary: summarizeResult(out.result) };
   });
 
-  peer.handle('modulesAtK', async ({ k }, { signal }) => {
+  peer.handle('modulesAtK', async ({ k, resultPath }, { signal }) => {
     const run = need().run;
     if (!run)
       throw new Error(
@@ -135,14 +163,16 @@ export function serveEngine(peer: EnginePeer): void {
       onProgress: (f) => progress('modules', f, `k = ${k}`),
     });
     run.result = result;
-    return result;
+    return { text: encodeResult(resultForFile(result, resultPath)), summary: summarizeResult(result) };
   });
 
   peer.handle('load', async (req) => {
-    const p = prepare(await readTableBytes(req.bytes, req.file), req.params);
+    const result = decodeResult(req.text, 'the shown result');
+    const table = await readTableBytes(req.bytes, req.file, { wideColumns: wideColumnsFor(result.params) });
+    const p = prepare(table, result.params);
     const sameFeatures =
-      p.features.length === req.features.length && p.features.every((f, i) => f === req.features[i]);
-    if (!sameFeatures || p.E !== req.rowCount)
+      p.features.length === result.features.length && p.features.every((f, i) => f === result.features[i]);
+    if (!sameFeatures || p.E !== result.rowCount)
       throw new Error(
         `${req.file} changed since this result was made (its rows or features differ); re-run LAVA on it`,
       );
@@ -151,9 +181,9 @@ export function serveEngine(peer: EnginePeer): void {
       E: p.E,
       F: p.F,
       features: p.features,
-      params: req.params,
+      params: result.params,
       correlations: null,
-      members: req.members,
+      localities: result.localities,
       run: null,
     };
     return { rows: p.E, features: p.F };
@@ -162,11 +192,16 @@ export function serveEngine(peer: EnginePeer): void {
   peer.handle('locality', async ({ locality }) => {
     const k = need();
     const { corr, row } = await correlationsOf(k, locality);
-    return { locality, pattern: encodeFloat32(localityPattern(corr, row)), features: k.features };
+    return { locality, pattern: pack(localityPattern(corr, row)), features: k.features };
   });
 
   peer.handle('pair', ({ a, b }) => {
     const k = need();
     return { a, b, ...pairColumns(k.X, k.E, k.F, k.features, a, b) };
+  });
+
+  peer.handle('feature', ({ feature }) => {
+    const k = need();
+    return { feature, values: pack(featureColumn(k.X, k.E, k.F, k.features, feature)) };
   });
 }

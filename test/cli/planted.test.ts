@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { writePlanted } from '../../fixtures/planted';
 import { scorePlanted } from '../../fixtures/scorePlanted';
 import { lava, tempDir } from './helpers';
-import type { LavaResult } from '../../src/shared/result/types';
+import { decodeResult } from '../../src/shared/result/decode';
 
 const CASES = [
   { seed: 1, samples: 4000, features: 40, blobs: 8, modules: 5 },
@@ -23,7 +23,8 @@ for (const c of CASES) {
     const truth = await writePlanted(c.seed, csv, c);
     const r = lava(['explain', csv, '--embedding', 'x,y', '--quiet']);
     assert.equal(r.code, 0, r.stderr);
-    const result = JSON.parse(readFileSync(join(dir, 'planted.lava.json'), 'utf8'));
+    const out = join(dir, 'planted.lava.json');
+    const result = decodeResult(readFileSync(out, 'utf8'), out);
     const score = scorePlanted(result, truth);
     assert.equal(score.recovered, truth.modules.length, JSON.stringify(score.modules));
   });
@@ -38,7 +39,7 @@ test('the summary says how many modules are strong and how k was chosen, one lin
   assert.equal(r.code, 0, r.stderr);
   const lines = r.stdout.trim().split('\n');
   assert.equal(lines[1], '3 strong modules (k = 3 chosen by stability from 2..16), 0 weak:');
-  const result = JSON.parse(readFileSync(join(dir, 'planted.lava.json'), 'utf8')) as LavaResult;
+  const result = decodeResult(readFileSync(join(dir, 'planted.lava.json'), 'utf8'), 'planted.lava.json');
   const perModule = lines.slice(2, 5);
   result.modules.forEach((m, i) =>
     assert.equal(
@@ -61,7 +62,7 @@ test('Boolean factorization: "auto" is refused in one line naming the option; a 
   assert.equal(auto.stderr.trim().split('\n').length, 1);
   const fixed = lava(['explain', csv, '--factorization', 'boolean', '--modules', '3', '--quiet']);
   assert.equal(fixed.code, 0, fixed.stderr);
-  const result = JSON.parse(readFileSync(join(dir, 'planted.lava.json'), 'utf8')) as LavaResult;
+  const result = decodeResult(readFileSync(join(dir, 'planted.lava.json'), 'utf8'), 'planted.lava.json');
   assert.deepEqual(result.moduleSelection, { mode: 'fixed', chosen: 3, candidates: [] });
   assert.equal(result.factorization.method, 'boolean');
   // Asso's modules are measured like NMF's: strength shares sum to 1, stability from the same subsamples.

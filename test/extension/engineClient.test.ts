@@ -7,6 +7,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { EngineClient } from '../../src/extension/engineClient';
 import type { LavaResult } from '../../src/shared/result/types';
+import { decodeResult } from '../../src/shared/result/decode';
+import { membersOf } from '../../src/shared/result/columns';
 import { LavaCancelled } from '../../src/shared/errors';
 import { RemoteError } from '../../src/shared/rpc';
 import { inProcessEngine } from './support/inProcessEngine';
@@ -32,13 +34,14 @@ test(
     let monotone = true;
     let result: LavaResult;
     try {
-      result = await worker.run(
+      const reply = await worker.run(
         {
-          file: 'blobs.csv',
+          file: '/ws/data/blobs.csv',
           bytes: bytes(text),
           params,
           paramSources: { modules: 'command' },
           configFile: '/ws/.lava.json',
+          resultPath: '/ws/results/blobs.lava.json',
         },
         (step, overall) => {
           if (!steps.includes(step)) steps.push(step);
@@ -46,10 +49,28 @@ test(
           last = overall;
         },
       );
+      // The worker encoded the text for where the host stores it; the summary keeps the absolute paths.
+      result = decodeResult(reply.text, 'reply');
+      assert.deepEqual(result.source, {
+        file: '../data/blobs.csv',
+        rows: 120,
+        delimiter: ',',
+        config: '../.lava.json',
+      });
+      assert.deepEqual(reply.summary.source, {
+        file: '/ws/data/blobs.csv',
+        rows: 120,
+        delimiter: ',',
+        config: '/ws/.lava.json',
+      });
+      assert.equal(reply.summary.rowCount, 120);
+      assert.equal(reply.summary.localityCount, result.localities.count);
+      assert.equal(reply.summary.moduleCount, 2);
       assert.equal(result.rowCount, 120);
       assert.deepEqual(result.features, ['a', 'b', 'c', 'd', 'e', 'f']);
+      assert.deepEqual(reply.summary.features, result.features);
       assert.equal(result.paramSources?.modules, 'command');
-      assert.equal(result.source.config, '/ws/.lava.json');
+      assert.equal(reply.summary.paramSources.modules, 'command');
       assert.ok(steps.includes('read') && steps.includes('modules'), `steps seen: ${steps.join(',')}`);
       assert.ok(monotone, 'overall progress never goes back');
 
@@ -60,7 +81,7 @@ test(
         const got = decode(reply.pattern);
         assert.equal(got.length, (F * (F - 1)) / 2);
         assert.ok(got[9] > 0.5, `c~d (pair 9) correlate in every locality, got ${got[9]}`);
-        const members = result.localities.members[locality];
+        const members = Array.from(membersOf(result.localities, locality));
         let q = 0;
         for (let i = 0; i < F; i++) {
           for (let j = i + 1; j < F; j++, q++) {
@@ -91,26 +112,12 @@ test(
       // A result opened from disk: a fresh worker prepares X again and computes the locality on request.
       const reloaded = EngineClient.start(WORKER);
       try {
-        await reloaded.load({
-          file: 'blobs.csv',
-          bytes: bytes(text),
-          params: result.params,
-          members: result.localities.members,
-          features: result.features,
-          rowCount: result.rowCount,
-        });
+        await reloaded.load({ file: 'blobs.csv', bytes: bytes(text), text: reply.text });
         const changed = EngineClient.start(WORKER);
         try {
           const fewer = bytes(text.split('\n').slice(0, 100).join('\n') + '\n');
           await assert.rejects(
-            changed.load({
-              file: 'blobs.csv',
-              bytes: fewer,
-              params: result.params,
-              members: result.localities.members,
-              features: result.features,
-              rowCount: result.rowCount,
-            }),
+            changed.load({ file: 'blobs.csv', bytes: fewer, text: reply.text }),
             /changed since this result was made/,
           );
         } finally {
@@ -144,6 +151,7 @@ test(
             bytes: bytes('x,y,a,b,c\n1,2,3,4,5\n1,2,3,4,5\n1,2,3,4\n'),
             params,
             paramSources: {},
+            resultPath: '/ws/bad.lava.json',
           },
           () => {},
         ),
@@ -173,6 +181,7 @@ test(
         bytes: bytes(text),
         params: { ...params, umap: true, embedding: [] },
         paramSources: {},
+        resultPath: 'big.lava.json',
       },
       (step) => {
         if (step === 'embedding') abort.abort();
@@ -192,9 +201,7 @@ test('a thread that dies rejects every pending request with why, and refuses new
   const pending = [
     engine.locality(0),
     engine.pair('a', 'b'),
-    engine
-      .load({ file: 'x.csv', bytes: bytes('x,y\n'), params, members: [], features: [], rowCount: 1 })
-      .then(() => never),
+    engine.load({ file: 'x.csv', bytes: bytes('x,y\n'), text: '{}' }).then(() => never),
   ];
   thread.die(new Error('the LAVA engine thread stopped (exit code 134)'));
   for (const p of pending) await assert.rejects(p, /exit code 134/);
@@ -207,7 +214,13 @@ test('run params are checked against the option table before the engine sees the
   try {
     await assert.rejects(
       engine.run(
-        { file: 'x.csv', bytes: bytes(csv(60).text), params: { ...params, modules: 0 }, paramSources: {} },
+        {
+          file: 'x.csv',
+          bytes: bytes(csv(60).text),
+          params: { ...params, modules: 0 },
+          paramSources: {},
+          resultPath: 'x.lava.json',
+        },
         () => {},
       ),
       /bad request "run".*modules must be "auto" or >= 1/s,

@@ -12,19 +12,24 @@ import {
   type HostContract,
   type WebviewContract,
 } from '../../src/shared/protocol';
-import type { LavaResult } from '../../src/shared/result/types';
+import type { ResultText } from '../../src/shared/result/summary';
+import { decodeResult } from '../../src/shared/result/decode';
 import { blobParams, blobsCsv, bytesOf, decodePattern } from './support/blobs';
 import { inProcessEngine, type FakeThread } from './support/inProcessEngine';
 
 const { text, X } = blobsCsv(120);
-let result: LavaResult;
+let result: ResultText;
+const runInput = (paramSources: Record<string, string> = {}) => ({
+  file: '/ws/blobs.csv',
+  bytes: bytesOf(text),
+  params: blobParams,
+  paramSources,
+  resultPath: '/ws/store/blobs.lava.json',
+});
 
 before(async () => {
   const { engine } = inProcessEngine();
-  result = await engine.run(
-    { file: '/ws/blobs.csv', bytes: bytesOf(text), params: blobParams, paramSources: { modules: 'command' } },
-    () => {},
-  );
+  result = await engine.run(runInput({ modules: 'command' }), () => {});
   engine.dispose();
 });
 
@@ -33,15 +38,7 @@ function loader(threads: FakeThread[]): () => Promise<EngineClient> {
   return async () => {
     const { engine, thread } = inProcessEngine();
     threads.push(thread);
-    const { members } = result.localities;
-    await engine.load({
-      file: '/ws/blobs.csv',
-      bytes: bytesOf(text),
-      params: result.params,
-      members,
-      features: result.features,
-      rowCount: result.rowCount,
-    });
+    await engine.load({ file: '/ws/blobs.csv', bytes: bytesOf(text), text: result.text });
     return engine;
   };
 }
@@ -79,21 +76,20 @@ test('ready brings the result (and a run in progress); requests are answered fro
   const { host, webview } = setup();
   const notes: string[] = [];
   webview.on('result', (n) =>
-    notes.push(`result ${n.result.rowCount} ${n.resultUri} ${n.appliedFrom.modules}`),
+    notes.push(
+      `result ${decodeResult(n.text, 'note').rowCount} ${n.source.file} ${n.resultUri} ${n.appliedFrom.modules}`,
+    ),
   );
   webview.on('running', (n) => notes.push(`running ${n.step}`));
   const { engine } = inProcessEngine();
-  await engine.run(
-    { file: '/ws/blobs.csv', bytes: bytesOf(text), params: blobParams, paramSources: {} },
-    () => {},
-  );
+  await engine.run(runInput(), () => {});
   host.showResult(result, 'file:///store/r.json', engine);
   host.showRunning('blobs.csv', 'localities', 0.5);
   await tick();
   notes.length = 0;
   webview.notify('ready', {});
   await tick();
-  assert.deepEqual(notes, ['result 120 file:///store/r.json command', 'running localities']);
+  assert.deepEqual(notes, ['result 120 /ws/blobs.csv file:///store/r.json command', 'running localities']);
 
   const pair = await webview.request('pair', { a: 'd', b: 'a' });
   assert.deepEqual(
@@ -118,14 +114,11 @@ test('a failed locality or pair request reaches the webview as a failure reply, 
   // No engine kept and none can be loaded: the loader's error comes back, not silence.
   await assert.rejects(webview.request('locality', { locality: 0 }), /no data file/);
   await assert.rejects(
-    webview.request('locality', { locality: result.localities.count }),
+    webview.request('locality', { locality: result.summary.localityCount }),
     /no locality \d+: this result has \d+/,
   );
   const { engine } = inProcessEngine();
-  await engine.run(
-    { file: '/ws/blobs.csv', bytes: bytesOf(text), params: blobParams, paramSources: {} },
-    () => {},
-  );
+  await engine.run(runInput(), () => {});
   host.showResult(result, null, engine);
   await assert.rejects(webview.request('pair', { a: 'a', b: 'nope' }), /unknown feature "nope"/);
   assert.match(logs.join('\n'), /webview request pair failed: unknown feature "nope"/);
@@ -226,7 +219,7 @@ test('a k picked in the webview reaches the extension (not while a run goes on);
   assert.deepEqual(calls, [], 'no result shown: nothing to change');
   const { engine, thread } = inProcessEngine();
   const shown = await engine.run(
-    { file: '/ws/blobs.csv', bytes: bytesOf(text), params: blobParams, paramSources: {} },
+    { file: '/ws/blobs.csv', bytes: bytesOf(text), params: blobParams, paramSources: {}, resultPath: '/ws/store/blobs.lava.json' },
     () => {},
   );
   host.showResult(shown, null, engine);
@@ -239,8 +232,9 @@ test('a k picked in the webview reaches the extension (not while a run goes on);
   assert.deepEqual(calls, ['changeK 3'], 'k = 4 came during a run; k = 0 is not a number of modules');
   // What the extension then does: ask the host, which asks the kept engine, and show the answer with it.
   const steps: string[] = [];
-  const at3 = await host.modulesAtK(3, (step) => steps.push(step));
-  assert.equal(at3.modules.length, 3);
+  const at3 = await host.modulesAtK(3, '/ws/store/blobs.lava.json', (step) => steps.push(step));
+  assert.equal(at3.summary.moduleCount, 3);
+  assert.equal(decodeResult(at3.text, 'at3').modules.length, 3);
   assert.ok(steps.length > 0 && steps.every((s) => s === 'modules'));
   host.showResult(at3, null, 'kept');
   assert.equal(thread.terminated, false, 'the engine that computed it is kept');

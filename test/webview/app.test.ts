@@ -7,9 +7,10 @@ import { nearestProbe } from '../../webview/util/selection';
 import { moduleColors } from '../../webview/views/legend/moduleColor';
 import { testTheme } from './dom';
 import { bootApp, settle, type HostSide } from './fakeHost';
-import { makeFixture, F, FEATURES } from './fixture';
+import { makeFixture, resultNote, F, FEATURES } from './fixture';
 import { pairCount } from '../../src/shared/result/pairs';
-import { encodeFloat32 } from '../../src/shared/result/codec';
+import { pack } from '../../src/shared/result/packed';
+import { encodeResult } from '../../src/shared/result/encode';
 import { LavaInputError } from '../../src/shared/errors';
 
 const q = (root: HTMLElement, sel: string) => root.querySelector(sel);
@@ -17,7 +18,7 @@ const q = (root: HTMLElement, sel: string) => root.querySelector(sel);
 async function withResult(saved?: unknown) {
   const b = bootApp(saved);
   await settle();
-  b.host.notify('result', { result: makeFixture(), appliedFrom: { neighbors: 'command' } });
+  b.host.notify('result', resultNote(makeFixture(), { neighbors: 'command' }));
   await settle();
   return b;
 }
@@ -28,7 +29,7 @@ function answerLocalities(host: HostSide, asked: number[] = []) {
     asked.push(locality);
     const pattern = new Float32Array(pairCount(F));
     pattern[0] = 0.9;
-    return { locality, pattern: encodeFloat32(pattern), features: FEATURES };
+    return { locality, pattern: pack(pattern), features: FEATURES };
   });
   return asked;
 }
@@ -43,12 +44,12 @@ test('the webview announces ready; a result note renders map, legend and the fir
   const { root, host, notes } = bootApp();
   await settle();
   assert.deepEqual(notes, [{ type: 'ready', payload: {} }]);
-  host.notify('result', { result: makeFixture(), appliedFrom: { neighbors: 'command' } });
+  host.notify('result', resultNote(makeFixture(), { neighbors: 'command' }));
   await settle();
   assert.equal(q(root, '[data-testid="scatter"]')!.getAttribute('data-point-count'), '300');
   assert.equal(root.querySelectorAll('[data-testid="module-item"]').length, 3);
   assert.equal(q(root, '[data-testid="heatmap"]')!.getAttribute('data-module-id'), '0');
-  const header = q(root, '[data-testid="header"]')!.textContent!;
+  const header = q(root, '[data-testid="header"]')!.textContent;
   assert.match(header, /blobs\.csv/);
   assert.match(header, /300 rows/);
   assert.match(header, /2 rows dropped.*line 5 \(f3\)/);
@@ -62,6 +63,26 @@ test('the webview announces ready; a result note renders map, legend and the fir
   assert.equal((q(root, '.lava-image-panel') as HTMLElement).hidden, true);
 });
 
+test('the result note is the file text: decoded in the webview, shown with the host\'s absolute source; a bad text is an error, not a blank', async () => {
+  const { root, host, app } = bootApp();
+  await settle();
+  const r = makeFixture();
+  const stored = encodeResult({ ...r, source: { ...r.source, file: '../../data/blobs.csv' } });
+  host.notify('result', { text: stored, source: r.source, appliedFrom: {} });
+  await settle();
+  const shown = app.store.get().result!;
+  assert.equal(shown.source.file, '/data/blobs.csv', 'the host\'s absolute path, not the stored relative one');
+  assert.deepEqual(shown.embedding.coords, r.embedding.coords);
+  assert.deepEqual(shown.localities.members, r.localities.members);
+  assert.equal((q(root, '[data-testid="header"] strong') as HTMLElement).title, '/data/blobs.csv');
+  const broken = JSON.parse(encodeResult(r));
+  broken.modules[1].activity.base64 = broken.modules[1].activity.base64.slice(0, -8);
+  const uri = 'file:///s/r.lava.json';
+  host.notify('result', { text: JSON.stringify(broken), source: r.source, resultUri: uri, appliedFrom: {} });
+  await settle();
+  assert.match(app.store.get().error ?? '', /file:\/\/\/s\/r\.lava\.json: not a valid LAVA result: modules\[1\]\.activity: /);
+});
+
 test('selecting a legend entry sets aria-selected, colours by its activity, redraws the heatmap and saves the choice', async () => {
   const { root, app, state } = await withResult();
   (q(root, '[data-module-id="2"][data-testid="module-item"]') as HTMLElement).click();
@@ -69,31 +90,31 @@ test('selecting a legend entry sets aria-selected, colours by its activity, redr
   assert.deepEqual(items.map((e) => e.getAttribute('aria-selected')), ['false', 'false', 'true']);
   assert.equal(q(root, '[data-testid="heatmap"]')!.getAttribute('data-module-id'), '2');
   assert.equal(app.store.get().colorBy, COLOR_BY_MODULE);
-  assert.match(q(root, '[data-testid="color-legend"]')!.textContent!, /M2 activity/);
-  assert.deepEqual(state(), { selectedModule: 2, colorBy: COLOR_BY_MODULE, selectedLocality: null });
+  assert.match(q(root, '[data-testid="color-legend"]')!.textContent, /M2 activity/);
+  assert.deepEqual(state(), { selectedModule: 2, colorBy: COLOR_BY_MODULE, selectedLocality: null, tab: 'heatmap' });
 });
 
 test('the map\'s colour menu offers module activity on one scale or its own; the choice stays when another module is selected', async () => {
   const { root, doc } = await withResult();
   (q(root, '[data-module-id="1"][data-testid="module-item"]') as HTMLElement).click();
-  assert.match(q(root, '[data-testid="color-legend"]')!.textContent!, /M1 activity \(one scale for all modules\)/);
+  assert.match(q(root, '[data-testid="color-legend"]')!.textContent, /M1 activity \(one scale for all modules\)/);
   const menu = q(root, 'select[aria-label="Colour the map by"]') as HTMLSelectElement;
   assert.deepEqual(
-    Array.from(menu.options, (o) => o.textContent).filter((t) => t!.includes('activity')),
+    Array.from(menu.options, (o) => o.textContent).filter((t) => t.includes('activity')),
     ['selected module activity (one scale for all modules)', 'selected module activity (its own scale)'],
   );
   menu.value = COLOR_BY_MODULE_OWN;
   menu.dispatchEvent(new doc.defaultView!.Event('change'));
-  assert.match(q(root, '[data-testid="color-legend"]')!.textContent!, /M1 activity \(its own scale\)/);
+  assert.match(q(root, '[data-testid="color-legend"]')!.textContent, /M1 activity \(its own scale\)/);
   (q(root, '[data-module-id="0"][data-testid="module-item"]') as HTMLElement).click();
-  assert.match(q(root, '[data-testid="color-legend"]')!.textContent!, /M0 activity \(its own scale\)/);
+  assert.match(q(root, '[data-testid="color-legend"]')!.textContent, /M0 activity \(its own scale\)/);
 });
 
 test('the restored selection is kept (its locality asked for again) and dropped where the new result lacks it', async () => {
   const a = bootApp({ selectedModule: 1, colorBy: 'score', selectedLocality: 2 });
   const asked = answerLocalities(a.host);
   await settle();
-  a.host.notify('result', { result: makeFixture(), appliedFrom: {} });
+  a.host.notify('result', resultNote(makeFixture(), {}));
   await settle();
   assert.equal(a.app.store.get().selectedModule, 1);
   assert.equal(a.app.store.get().colorBy, 'score');
@@ -102,7 +123,7 @@ test('the restored selection is kept (its locality asked for again) and dropped 
   assert.equal(a.root.querySelectorAll('[data-testid="scatter"] circle[stroke]').length, 30);
   const b = bootApp({ selectedModule: 9, colorBy: 'gone', selectedLocality: 99 });
   await settle();
-  b.host.notify('result', { result: makeFixture(), appliedFrom: {} });
+  b.host.notify('result', resultNote(makeFixture(), {}));
   await settle();
   const s = b.app.store.get();
   assert.deepEqual([s.selectedModule, s.colorBy, s.selectedLocality], [0, 'label', null]);
@@ -132,7 +153,7 @@ test('clicking the map asks for the nearest probe\'s locality; the answer draws 
   assert.ok(nearest >= 3 && nearest < 6, 'a blob B locality');
   // Until the answer comes, the heatmap panel says what it waits for.
   assert.equal(q(root, '[data-testid="request-status"]')!.getAttribute('data-state'), 'loading');
-  assert.match(q(root, '[data-testid="request-status"]')!.textContent!, new RegExp(`Loading locality ${nearest}'s correlations`));
+  assert.match(q(root, '[data-testid="request-status"]')!.textContent, new RegExp(`Loading locality ${nearest}'s correlations`));
   await settle();
   assert.deepEqual(asked, [nearest]);
   const heat = q(root, '[data-testid="heatmap"]')!;
@@ -163,7 +184,7 @@ test('a failed locality request says what failed where the heatmap would be, and
     if (fail)
       throw new LavaInputError('the data file is gone', { file: '/data/blobs.csv', option: 'features' }, 'Check {option:features}.');
     const pattern = new Float32Array(pairCount(F));
-    return { locality, pattern: encodeFloat32(pattern), features: FEATURES };
+    return { locality, pattern: pack(pattern), features: FEATURES };
   });
   app.store.dispatch({ type: 'showLocality', id: 4 });
   await settle();
@@ -192,7 +213,7 @@ test('a heatmap cell asks for its pair; the answer draws the pair view coloured 
     return { a, b, av: Array.from({ length: 300 }, (_, i) => i % 7), bv: Array.from({ length: 300 }, (_, i) => i % 5) };
   });
   clickHeatmapCursor(doc, root);
-  assert.match(q(root, '.lava-pair-panel [data-testid="request-status"]')!.textContent!, /Loading the values of f0 and f1/);
+  assert.match(q(root, '.lava-pair-panel [data-testid="request-status"]')!.textContent, /Loading the values of f0 and f1/);
   await settle();
   assert.deepEqual(asked, ['f0|f1']);
   const pv = q(root, '[data-testid="pair-view"]')!;
@@ -201,7 +222,7 @@ test('a heatmap cell asks for its pair; the answer draws the pair view coloured 
   // Module 0's loadings are 0.5, 0.7, 0.9 in blob A's localities 0, 1, 2: all three reach half the largest
   // (shared/result/active.ts), as the legend's count says. (The pair view used to colour only 1 and 2.)
   const r = makeFixture();
-  const expected = new Set([...r.localities.members[0], ...r.localities.members[1], ...r.localities.members[2]]);
+  const expected = new Set(r.localities.members.subarray(0, 3 * r.localities.size));
   const badge = q(root, '[data-testid="module-item"][data-module-id="0"] vscode-badge')!;
   assert.equal(badge.textContent, '3');
   const own = moduleColors(testTheme(), 3)[0];
@@ -265,10 +286,10 @@ test('a k clicked on the candidate curve is asked of the host; the result at tha
   const at2 = makeFixture();
   at2.modules = at2.modules.slice(0, 2);
   at2.moduleSelection = { ...at2.moduleSelection, mode: 'fixed', chosen: 2, autoChosen: 3 };
-  host.notify('result', { result: at2, appliedFrom: {} });
+  host.notify('result', resultNote(at2));
   await settle();
   assert.equal(root.querySelectorAll('[data-testid="module-item"]').length, 2);
-  assert.match(q(root, '.lava-k-text')!.textContent!, /k = 2 picked; stability chose 3 from 2\.\.16/);
+  assert.match(q(root, '.lava-k-text')!.textContent, /k = 2 picked; stability chose 3 from 2\.\.16/);
   assert.equal(point(3).getAttribute('role'), 'button');
 });
 
@@ -287,7 +308,7 @@ test('while running, the header shows the step and the panels stay hidden; a run
   const { root, host } = bootApp();
   host.notify('running', { file: '/data/a.csv', step: 'correlations', fraction: 0.42 });
   await settle();
-  assert.match(q(root, '[data-testid="header"]')!.textContent!, /a\.csv: correlations 42%/);
+  assert.match(q(root, '[data-testid="header"]')!.textContent, /a\.csv: correlations 42%/);
   assert.equal(root.dataset.hasResult, 'false');
   host.notify('error', { message: 'a.csv:3:2: "x" is not a number' });
   await settle();

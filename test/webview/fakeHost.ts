@@ -7,7 +7,7 @@ import { makeDocument } from './dom';
 
 export type HostSide = Peer<HostContract, WebviewContract>;
 
-export function bootApp(saved?: unknown) {
+export function bootApp(saved?: unknown, size: { width: number; height?: number } = { width: 900 }) {
   const doc = makeDocument();
   const root = doc.createElement('div');
   doc.body.append(root);
@@ -21,7 +21,7 @@ export function bootApp(saved?: unknown) {
       getState: () => state,
       setState: (s) => (state = s),
     },
-    { width: 900, log: (line) => logs.push(line) },
+    { ...size, log: (line) => logs.push(line) },
   );
   const host: HostSide = new Peer({ post: (m) => queueMicrotask(() => app.receive(structuredClone(m))) }, hostContract, webviewContract);
   link.host = host;

@@ -8,6 +8,10 @@ import { resultAtK } from '../../src/engine/trust/step';
 import { DEFAULT_PARAMS, type LavaParams } from '../../src/shared/params/types';
 import { LavaCancelled } from '../../src/shared/errors';
 import type { LavaResult } from '../../src/shared/result/types';
+import type { ResultText } from '../../src/shared/result/summary';
+import { decodeResult } from '../../src/shared/result/decode';
+import { encodeResult } from '../../src/shared/result/encode';
+import { resultForFile } from '../../src/engine/io/resultFile';
 import { inProcessEngine } from '../extension/support/inProcessEngine';
 
 // 3 planted modules in distinct blob sets: "auto" scans k = 2..8 and chooses 3 (test/engine/trust/trust.test.ts).
@@ -21,6 +25,9 @@ before(async () => {
 });
 
 const withoutTimings = (r: LavaResult) => ({ ...r, timings: {} });
+const RESULT = '/ws/store/planted.lava.json';
+/** What the worker's text holds, as a reader of the stored file gets it. */
+const decoded = (t: ResultText) => decodeResult(t.text, RESULT);
 
 test('changing k costs only its factorizations: one fit at a scanned k, its scan point too at another', async () => {
   const out: PipelineOutput = await runPipeline({ file: 'planted.csv', bytes: bytes(), params });
@@ -49,31 +56,35 @@ test('changing k costs only its factorizations: one fit at a scanned k, its scan
 test('the worker answers modulesAtK from its kept run: the result a fresh run at that k gives, with progress of Step 3 only', async () => {
   const { engine } = inProcessEngine();
   try {
-    const first = await engine.run({ file: 'planted.csv', bytes: bytes(), params, paramSources: {} }, () => {});
+    const run = { file: '/ws/planted.csv', bytes: bytes(), params, paramSources: {}, resultPath: RESULT };
+    const first = decoded(await engine.run(run, () => {}));
     assert.equal(first.moduleSelection.mode, 'auto');
     const steps = new Set<string>();
     const fractions: number[] = [];
-    const at4 = await engine.modulesAtK(4, (step, overall, message) => {
+    const reply = await engine.modulesAtK(4, RESULT, (step, overall, message) => {
       steps.add(`${step} ${message ?? ''}`);
       fractions.push(overall);
     });
+    assert.equal(reply.summary.moduleCount, 4);
+    const at4 = decoded(reply);
+    const fresh = decodeResult(encodeResult(resultForFile({ ...fresh4, source: { ...fresh4.source, file: '/ws/planted.csv' } }, RESULT)), RESULT);
     assert.deepEqual([...steps], ['modules k = 4']);
     assert.equal(fractions.at(-1), 1);
     assert.deepEqual(at4.moduleSelection, { ...first.moduleSelection, mode: 'fixed', chosen: 4, autoChosen: 3 });
     assert.equal(at4.params.modules, 4);
     assert.equal(at4.paramSources?.modules, 'command');
     // Same modules, same bytes, as a fresh run given k = 4 (which scans nothing: its candidates are empty).
-    assert.deepEqual(at4.modules, fresh4.modules);
+    assert.deepEqual(at4.modules, fresh.modules);
     assert.deepEqual(
-      withoutTimings({ ...at4, moduleSelection: fresh4.moduleSelection, paramSources: undefined }),
-      withoutTimings({ ...fresh4, paramSources: undefined }),
+      withoutTimings({ ...at4, moduleSelection: fresh.moduleSelection, paramSources: undefined }),
+      withoutTimings({ ...fresh, paramSources: undefined }),
     );
     // A cancelled change keeps the run: the next one is answered.
     const abort = new AbortController();
-    const cancelled = engine.modulesAtK(6, () => {}, abort.signal);
+    const cancelled = engine.modulesAtK(6, RESULT, () => {}, abort.signal);
     abort.abort();
     await assert.rejects(cancelled, LavaCancelled);
-    const at2 = await engine.modulesAtK(2, () => {});
+    const at2 = decoded(await engine.modulesAtK(2, RESULT, () => {}));
     assert.equal(at2.modules.length, 2);
     assert.equal(at2.moduleSelection.autoChosen, 3);
   } finally {
@@ -84,15 +95,8 @@ test('the worker answers modulesAtK from its kept run: the result a fresh run at
 test('a result loaded from its file has no kept run: changing k says to re-run', async () => {
   const { engine } = inProcessEngine();
   try {
-    await engine.load({
-      file: 'planted.csv',
-      bytes: bytes(),
-      params: fresh4.params,
-      members: fresh4.localities.members,
-      features: fresh4.features,
-      rowCount: fresh4.rowCount,
-    });
-    await assert.rejects(engine.modulesAtK(3, () => {}), /changing k needs the localities and correlations of a run in this session.*re-run LAVA/);
+    await engine.load({ file: 'planted.csv', bytes: bytes(), text: encodeResult(fresh4) });
+    await assert.rejects(engine.modulesAtK(3, RESULT, () => {}), /changing k needs the localities and correlations of a run in this session.*re-run LAVA/);
   } finally {
     engine.dispose();
   }

@@ -1,9 +1,9 @@
-// The store's effects: a locality or pair the state waits for becomes one request to the host, and its reply or
+// The store's effects: a locality, pair or feature the state waits for becomes one request to the host, and its reply or
 // failure comes back as an action. Superseded requests are cancelled; the Peer handles ids and failure replies.
 import { LavaCancelled, type OptionNamer } from '../../src/shared/errors';
 import type { HostContract, WebviewContract } from '../../src/shared/protocol';
 import { RemoteError, describeWireError, type Peer } from '../../src/shared/rpc';
-import { decodeFloat32 } from '../../src/shared/result/codec';
+import { unpack } from '../../src/shared/result/packed';
 import { pairCount } from '../../src/shared/result/pairs';
 import type { Action, ExplorerState, Loadable } from './state';
 import type { Store } from './store';
@@ -60,7 +60,9 @@ export function startEffects(store: Store, host: HostPeer): () => void {
       pick: (s) => s.locality,
       send: async (locality, signal) => {
         const r = await host.request('locality', { locality }, { signal });
-        const pattern = decodeFloat32(r.pattern);
+        if (r.pattern.dtype !== 'float32')
+          throw new Error(`the host sent a pattern of ${r.pattern.dtype}, not float32`);
+        const pattern = unpack(r.pattern) as Float32Array;
         // The contract checks the shape; the sizes must agree too, or the heatmap could not draw it.
         if (pattern.length !== pairCount(r.features.length))
           throw new Error(`the host sent ${pattern.length} weights for ${r.features.length} features`);
@@ -74,6 +76,17 @@ export function startEffects(store: Store, host: HostPeer): () => void {
       send: (key, signal) => host.request('pair', key, { signal }),
       loaded: (seq, value) => ({ type: 'pairLoaded', seq, value }),
       failed: (seq, error) => ({ type: 'pairFailed', seq, error }),
+    }),
+    follow(store, {
+      pick: (s) => s.feature,
+      send: async (feature, signal) => {
+        const values = Float32Array.from(unpack((await host.request('feature', { feature }, { signal })).values));
+        const rows = store.get().result?.rowCount;
+        if (values.length !== rows) throw new Error(`the host sent ${values.length} values of ${feature} for ${rows} rows`);
+        return values;
+      },
+      loaded: (seq, value) => ({ type: 'featureLoaded', seq, value }),
+      failed: (seq, error) => ({ type: 'featureFailed', seq, error }),
     }),
   ];
   return () => stops.forEach((stop) => stop());

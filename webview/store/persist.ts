@@ -8,6 +8,7 @@ export function persisted(s: ExplorerState): WebviewState {
     selectedModule: s.selectedModule,
     colorBy: s.colorBy,
     selectedLocality: s.selectedLocality,
+    tab: s.tab,
   };
   if (s.resultUri !== null) out.resultUri = s.resultUri;
   return out;

@@ -1,33 +1,8 @@
 // The pure reducer: (state, action) -> state. Requests to the host are effects (store/effects.ts), not work here.
-import type { LavaResult } from '../../src/shared/result/types';
-import { isCategoricalNumeric } from '../util/pointColors';
-import { byModule, COLOR_BY_MODULE, type Action, type ExplorerState, type Loadable } from './state';
-
-/** A new request for `key`: the next number, waiting for its answer. */
-function ask<K>(s: ExplorerState, key: K): [Extract<Loadable<K, never>, { status: 'loading' }>, number] {
-  const seq = s.seq + 1;
-  return [{ key, seq, status: 'loading' }, seq];
-}
-
-/** The answer to request `seq`, or null when that request is no longer the one waited for. */
-function answer<K, V>(l: Loadable<K, V> | null, seq: number, value: V): Loadable<K, V> | null {
-  return l && l.seq === seq && l.status === 'loading' ? { key: l.key, seq, status: 'ready', value } : null;
-}
-
-function failure<K, V>(l: Loadable<K, V> | null, seq: number, error: string): Loadable<K, V> | null {
-  return l && l.seq === seq && l.status === 'loading' ? { key: l.key, seq, status: 'failed', error } : null;
-}
-
-/** The colour choice for a new result: the kept one if its column still exists, else a label, else activity. */
-function colorByFor(result: LavaResult, kept: string | null, selectedModule: number | null): string | null {
-  const columns = result.metadata.map((c) => c.name);
-  if (kept !== null && (byModule(kept) || columns.includes(kept))) return kept;
-  // A text label (digit, cell type) is what people look at first; otherwise the first module's activity.
-  const label =
-    result.metadata.find((c) => c.kind === 'text') ??
-    result.metadata.find((c) => c.kind === 'numeric' && isCategoricalNumeric(c.values));
-  return label ? label.name : selectedModule !== null ? COLOR_BY_MODULE : null;
-}
+import { colorByFor } from './colorBy';
+import { answer, ask, failure } from './loadable';
+import { reduceMap } from './reduceMap';
+import { byModule, COLOR_BY_MODULE, type Action, type ExplorerState } from './state';
 
 /** Keeps a restored selection only where it still names something in the new result. */
 function adoptResult(s: ExplorerState, a: Extract<Action, { type: 'result' }>): ExplorerState {
@@ -52,6 +27,11 @@ function adoptResult(s: ExplorerState, a: Extract<Action, { type: 'result' }>): 
     heatmapOf: locality ? 'locality' : 'module',
     locality,
     pair: null,
+    // Rows, searches and the early map all belong to the result before.
+    selection: null,
+    search: null,
+    feature: null,
+    earlyMap: null,
     seq,
   };
 }
@@ -75,7 +55,7 @@ function fromHost(s: ExplorerState, a: Action): ExplorerState {
     case 'running':
       return { ...s, running: a.running, error: null };
     case 'runFailed':
-      return { ...s, running: null, error: a.message };
+      return { ...s, running: null, error: a.message, earlyMap: null };
     case 'result':
       return adoptResult(s, a);
     case 'localityLoaded': {
@@ -114,13 +94,14 @@ export function reduce(s: ExplorerState, a: Action): ExplorerState {
     case 'showModuleHeatmap':
       return { ...s, heatmapOf: 'module' };
     case 'showPair':
-      return showPair(s, a.a, a.b);
+      // The pair's values show in the pair view: on a narrow panel that is its own tab.
+      return { ...showPair(s, a.a, a.b), tab: 'pair' };
     case 'retryLocality':
       return s.locality?.status === 'failed' ? showLocality({ ...s, locality: null }, s.locality.key) : s;
     case 'retryPair':
       return s.pair?.status === 'failed' ? showPair(s, s.pair.key.a, s.pair.key.b) : s;
     default:
-      // Host notes, replies, and anything unknown: an unknown action changes nothing (it used to wipe the state).
-      return fromHost(s, a);
+      // The map's own actions, host notes, replies; an unknown action changes nothing (it used to wipe the state).
+      return reduceMap(s, a) ?? fromHost(s, a);
   }
 }

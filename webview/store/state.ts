@@ -1,6 +1,6 @@
 // The explorer's one state and the actions that change it: host notes, user choices, and request replies.
 import type { LavaResult } from '../../src/shared/result/types';
-import type { HostContract, WebviewState } from '../../src/shared/protocol';
+import type { DetailTab, HostContract, WebviewState } from '../../src/shared/protocol';
 import type { z } from 'zod';
 
 /** colorBy value meaning "the selected module's activity" on one scale for all modules (metadata columns use their own names). */
@@ -12,6 +12,9 @@ export const COLOR_BY_MODULE_OWN = '@module-own';
 export function byModule(colorBy: string | null): boolean {
   return colorBy === COLOR_BY_MODULE || colorBy === COLOR_BY_MODULE_OWN;
 }
+
+/** colorBy value meaning "the searched feature's values" (asked of the host, see ExplorerState.feature). */
+export const COLOR_BY_FEATURE = '@feature';
 
 export type RunningNote = z.output<HostContract['notes']['running']>;
 
@@ -29,6 +32,26 @@ export interface PairKey {
 export interface PairData extends PairKey {
   av: number[];
   bv: number[];
+}
+
+/** What a drag on the map does: pan it, or draw a lasso or a box that selects the rows inside. */
+export type MapTool = 'pan' | 'lasso' | 'box';
+
+/** Rows picked on the map: ascending, distinct row indices into the result's rows. */
+export interface Selection {
+  rows: Int32Array;
+}
+
+/** How a new selection meets the one before: replace it, add to it (shift), take from it (alt). */
+export type SelectMode = 'replace' | 'add' | 'remove';
+
+/** What the search box found: a feature (its values colour the map) or a metadata value (its rows stand out). */
+export type SearchTarget = { kind: 'feature'; feature: string } | { kind: 'value'; column: string; value: string };
+
+/** The embedding of the running run, known before its result (drawn greyed under the progress). */
+export interface EarlyMap {
+  coords: Float32Array;
+  dims: number;
 }
 
 /**
@@ -59,6 +82,16 @@ export interface ExplorerState {
   /** The pair picked in the heatmap, and its values once the host sends them. */
   pair: Loadable<PairKey, PairData> | null;
   showProbes: boolean;
+  /** Rows picked with the lasso or box, or null. */
+  selection: Selection | null;
+  mapTool: MapTool;
+  /** The detail tab chosen (persisted; on wide panels the heatmap is always shown beside the tabs). */
+  tab: DetailTab;
+  search: SearchTarget | null;
+  /** The searched feature's values for every row, asked of the host. */
+  feature: Loadable<string, Float32Array> | null;
+  /** The running run's embedding until its result comes. */
+  earlyMap: EarlyMap | null;
   /** The last request number handed out (see Loadable.seq). */
   seq: number;
 }
@@ -78,7 +111,16 @@ export type Action =
   | { type: 'localityLoaded'; seq: number; value: LocalityView }
   | { type: 'localityFailed'; seq: number; error: string }
   | { type: 'pairLoaded'; seq: number; value: PairData }
-  | { type: 'pairFailed'; seq: number; error: string };
+  | { type: 'pairFailed'; seq: number; error: string }
+  | { type: 'select'; rows: Int32Array; mode: SelectMode }
+  | { type: 'clearSelection' }
+  | { type: 'mapTool'; tool: MapTool }
+  | { type: 'tab'; tab: DetailTab }
+  | { type: 'search'; target: SearchTarget | null }
+  | { type: 'retryFeature' }
+  | { type: 'featureLoaded'; seq: number; value: Float32Array }
+  | { type: 'featureFailed'; seq: number; error: string }
+  | { type: 'embedding'; map: EarlyMap };
 
 /** The state before any result; `saved` is what a reload restored (checked by store/persist.ts). */
 export function initialState(saved?: WebviewState | null): ExplorerState {
@@ -95,6 +137,12 @@ export function initialState(saved?: WebviewState | null): ExplorerState {
     locality: null,
     pair: null,
     showProbes: false,
+    selection: null,
+    mapTool: 'pan',
+    tab: saved?.tab ?? 'heatmap',
+    search: null,
+    feature: null,
+    earlyMap: null,
     seq: 0,
   };
 }

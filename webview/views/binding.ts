@@ -18,7 +18,8 @@ export interface ViewContext {
   theme(): Theme;
   /** Decoded patterns and the pixel grid of the shown result, computed once per result. */
   cache(result: LavaResult): ResultCache;
-  sizes(result: LavaResult): Sizes;
+  /** View sizes; null before a result (the early map of a running run). */
+  sizes(result: LavaResult | null): Sizes;
   /** Sends the view in `slot` to the host as a PNG or SVG file. */
   exportView(view: string, slot: HTMLElement, format: 'png' | 'svg'): void;
 }

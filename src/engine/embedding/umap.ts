@@ -44,7 +44,7 @@ export async function computeUmap(
     nEpochs: p.umapEpochs,
     random: seededUniform(p.seed, UMAP_STREAM),
   });
-  const rows: number[][] = new Array(E);
+  const rows: number[][] = new Array<number[]>(E);
   for (let i = 0; i < E; i++) rows[i] = Array.from(X.subarray(i * F, (i + 1) * F));
 
   const mode = opts.knn ?? 'auto';
@@ -104,8 +104,8 @@ export async function exactKnnWithSelf(
     }
     if ((i & 255) === 255) await checkpoint(signal);
   }
-  const indices: number[][] = new Array(E);
-  const distances: number[][] = new Array(E);
+  const indices: number[][] = new Array<number[]>(E);
+  const distances: number[][] = new Array<number[]>(E);
   const order = new Array<number>(m);
   for (let i = 0; i < E; i++) {
     const b = i * m;

@@ -1,13 +1,14 @@
 // Step "prepare": the table's columns in their roles, incomplete rows and flat features dropped, X and Z gathered.
 import { keepCompleteRows } from './badRows';
 import { columnRoles } from './columnRoles';
+import { checkEmptyColumns } from './emptyColumns';
 import { selectFeatures } from './featureSelection';
-import type { Column, NumericColumn, Prepared, Table } from '../types';
-import type { MetadataColumn } from '../../shared/result/types';
+import type { Column, NumericColumn, Prepared, PreparedMetadata, Table } from '../types';
 import type { LavaParams } from '../../shared/params/types';
 
 export function prepare(table: Table, params: LavaParams): Prepared {
   const notes: string[] = [];
+  checkEmptyColumns(table, params, notes);
   const roles = columnRoles(table, params, notes);
   const embedding = roles.embedding;
   const { keptRows, droppedRows } = keepCompleteRows(table, [...embedding, ...roles.candidates], notes);
@@ -50,7 +51,7 @@ function gatherRowMajor(columns: NumericColumn[], keptRows: Int32Array): Float64
 }
 
 /** A metadata column restricted to the kept rows. */
-function metadataOf(col: Column, keptRows: Int32Array): MetadataColumn {
+function metadataOf(col: Column, keptRows: Int32Array): PreparedMetadata {
   const E = keptRows.length;
   if (col.kind === 'text') {
     const values = new Array<string>(E);

@@ -74,14 +74,15 @@ function finish(
 }
 
 function builderFor(f: Field): string | null {
-  const t = f.type;
+  // Field's type parameter is `any` in apache-arrow's typings: name the base type for the checks below.
+  const t: DataType = f.type as DataType;
   if (DataType.isDictionary(t)) return 'dictionary';
   if (DataType.isBool(t)) return 'boolean';
   if (DataType.isInt(t) || DataType.isFloat(t) || DataType.isDecimal(t)) return 'numeric';
   if (DataType.isUtf8(t) || DataType.isLargeUtf8(t) || DataType.isDate(t) || DataType.isTimestamp(t))
     return 'text';
   if (DataType.isFixedSizeList(t) || DataType.isList(t)) {
-    const child = t.children[0]?.type;
+    const child: DataType | undefined = (t.children)[0]?.type as DataType | undefined;
     return child !== undefined && (DataType.isFloat(child) || DataType.isInt(child)) ? 'list' : null;
   }
   return null;
@@ -128,7 +129,7 @@ function dictionary(vectors: Vector[], rows: number): CategoricalBuilder {
       const map = labels.map((l) => b.code(l));
       const codes = new Int32Array(data.length);
       for (let i = 0; i < data.length; i++) {
-        codes[i] = data.getValid(i) ? map[Number(data.values[data.offset + i])] : -1;
+        codes[i] = data.getValid(i) ? map[Number((data.values as ArrayLike<number>)[data.offset + i])] : -1;
       }
       b.setCodes(at, codes);
       at += data.length;

@@ -2,6 +2,7 @@
 import { LavaInputError } from '../../shared/errors';
 import { RemoteError, describeWireError, errorToWire, type WireError } from '../../shared/rpc';
 import { settingName } from '../../shared/params/names';
+import { forNotification } from '../../shared/printable';
 import { sniffDelimiter } from '../../engine/read/header';
 
 export type ErrorPlace = Pick<WireError, 'file' | 'line' | 'column' | 'hint'>;
@@ -18,11 +19,14 @@ export function errorPlace(e: unknown): ErrorPlace | null {
   return inputError(e);
 }
 
-/** "digits.csv, line 4, column 2: <problem>. <hint>", the file shown relative to the workspace, options as lava.x. */
+/**
+ * "digits.csv, line 4, column 2: <problem>. <hint>", the file shown relative to the workspace, options as lava.x;
+ * names from the data cannot break the line or become a notification's command link.
+ */
 export function describeRunError(e: unknown, displayFile: (file: string) => string): string {
   const info = inputError(e);
-  if (!info) return e instanceof Error ? e.message : String(e);
-  return describeForUser(describeWireError(info, settingName), info, displayFile);
+  if (!info) return forNotification(e instanceof Error ? e.message : String(e));
+  return forNotification(describeForUser(describeWireError(info, settingName), info, displayFile));
 }
 
 /** Turns the "file:line:col: " start of an input error's text into words a notification can afford. */

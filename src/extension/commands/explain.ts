@@ -6,14 +6,15 @@ import { readSettings } from '../settings';
 import { EngineClient, type ProgressListener } from '../engineClient';
 import { resolveRunParams } from '../resolveParams';
 import { progressText } from '../progressText';
-import { exportView, readResult, saveBesideData, storeResult, workspaceFolderOf } from './results';
+import { exportView, readResult, saveBesideData, storedResultUri, workspaceFolderOf } from './results';
 import { showRunError } from './showError';
 import { needsConsent } from './storedResult';
 import { describeRunError } from './errorPlace';
 import { LavaCancelled } from '../../shared/errors';
 import type { LavaParams } from '../../shared/params/types';
-import type { LavaResult } from '../../shared/result/types';
+import type { ResultText } from '../../shared/result/summary';
 import type { RunParams } from '../../engine/io/configFile';
+import { writeFileAtomic } from '../../engine/io/resultFile';
 
 /** workspaceState key: the last result shown per panel, to revive panels whose webview state lacks it. */
 export const LAST_RESULT_KEY = 'lava.lastResultUri';
@@ -66,8 +67,10 @@ export class Explainer implements PanelActions {
   private async runAndShow(panel: LavaPanel, dataUri: vscode.Uri, run: RunParams): Promise<void> {
     panel.showRunning('read', 0);
     const bytes = await vscode.workspace.fs.readFile(dataUri);
+    const stored = await storedResultUri(this.context, dataUri);
     const t0 = Date.now();
     const engine = EngineClient.start(this.workerPath, (l) => this.log(l));
+    engine.onEmbedding((e) => panel.showEmbedding(e));
     try {
       const result = await this.withProgress(panel, dataUri, run.params, (onProgress, signal) =>
         engine.run(
@@ -77,14 +80,16 @@ export class Explainer implements PanelActions {
             params: run.params,
             paramSources: run.sources,
             ...(run.configFile ? { configFile: run.configFile } : {}),
+            resultPath: stored.fsPath,
           },
           onProgress,
           signal,
         ),
       );
-      const stored = await storeResult(this.context, dataUri, result);
+      // The thread encoded the text for this path: written as it is, only after the run completed.
+      await writeFileAtomic(stored.fsPath, result.text);
       this.log(
-        `done ${dataUri.fsPath} in ${Date.now() - t0} ms: ${result.modules.length} modules, stored ${stored.fsPath}`,
+        `done ${dataUri.fsPath} in ${Date.now() - t0} ms: ${result.summary.moduleCount} modules, stored ${stored.fsPath}`,
       );
       await this.context.workspaceState.update(LAST_RESULT_KEY, stored.toString());
       // A panel closed meanwhile ends the engine here instead of keeping it.
@@ -100,8 +105,8 @@ export class Explainer implements PanelActions {
     panel: LavaPanel,
     dataUri: vscode.Uri,
     params: LavaParams,
-    job: (onProgress: ProgressListener, signal: AbortSignal) => Promise<LavaResult>,
-  ): Promise<LavaResult> {
+    job: (onProgress: ProgressListener, signal: AbortSignal) => Promise<ResultText>,
+  ): Promise<ResultText> {
     const name = dataUri.path.slice(dataUri.path.lastIndexOf('/') + 1);
     return Promise.resolve(
       vscode.window.withProgress(
@@ -161,14 +166,16 @@ export class Explainer implements PanelActions {
   changeK(panel: LavaPanel, k: number): void {
     const dataUri = panel.dataUri;
     if (!dataUri || !panel.result) return;
-    const params = panel.result.params;
+    const params = panel.result.summary.params;
     const go = async () => {
       panel.showRunning('modules', 0);
+      const stored = await storedResultUri(this.context, dataUri);
       const result = await this.withProgress(panel, dataUri, params, (onProgress, signal) =>
-        panel.host.modulesAtK(k, onProgress, signal),
+        panel.host.modulesAtK(k, stored.fsPath, onProgress, signal),
       );
-      const stored = await storeResult(this.context, dataUri, result);
-      this.log(`k = ${k} for ${dataUri.fsPath}: ${result.modules.length} modules, stored ${stored.fsPath}`);
+      // The thread encoded the text for this path, as for a run.
+      await writeFileAtomic(stored.fsPath, result.text);
+      this.log(`k = ${k} for ${dataUri.fsPath}: ${result.summary.moduleCount} modules, stored ${stored.fsPath}`);
       await this.context.workspaceState.update(LAST_RESULT_KEY, stored.toString());
       // Re-run keeps the k the user picked.
       panel.commandParams = { ...panel.commandParams, modules: k };
@@ -213,14 +220,7 @@ export class Explainer implements PanelActions {
     const bytes = await vscode.workspace.fs.readFile(panel.dataUri);
     const engine = EngineClient.start(this.workerPath, (l) => this.log(l));
     try {
-      await engine.load({
-        file: panel.dataUri.fsPath,
-        bytes,
-        params: result.params,
-        members: result.localities.members,
-        features: result.features,
-        rowCount: result.rowCount,
-      });
+      await engine.load({ file: panel.dataUri.fsPath, bytes, text: result.text });
     } catch (e) {
       engine.dispose();
       throw e;
@@ -231,7 +231,7 @@ export class Explainer implements PanelActions {
   /** Shows a saved result (from the Open Result command or a revived panel); asks for its data when missing. */
   async showStored(resultUri: vscode.Uri, panel?: LavaPanel): Promise<void> {
     const result = await readResult(resultUri);
-    const file = result.source.file;
+    const file = result.summary.source.file;
     const found = file !== '' && (await exists(vscode.Uri.file(file)));
     const dataUri = found && (await this.mayRead(file, resultUri)) ? vscode.Uri.file(file) : null;
     const target = panel ?? LavaPanel.forData(this.context.extensionUri, this, dataUri);

@@ -112,8 +112,8 @@ export async function pickOptions(
         id: 'all',
         label: 'All numeric columns',
         description: 'except embedding and metadata columns',
-      } as Item,
-      { id: 'pick', label: 'Choose the feature columns...' } as Item,
+      },
+      { id: 'pick', label: 'Choose the feature columns...' },
     ],
     { title: 'LAVA: Features (2/5)', ignoreFocusOut: true },
   );

@@ -24,11 +24,9 @@ export interface ResolvedParams {
 
 /** Merges `layers` over the defaults: command over config over settings. Records where each value came from. */
 export function resolveParams(layers: ParamLayers): ResolvedParams {
-  const params = {
-    ...DEFAULT_PARAMS,
-    directBounds: [...DEFAULT_PARAMS.directBounds],
-    modulesRange: [...DEFAULT_PARAMS.modulesRange],
-  } as LavaParams;
+  const [lo, hi] = DEFAULT_PARAMS.directBounds;
+  const [kLo, kHi] = DEFAULT_PARAMS.modulesRange;
+  const params: LavaParams = { ...DEFAULT_PARAMS, directBounds: [lo, hi], modulesRange: [kLo, kHi] };
   const sources = Object.fromEntries(PARAM_NAMES.map((n) => [n, 'default'])) as Record<
     keyof LavaParams,
     ParamSource

@@ -14,7 +14,7 @@ export type ParamSpec =
   | { kind: 'enum'; values: readonly string[]; doc: string }
   | { kind: 'bool'; doc: string }
   | { kind: 'columns'; doc: string }
-  | { kind: 'bounds'; doc: string };
+  | { kind: 'bounds'; min: number; max: number; doc: string };
 
 /** The most modules a run may have. */
 export const MAX_MODULES = 100;
@@ -76,7 +76,8 @@ export const PARAM_SPECS: Record<keyof LavaParams, ParamSpec> = {
   },
   seed: { kind: 'int', min: 0, max: 2147483647, doc: 'Seed of every random step.' },
   directEvaluations: { kind: 'int', min: 1, max: 10000, doc: 'DIRECT budget for (alpha, beta).' },
-  directBounds: { kind: 'bounds', doc: 'DIRECT box [lo, hi] for both alpha and beta.' },
+  // Exponents beyond ±100 make the locality weights all-or-nothing; far beyond, the box's width overflows.
+  directBounds: { kind: 'bounds', min: -100, max: 100, doc: 'DIRECT box [lo, hi] for both alpha and beta.' },
   umapNeighbors: { kind: 'int', min: 2, max: 1000, doc: 'UMAP nNeighbors.' },
   umapMinDist: { kind: 'number', min: 0, max: 10, doc: 'UMAP minDist.' },
   umapEpochs: { kind: 'int', min: 1, max: 5000, doc: 'UMAP epochs.' },
@@ -158,6 +159,8 @@ export function checkParam(name: keyof LavaParams, raw: unknown): Checked {
       )
         return { problem: `${key} must be two numbers [lo, hi]` };
       if (!(list[0] < list[1])) return { problem: `${key} must have lo < hi` };
+      if (list[0] < spec.min || list[1] > spec.max)
+        return { problem: `${key} must lie within [${spec.min}, ${spec.max}] (got [${list.join(', ')}])` };
       return { value: [list[0], list[1]] };
     }
   }

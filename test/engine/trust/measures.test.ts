@@ -103,5 +103,5 @@ test('names: top features skip the near-constant; the category named is the enri
   assert.deepEqual(c, { column: 'label', value: 'a', share: 0.75, base: 0.3 });
   assert.equal(dominantCategory([label], [3, 4, 5, 6], 10), null); // all b: 100% vs 70% overall, lift < 1.5
   assert.equal(moduleName(['p', 'q', 'r'], [1, 2], c, new Set()), 'q, r \u00b7 75% a');
-  assert.equal(moduleName(['p', 'q', 'r'], [1], { ...c!, column: 'digit', value: '7' }, new Set(['digit'])), 'q \u00b7 75% digit 7');
+  assert.equal(moduleName(['p', 'q', 'r'], [1], { ...c, column: 'digit', value: '7' }, new Set(['digit'])), 'q \u00b7 75% digit 7');
 });

@@ -6,7 +6,9 @@ import { generatePlanted } from '../../../fixtures/planted';
 import { runPipeline } from '../../../src/engine/pipeline';
 import { DEFAULT_PARAMS } from '../../../src/shared/params/types';
 import { activeLocalities, activeLocalityCount } from '../../../src/shared/result/active';
-import { validateResult } from '../../../src/shared/result/validate';
+import { decodeResult } from '../../../src/shared/result/decode';
+import { encodeResult } from '../../../src/shared/result/encode';
+import { membersOf } from '../../../src/shared/result/columns';
 import type { LavaResult } from '../../../src/shared/result/types';
 import { blobParams, blobsCsv, bytesOf } from '../../extension/support/blobs';
 import { pearson } from '../../support/pearson';
@@ -18,17 +20,20 @@ test('r where active by hand: each listed pair\'s Pearson r among the members of
   let checked = 0;
   for (const m of result.modules) {
     const active = activeLocalities(m.loadings);
-    const places = result.localities.members.filter((_, p) => active[p] === 1);
+    const places = Array.from({ length: result.localities.count }, (_, p) => Array.from(membersOf(result.localities, p))).filter(
+      (_, p) => active[p] === 1,
+    );
     assert.ok(places.length > 0);
     for (const pair of m.pairs) {
       const rs = places.map((rows) => pearson(rows.map((i) => X[i][col(pair.a)]), rows.map((i) => X[i][col(pair.b)])));
       const byHand = rs.reduce((s, r) => s + r, 0) / rs.length;
-      assert.ok(Math.abs(pair.r - byHand) < 1e-5, `${pair.a}~${pair.b}: ${pair.r} vs ${byHand}`);
+      // (the result holds r to 4 decimals)
+      assert.ok(Math.abs(pair.r - byHand) <= 5e-5 + 1e-9, `${pair.a}~${pair.b}: ${pair.r} vs ${byHand}`);
       checked++;
     }
     const num = m.pairs.reduce((s, p) => s + p.weight * p.r, 0);
     const den = m.pairs.reduce((s, p) => s + Math.abs(p.weight), 0);
-    assert.ok(Math.abs(m.rWhereActive - num / den) < 1e-4);
+    assert.ok(Math.abs(m.rWhereActive - num / den) < 1e-3);
   }
   assert.ok(checked >= 2);
   // a ~ b correlate in the first blob (b = a + 0.1 noise on [0, 1)): a module holding them reads r near 1 there.
@@ -65,11 +70,12 @@ test('a default run: k chosen by stability, every module measured, consistent, s
   assert.ok(sel.candidates.filter((c) => c.k > 5).every((c) => c.stability < 0.9), 'the largest stable k');
   assertConsistent(result);
   assert.equal(result.modules.filter((m) => m.strong).length, 5);
-  validateResult(JSON.parse(JSON.stringify(result)), 'r.json');
+  assertConsistent(decodeResult(encodeResult(result), 'r.json'));
+  const decode = (r: LavaResult) => () => decodeResult(encodeResult(r), 'r.json');
   const swapped = { ...result, modules: [result.modules[1], result.modules[0], ...result.modules.slice(2)] };
-  assert.throws(() => validateResult(swapped, 'r.json'), /modules are not ordered strongest first/);
+  assert.throws(decode(swapped), /modules\[1\]\.strength.*not ordered strongest first/);
   const short = { ...result, moduleSelection: { ...sel, chosen: 4 } };
-  assert.throws(() => validateResult(short, 'r.json'), /moduleSelection\.chosen is 4 for 5 modules/);
+  assert.throws(decode(short), /moduleSelection\.chosen.*is 4 for 5 modules/);
   const notR = { ...result, modules: [{ ...result.modules[0], pairs: [{ ...result.modules[0].pairs[0], r: 3.2 }] }, ...result.modules.slice(1)] };
-  assert.throws(() => validateResult(notR, 'r.json'), /module 0 pairs/);
+  assert.throws(decode(notR), /modules\[0\]\.pairs\[0\]\.r/);
 });

@@ -1,6 +1,8 @@
 // A small deterministic data set for host tests: 2 blobs in (x, y); features a..f where a~b correlate in
 // the first blob and c~d everywhere. Also the values, to check replies against brute force.
+import assert from 'node:assert/strict';
 import { DEFAULT_PARAMS, type LavaParams } from '../../../src/shared/params/types';
+import { unpack, type Packed } from '../../../src/shared/result/packed';
 
 export function blobsCsv(rows: number): { text: string; X: number[][] } {
   let s = 7;
@@ -26,10 +28,8 @@ export const blobParams: LavaParams = { ...DEFAULT_PARAMS, neighbors: 20, module
 
 export const bytesOf = (text: string) => new TextEncoder().encode(text);
 
-/** Little-endian Float32 values of a base64 pattern. */
-export function decodePattern(b64: string): Float32Array {
-  const buf = Buffer.from(b64, 'base64');
-  const out = new Float32Array(buf.length / 4);
-  for (let i = 0; i < out.length; i++) out[i] = buf.readFloatLE(i * 4);
-  return out;
+/** The Float32 weights of a locality reply's packed pattern. */
+export function decodePattern(p: Packed): Float32Array {
+  assert.equal(p.dtype, 'float32');
+  return unpack(p) as Float32Array;
 }

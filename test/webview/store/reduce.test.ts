@@ -30,6 +30,7 @@ test('a result selects the first module and colours by the first text column', (
     selectedModule: 0,
     colorBy: 'label',
     selectedLocality: null,
+    tab: 'heatmap',
     resultUri: 'file:///r.lava.json',
   });
 });

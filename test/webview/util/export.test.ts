@@ -6,14 +6,13 @@ import { viewToSvg } from '../../../webview/util/export';
 import { renderHeatmap } from '../../../webview/views/heatmap/heatmap';
 import { container, makeDocument, testTheme } from '../dom';
 import { makeFixture } from '../fixture';
-import { decodeFloat32 } from '../../../src/shared/result/codec';
 
 test('an exported heatmap is a standalone SVG with the same cells and no focus cursor', () => {
   const r = makeFixture();
   const doc = makeDocument();
   const c = container(doc);
   renderHeatmap(c, {
-    pattern: decodeFloat32(r.modules[2].pattern),
+    pattern: r.modules[2].pattern,
     features: r.features,
     theme: testTheme(),
     size: 300,

@@ -2,9 +2,9 @@
 import { button } from './button';
 
 export interface ToolbarActions {
-  rerun(): void;
-  saveResult(): void;
-  openSettings(): void;
+  rerun: () => void;
+  saveResult: () => void;
+  openSettings: () => void;
 }
 
 export function buildToolbar(doc: Document, slot: HTMLElement, actions: ToolbarActions): void {

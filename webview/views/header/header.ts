@@ -67,9 +67,16 @@ function notes(doc: Document, res: LavaResult): HTMLElement | null {
   }
   lines.push(...res.notes);
   if (lines.length === 0) return null;
-  const ul = el(doc, 'ul', undefined, 'lava-notes');
+  // One line until opened: many notes (Fashion's dropped pixels) must not push the map below the fold.
+  const box = el(doc, 'details', undefined, 'lava-notes');
+  box.dataset.testid = 'notes';
+  const summary = el(doc, 'summary');
+  summary.append(el(doc, 'span', lines[0], 'lava-notes-first'));
+  if (lines.length > 1) summary.append(el(doc, 'span', ` +${lines.length - 1} more`, 'lava-notes-more'));
+  const ul = doc.createElement('ul');
   for (const line of lines) ul.append(el(doc, 'li', line));
-  return ul;
+  box.append(summary, ul);
+  return box;
 }
 
 /** "3 strong modules (k = 3 chosen by stability from 2..16), 1 weak" beside the curve of stability against k. */

@@ -17,7 +17,7 @@ export const SVG_MAX_FEATURES = 80;
 export interface HeatmapScale {
   max: number;
   unit: string;
-  describe(v: number): string;
+  describe: (v: number) => string;
 }
 
 /** Without a scale: the pattern's own weights, full colour at the largest. */

@@ -9,7 +9,7 @@ export interface InteractionProps {
   pattern: Float32Array;
   features: readonly string[];
   /** A cell's value in words (the heatmap's scale). */
-  describe(v: number): string;
+  describe: (v: number) => string;
   selectedPair?: readonly [number, number] | null;
   onCellClick?: (i: number, j: number) => void;
 }

@@ -7,7 +7,6 @@ import type { ImageGrid } from '../../util/imageGrid';
 import { el } from '../../util/dom';
 import { imageThumbnail, patternThumbnail } from './thumbnail';
 import { moduleColors } from './moduleColor';
-import { decodeFloat32 } from '../../../src/shared/result/codec';
 import { activeLocalityCount } from '../../../src/shared/result/active';
 
 export interface LegendProps {
@@ -18,6 +17,8 @@ export interface LegendProps {
   theme: Theme;
   /** When the data are images, thumbnails are pictures of the module instead of mini heatmaps. */
   grid?: ImageGrid | null;
+  /** A searched feature's share in each module (id -> 0..1): modules holding it stand out, the rest fade. */
+  emphasis?: Map<number, number> | null;
   onSelect?: (id: number) => void;
 }
 
@@ -77,7 +78,7 @@ function legendItem(doc: Document, m: ModuleResult, color: string, props: Legend
   swatch.style.background = color;
   const thumb = props.grid
     ? imageThumbnail(doc, props.grid, m.featureWeights, props.theme, m.id)
-    : patternThumbnail(doc, decodeFloat32(m.pattern), props.featureCount, props.theme);
+    : patternThumbnail(doc, m.pattern, props.featureCount, props.theme);
   const text = el(doc, 'span', undefined, 'lava-module-text');
   text.append(el(doc, 'span', `M${m.id}`, 'lava-module-id'), el(doc, 'span', m.name, 'lava-module-name'));
   const badge = doc.createElement('vscode-badge');
@@ -87,6 +88,13 @@ function legendItem(doc: Document, m: ModuleResult, color: string, props: Legend
   badge.setAttribute('title', `active in ${active} localities (loading at least half its largest)`);
   badge.textContent = String(active);
   li.append(swatch, thumb, text, trustBars(doc, m), badge);
+  const share = props.emphasis?.get(m.id);
+  if (share !== undefined) {
+    li.dataset.searchWeight = share.toFixed(3);
+    li.classList.toggle('lava-search-hit', share > 0);
+    li.classList.toggle('lava-search-miss', share === 0);
+    li.style.setProperty('--lava-search-weight', share.toFixed(3));
+  }
   li.addEventListener('click', () => props.onSelect?.(m.id));
   return li;
 }

@@ -1,11 +1,12 @@
 // The legend panel's binding: the result's modules, the selected one marked; choosing one selects it.
 import type { ViewBinding, ViewContext } from '../binding';
+import { featureEmphasis } from '../search/searchPanel';
 import { renderModuleLegend } from './legend';
 
 export function legendPanel(ctx: ViewContext): ViewBinding {
   return {
     name: 'legend',
-    deps: (s) => [s.result, s.selectedModule],
+    deps: (s) => [s.result, s.selectedModule, s.search],
     render: (s) =>
       renderModuleLegend(ctx.slots.legend, {
         modules: s.result.modules,
@@ -13,6 +14,7 @@ export function legendPanel(ctx: ViewContext): ViewBinding {
         selectedModule: s.selectedModule,
         theme: ctx.theme(),
         grid: ctx.cache(s.result).grid,
+        emphasis: featureEmphasis(s),
         onSelect: (id) => ctx.dispatch({ type: 'selectModule', id }),
       }),
   };

@@ -24,7 +24,7 @@ function draw(ctx: ViewContext, s: WithResult, pair: PairData): void {
       ? { active: localityMask(r, locality), activeLabel: `locality ${locality}`, activeColor: theme.focusBorder }
       : m
         ? {
-            active: activeRows(m.loadings, r.localities.members, r.rowCount),
+            active: activeRows(m.loadings, r.localities, r.rowCount),
             activeLabel: `localities where M${m.id} is active`,
             activeColor: moduleColor(theme, r.modules, m),
           }

@@ -1,6 +1,7 @@
 // Where the map's points and probes sit on screen before zoom, and the order they are drawn in.
 import type { PointColoring } from '../../util/pointColors';
 import type { Theme } from '../../util/colors';
+import { PointIndex } from './pointIndex';
 
 export const round = (v: number) => Math.round(v * 100) / 100;
 
@@ -54,19 +55,47 @@ export function drawOrder(index: Uint16Array, paletteSize: number): Uint32Array 
   return order;
 }
 
-/** Everything a renderer and the hit-test need, in unzoomed screen pixels. */
-export interface ScatterScene {
+/** Where the points sit (unzoomed screen pixels) and their spatial index: built once per embedding and size. */
+export interface ScatterGeometry {
+  dims: number;
   width: number;
   height: number;
   count: number;
   sx: Float32Array;
   sy: Float32Array;
+  toScreen: (x: number, y: number) => [number, number];
+  index: PointIndex;
+}
+
+const geometries = new WeakMap<object, ScatterGeometry[]>();
+
+/**
+ * The geometry of these coordinates at this size, reused across renders: a new colouring or selection on a
+ * million points must not lay them out and index them again.
+ */
+export function geometryFor(coords: ArrayLike<number>, dims: number, count: number, width: number, height: number): ScatterGeometry {
+  const key = coords as object;
+  const kept = geometries.get(key) ?? [];
+  const found = kept.find((g) => g.dims === dims && g.width === width && g.height === height && g.count === count);
+  if (found) return found;
+  const { sx, sy, toScreen } = layoutPoints(coords, dims, count, width, height);
+  const g = { dims, width, height, count, sx, sy, toScreen, index: new PointIndex(sx, sy) };
+  // Two sizes are kept (a resize back and forth); more would only hold memory.
+  geometries.set(key, [g, ...kept].slice(0, 2));
+  return g;
+}
+
+/** Everything a renderer and the hit-test need, in unzoomed screen pixels. */
+export interface ScatterScene extends ScatterGeometry {
   order: Uint32Array;
   /** Point radius in px. */
   radius: number;
   coloring: PointColoring;
   theme: Theme;
+  /** A locality's members: outlined, and drawn in full colour over the rest when nothing is selected. */
   highlight: Uint8Array | null;
+  /** Selected rows (lasso, box, a searched value): drawn last, in full colour, the rest faded. */
+  selected: Uint8Array | null;
   /** Probe ids drawn; px/py are indexed by probe id so ids stay the result's locality numbers. */
   shownProbes: number[];
   px: Float32Array;
@@ -91,11 +120,19 @@ export interface SceneInput {
   onlySelectedProbe?: boolean;
   /** Rows to emphasise (a locality's members); others are faded. */
   highlight?: Uint8Array | null;
+  /** Selected rows: drawn on top; the rest (locality members too) faded. */
+  selected?: Uint8Array | null;
+}
+
+/** The rows drawn in full colour on top: the selection, else the highlighted locality. */
+export function emphasis(scene: ScatterScene): Uint8Array | null {
+  return scene.selected ?? scene.highlight;
 }
 
 export function buildScene(p: SceneInput): ScatterScene {
   const { coords, dims, count, width, height } = p;
-  const { sx, sy, toScreen } = layoutPoints(coords, dims, count, width, height);
+  const geometry = geometryFor(coords, dims, count, width, height);
+  const { toScreen } = geometry;
   const allProbes = p.probes ? Math.floor(p.probes.length / dims) : 0;
   const selectedProbe = p.selectedProbe ?? null;
   const shownProbes: number[] = p.onlySelectedProbe
@@ -107,16 +144,13 @@ export function buildScene(p: SceneInput): ScatterScene {
   const py = new Float32Array(allProbes);
   for (const q of shownProbes) [px[q], py[q]] = toScreen(p.probes![q * dims], p.probes![q * dims + 1]);
   return {
-    width,
-    height,
-    count,
-    sx,
-    sy,
+    ...geometry,
     order: drawOrder(p.coloring.index, p.coloring.palette.length),
     radius: count > 20000 ? 1.6 : count > 1000 ? 2.5 : 3.5,
     coloring: p.coloring,
     theme: p.theme,
     highlight: p.highlight ?? null,
+    selected: p.selected ?? null,
     shownProbes,
     px,
     py,

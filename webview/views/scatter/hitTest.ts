@@ -1,5 +1,6 @@
-// What is under the pointer on the map, for either renderer: the nearest probe within reach, and the nearest row.
-import { quadtree, type ZoomTransform } from 'd3';
+// What is under the pointer on the map, for either renderer: the nearest probe within reach, and the nearest row
+// (from the scene's spatial index, so a hover over a million points costs a tree walk, not a scan).
+import type { ZoomTransform } from 'd3';
 import type { ScatterScene } from './geometry';
 
 export interface ScatterClick {
@@ -10,14 +11,10 @@ export interface ScatterClick {
 }
 
 /** Reach in screen pixels, whatever the zoom. */
-const REACH = 8;
+export const REACH = 8;
 
 export function hitTester(scene: ScatterScene): (mx: number, my: number, t: ZoomTransform) => ScatterClick {
-  const { sx, sy, px, py } = scene;
-  const tree = quadtree<number>()
-    .x((i) => sx[i])
-    .y((i) => sy[i])
-    .addAll(Array.from(scene.order));
+  const { px, py } = scene;
   return (mx, my, t) => {
     const bx = t.invertX(mx);
     const by = t.invertY(my);
@@ -31,6 +28,6 @@ export function hitTester(scene: ScatterScene): (mx: number, my: number, t: Zoom
         probe = p;
       }
     }
-    return { row: tree.find(bx, by, radius) ?? null, probe };
+    return { row: scene.index.nearest(bx, by, radius), probe };
   };
 }

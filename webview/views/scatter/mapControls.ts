@@ -1,10 +1,13 @@
-// The map's title-bar controls: what colours the points, and whether every probe is shown.
+// The map's title-bar controls: what colours the points, whether every probe is shown, what a drag does (pan,
+// lasso, box) and the way back to the whole map.
 import type { LavaResult } from '../../../src/shared/result/types';
-import { COLOR_BY_MODULE, COLOR_BY_MODULE_OWN } from '../../store/state';
+import { COLOR_BY_FEATURE, COLOR_BY_MODULE, COLOR_BY_MODULE_OWN, type ExplorerState, type MapTool } from '../../store/state';
 import { isCategoricalNumeric } from '../../util/pointColors';
 import type { ViewBinding, ViewContext } from '../binding';
+import { button } from '../controls/button';
+import { resetZoom } from './scatter';
 
-function colorOptions(r: LavaResult): [string, string][] {
+function colorOptions(r: LavaResult, s: ExplorerState): [string, string][] {
   return [
     ...r.metadata.map((col): [string, string] => [
       col.name,
@@ -12,8 +15,54 @@ function colorOptions(r: LavaResult): [string, string][] {
     ]),
     [COLOR_BY_MODULE, 'selected module activity (one scale for all modules)'],
     [COLOR_BY_MODULE_OWN, 'selected module activity (its own scale)'],
+    ...(s.search?.kind === 'feature' ? [[COLOR_BY_FEATURE, `${s.search.feature} (searched feature)`] as [string, string]] : []),
     ['', 'nothing'],
   ];
+}
+
+const TOOLS: [MapTool, string, string][] = [
+  ['pan', 'Pan', 'Drag pans the map'],
+  ['lasso', 'Lasso', 'Drag draws a lasso around rows to select (Shift adds, Alt removes, Escape clears)'],
+  ['box', 'Box', 'Drag draws a box around rows to select (Shift adds, Alt removes, Escape clears)'],
+];
+
+/** Pan, Lasso, Box as one radio group: arrows move between them, the checked one is the drag's tool. */
+function toolGroup(ctx: ViewContext): { root: HTMLElement; set(tool: MapTool): void } {
+  const { doc } = ctx;
+  const root = doc.createElement('div');
+  root.className = 'lava-tools';
+  root.setAttribute('role', 'radiogroup');
+  root.setAttribute('aria-label', 'What a drag on the map does');
+  const items = TOOLS.map(([tool, label, title]) => {
+    const b = doc.createElement('button');
+    b.type = 'button';
+    b.className = 'lava-tool';
+    b.dataset.tool = tool;
+    b.textContent = label;
+    b.title = title;
+    b.setAttribute('role', 'radio');
+    b.addEventListener('click', () => ctx.dispatch({ type: 'mapTool', tool }));
+    return b;
+  });
+  root.addEventListener('keydown', (e) => {
+    const at = items.findIndex((b) => b === doc.activeElement);
+    const step = e.key === 'ArrowRight' || e.key === 'ArrowDown' ? 1 : e.key === 'ArrowLeft' || e.key === 'ArrowUp' ? -1 : 0;
+    if (at < 0 || step === 0) return;
+    e.preventDefault();
+    const next = items[(at + step + items.length) % items.length];
+    next.focus();
+    next.click();
+  });
+  root.append(...items);
+  return {
+    root,
+    set: (tool) =>
+      items.forEach((b) => {
+        const on = b.dataset.tool === tool;
+        b.setAttribute('aria-checked', String(on));
+        b.tabIndex = on ? 0 : -1;
+      }),
+  };
 }
 
 export function mapControls(ctx: ViewContext): ViewBinding {
@@ -31,17 +80,25 @@ export function mapControls(ctx: ViewContext): ViewBinding {
   const colorLabel = doc.createElement('label');
   colorLabel.className = 'lava-color-by';
   colorLabel.append(doc.createTextNode('Colour by '), select);
-  ctx.slots.mapBar.append(colorLabel, probesLabel);
+  const tools = toolGroup(ctx);
+  const reset = button(doc, 'Reset', () => resetZoom(ctx.slots.scatter), {
+    secondary: true,
+    icon: 'screen-normal',
+    title: 'Show the whole map again (or double-click empty space; 0 on the focused map)',
+  });
+  reset.dataset.testid = 'reset-zoom';
+  ctx.slots.mapBar.append(colorLabel, probesLabel, tools.root, reset);
   return {
     name: 'mapControls',
-    deps: (s) => [s.result, s.colorBy, s.showProbes],
+    deps: (s) => [s.result, s.colorBy, s.showProbes, s.mapTool, s.search],
     render: (s) => {
-      const options = colorOptions(s.result).map(([value, textContent]) =>
+      const options = colorOptions(s.result, s).map(([value, textContent]) =>
         Object.assign(doc.createElement('option'), { value, textContent }),
       );
       select.replaceChildren(...options);
       select.value = s.colorBy ?? '';
       probes.checked = s.showProbes;
+      tools.set(s.mapTool);
     },
   };
 }

@@ -1,6 +1,6 @@
 // The map in SVG (up to a few thousand points): crisp, and testable element by element.
 import { select } from 'd3';
-import { round, type ScatterScene } from './geometry';
+import { emphasis, round, type ScatterScene } from './geometry';
 import { probeSize, type ScatterRenderer } from './renderer';
 
 export function svgRenderer(root: HTMLElement, scene: ScatterScene): ScatterRenderer {
@@ -25,15 +25,17 @@ export function svgRenderer(root: HTMLElement, scene: ScatterScene): ScatterRend
   // Zooming moves the group, not each circle (one attribute per frame instead of two per point);
   // CSS keeps the radius constant on screen (r: calc(var(--r) / var(--k)) in styles.css).
   gPoints.style('--r', `${scene.radius}px`);
-  if (highlight) {
+  const strong = emphasis(scene);
+  if (strong) circles.attr('opacity', (i) => (strong[i] ? 1 : 0.3));
+  if (highlight)
     circles
-      .attr('opacity', (i) => (highlight[i] ? 1 : 0.3))
       .filter((i) => highlight[i] === 1)
       .attr('stroke', theme.foreground)
       .attr('stroke-width', 1)
       .attr('vector-effect', 'non-scaling-stroke')
       .raise();
-  }
+  // Selected rows last: on top of everything, the locality's outlines included.
+  if (scene.selected) circles.filter((i) => scene.selected![i] === 1).attr('data-selected', '').raise();
   const selected = scene.selectedProbe;
   const probes = svg
     .append('g')

@@ -1,6 +1,6 @@
 // Reader of AnnData .h5ad files (anndata 0.8+): obs as columns, obsm as embedding candidates, and X, a
 // layer or raw/X as a feature matrix named by var's index or a var column.
-import type { Dataset as H5Dataset, Group as H5Group } from 'h5wasm/node';
+import type { Dataset as H5Dataset } from 'h5wasm/node';
 import type { Dataset, DatasetColumn, EmbeddingCandidate } from '../dataset';
 import { stampFile, type FileStamp } from '../fileErrors';
 import { DEFAULT_CHUNK_ELEMENTS } from '../matrixPass';
@@ -116,7 +116,7 @@ function obsmCandidates(
   if (g === null) return { list, notes };
   if (!(g instanceof h.mod.Group)) throw oldFormat(h.path, 'obsm');
   for (const key of g.keys()) {
-    const d = (g as H5Group).get(key);
+    const d = (g).get(key);
     const shape = d instanceof h.mod.Dataset ? (d.shape ?? []) : [];
     if (!(d instanceof h.mod.Dataset) || shape.length !== 2 || shape[0] !== rows || !isNumericDataset(d)) {
       notes.push(`obsm/${key} is not a dense numeric cells x d array: not offered as an embedding`);

@@ -22,7 +22,7 @@ test('dropped features are said once: the engine notes them, the header adds no 
   const doc = makeDocument();
   const c = container(doc);
   renderHeader(c, { result: r, appliedFrom: {}, running: null, error: null, theme: testTheme() });
-  const notes = Array.from(c.querySelectorAll('.lava-notes li'), (li) => li.textContent!);
+  const notes = Array.from(c.querySelectorAll('.lava-notes li'), (li) => li.textContent);
   assert.equal(notes.filter((n) => n.includes('pixel_0_0')).length, 1, notes.join('\n'));
   assert.equal(notes.filter((n) => /feature/.test(n)).length, 2, notes.join('\n'));
   // Dropped rows are the header's own line: the engine has no note for them.

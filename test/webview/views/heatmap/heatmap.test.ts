@@ -6,7 +6,6 @@ import { renderHeatmap, labelStep } from '../../../../webview/views/heatmap/heat
 import { divergingColor } from '../../../../webview/util/colors';
 import { container, makeDocument, matchSnapshot, testTheme } from '../../dom';
 import { makeFixture, F, FEATURES, PLANTED } from '../../fixture';
-import { decodeFloat32 } from '../../../../src/shared/result/codec';
 import { moduleScale, rWhereActivePattern } from '../../../../webview/views/heatmap/units';
 
 function render(moduleId: number, onCellClick?: (i: number, j: number) => void) {
@@ -14,7 +13,7 @@ function render(moduleId: number, onCellClick?: (i: number, j: number) => void) 
   const doc = makeDocument();
   const c = container(doc);
   renderHeatmap(c, {
-    pattern: decodeFloat32(r.modules[moduleId].pattern),
+    pattern: r.modules[moduleId].pattern,
     features: r.features,
     theme: testTheme(),
     size: 300,
@@ -75,7 +74,7 @@ test('clicking a cell reports its pair; Enter on the keyboard cursor does the sa
   key('ArrowRight');
   key('Enter');
   assert.deepEqual(clicks, [[3, 4]]);
-  assert.match(root.querySelector('.lava-heatmap-status')!.textContent!, /f3 ~ f4: -0\.700/);
+  assert.match(root.querySelector('.lava-heatmap-status')!.textContent, /f3 ~ f4: -0\.700/);
 });
 
 test('labels thin out when cells are small, never when they are large', () => {

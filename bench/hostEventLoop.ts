@@ -7,7 +7,7 @@
 // On a loaded machine the event loop's max also holds the times the thread was not scheduled at all.
 //   node --import tsx bench/hostEventLoop.ts [--rows 100000] [--features 50]
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
+import { mkdtempSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { EngineClient, workerThread, type EngineThread } from '../src/extension/engineClient';
@@ -41,7 +41,6 @@ async function main(): Promise<void> {
   const csv = join(dir, 'planted.csv');
   const stored = join(dir, 'planted.lava.json');
   await writePlanted(3, csv, { samples: rows, features });
-  const bytes = new Uint8Array(readFileSync(csv));
 
   const h = monitorEventLoopDelay({ resolution: 10 });
   const timed = timedThread(worker);
@@ -51,7 +50,6 @@ async function main(): Promise<void> {
   const reply = await engine.run(
     {
       file: csv,
-      bytes,
       params: { ...DEFAULT_PARAMS, embedding: ['x', 'y'] },
       paramSources: {},
       resultPath: stored,

@@ -43,6 +43,8 @@ export interface AppOptions {
   height?: number;
   /** Where dropped messages and an ignored saved state are reported. */
   log?: (line: string) => void;
+  /** A standalone report (webview/report): no Re-run, Save or Settings buttons, as no host can act on them. */
+  readOnly?: boolean;
 }
 
 export function startApp(root: HTMLElement, api: VsCodeApi, options: AppOptions = {}): App {
@@ -67,18 +69,21 @@ export function startApp(root: HTMLElement, api: VsCodeApi, options: AppOptions 
       const data = format === 'svg' ? Promise.resolve(viewToSvg(slot)) : viewToPng(slot, theme.background).catch(() => null);
       void data.then((d) => d && host.notify('export', { format, view, data: d }));
     },
+    copy: (text, what) => host.notify('copy', { text, what }),
   };
   const render = bindViews(root, [
     // First: the arrangement decides how wide the other views are.
     layoutPanel(root, width),
     headerPanel(
       ctx,
-      {
-        rerun: () => host.notify('rerun', {}),
-        saveResult: () => host.notify('saveResult', {}),
-        openSettings: () => host.notify('openSettings', {}),
-      },
-      (k) => host.notify('modulesAtK', { k }),
+      options.readOnly
+        ? null
+        : {
+            rerun: () => host.notify('rerun', {}),
+            saveResult: () => host.notify('saveResult', {}),
+            openSettings: () => host.notify('openSettings', {}),
+          },
+      options.readOnly ? null : (k) => host.notify('modulesAtK', { k }),
     ),
     searchPanel(ctx),
     mapControls(ctx),

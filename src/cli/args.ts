@@ -48,11 +48,16 @@ function valueName(spec: ParamSpec): string {
       return 'COLS';
     case 'bounds':
       return 'LO,HI';
+    case 'name':
+      return 'NAME';
+    case 'path':
+      return 'FILE';
   }
 }
 
 function defaultText(name: keyof LavaParams): string {
   const v = DEFAULT_PARAMS[name];
+  if (v === undefined) return 'none';
   if (Array.isArray(v)) return v.length ? v.join(',') : 'none';
   if (typeof v === 'boolean') return v ? 'on' : 'off';
   return String(v);
@@ -63,9 +68,10 @@ function usageLine(flag: string, value: string, doc: string): string {
 }
 
 export const USAGE = [
-  'usage: lava explain DATA.csv [options]',
+  'usage: lava explain DATA [options]',
   '',
-  'Explains the embedding of DATA.csv with LAVA and writes DATA.lava.json beside it (or --out).',
+  'Explains the embedding of DATA with LAVA and writes DATA.lava.json beside it (or --out).',
+  'DATA is a .csv/.tsv, .h5ad, .parquet, .arrow/.feather, .npy or .npz file.',
   '',
   'Options of the method (also "defaults"/"datasets" keys of .lava.json and lava.* settings in VS Code):',
   ...PARAM_NAMES.map((n) =>

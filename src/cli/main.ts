@@ -1,15 +1,17 @@
-// `lava explain DATA.csv ...`: the engine from a command line, for pipelines and benchmarks.
+// `lava explain DATA ...`: the engine from a command line, for pipelines and benchmarks.
 // Exit codes: 0 done, 2 bad input or usage (one line naming file, line and column), 130 interrupted (SIGINT),
 // 143 terminated (SIGTERM), 1 a bug. A signal stops the run and nothing is written (one during the write lets it finish).
 import { runPipeline } from '../engine/pipeline';
 import { resultPathBeside, writeResultAtomic } from '../engine/io/resultFile';
-import { findConfigFile, projectOrHomeTop, resolveWithConfig } from '../engine/io/configFile';
+import { findConfigFile, projectOrHomeTop, resolvePaths, resolveWithConfig } from '../engine/io/configFile';
 import { LavaCancelled, LavaInputError, describeInputError } from '../shared/errors';
 import { flagName } from '../shared/params/names';
+import { PATH_PARAMS } from '../shared/params/types';
 import { USAGE, UsageError, parseCommandLine } from './args';
 import { progressBar, summary } from './output';
 import { checkOutPath, unwritable } from './outPath';
 import { printable } from '../shared/printable';
+import { report } from './report';
 
 /** A run stopped by a signal: exit 128 + the signal's number, as a shell reports it. */
 class Interrupted extends Error {
@@ -40,10 +42,16 @@ async function explain(argv: string[], io: Output): Promise<number> {
   if (cmd.positionals.length !== 1) throw new UsageError('give exactly one data file');
   const data = cmd.positionals[0];
   const configFile = cmd.noConfig ? null : (cmd.config ?? findConfigFile(data, projectOrHomeTop));
-  const { params, sources } = await resolveWithConfig(data, configFile, { command: cmd.params });
+  const command = resolvePaths(cmd.params, process.cwd());
+  const { params, sources } = await resolveWithConfig(data, configFile, { command });
 
   const out = cmd.out ?? resultPathBeside(data);
-  checkOutPath(out, configFile ? [data, configFile] : [data]);
+  // Every file the run reads is an input that --out must never replace, whatever path names it.
+  checkOutPath(out, [
+    data,
+    ...(configFile ? [configFile] : []),
+    ...PATH_PARAMS.flatMap((k) => params[k] ?? []),
+  ]);
 
   const controller = new AbortController();
   let stoppedBy: keyof typeof SIGNAL_CODES | null = null;
@@ -99,6 +107,7 @@ export async function main(argv: string[], io: Output = PROCESS_OUTPUT): Promise
       io.stdout(USAGE + '\n');
       return command === undefined ? 2 : 0;
     }
+    if (command === 'report') return await report(rest, io);
     if (command !== 'explain') throw new UsageError(`unknown command "${command}"`);
     return await explain(rest, io);
   } catch (e) {

@@ -38,7 +38,8 @@ function metadataColumns(prepared: Prepared): MetadataColumn[] {
 
 export interface ResultParts {
   file: string;
-  table: Table;
+  /** The data's rows: how many, a CSV's delimiter ('' for other formats), each row's line (or position). */
+  table: Pick<Table, 'rowCount' | 'delimiter' | 'lineOfRow'>;
   prepared: Prepared;
   Z: Float64Array;
   d: number;

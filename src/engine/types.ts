@@ -50,6 +50,8 @@ export interface Prepared {
   droppedRows: DroppedRows;
   /** Metadata columns restricted to kept rows, for colouring and tooltips. */
   metadata: PreparedMetadata[];
+  /** The kept rows' names where the file names its rows (h5ad obs_names); null where rows are lines or positions. */
+  rowNames: string[] | null;
   notes: string[];
 }
 
@@ -60,7 +62,7 @@ export type PreparedMetadata =
 
 export interface DroppedRows {
   count: number;
-  /** First few 1-based line numbers, with the column that made each one bad. */
+  /** First few 1-based line numbers (positions in files without lines), with the column that made each one bad. */
   examples: { line: number; column: string }[];
 }
 

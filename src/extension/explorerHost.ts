@@ -17,6 +17,8 @@ export interface ExplorerActions {
   save(): void;
   exportView(view: { format: 'png' | 'svg'; view: string; data: string }): void;
   openSettings(): void;
+  /** Puts `text` on the clipboard (the webview's own clipboard access is not granted everywhere). */
+  copy(text: string, what: string): void;
   /** An engine client able to answer requests for the shown result (opened from disk or revived). */
   loadEngine(): Promise<EngineClient>;
   log(line: string): void;
@@ -69,6 +71,7 @@ export class ExplorerHost {
     this.peer.on('saveResult', () => actions.save());
     this.peer.on('openSettings', () => actions.openSettings());
     this.peer.on('export', (view) => actions.exportView(view));
+    this.peer.on('copy', ({ text, what }) => actions.copy(text, what));
   }
 
   /** Every message the webview posts comes in here; the peer checks it against the contract. */

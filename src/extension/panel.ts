@@ -69,6 +69,10 @@ export class LavaPanel {
         save: () => actions.save(this),
         exportView: (view) => actions.exportView(this, view),
         openSettings: () => void vscode.commands.executeCommand('workbench.action.openSettings', 'lava.'),
+        copy: (text, what) =>
+          void vscode.env.clipboard
+            .writeText(text)
+            .then(() => vscode.window.setStatusBarMessage(`LAVA: copied ${what}`, 5000)),
         loadEngine: () => actions.loadEngine(this),
         log: (line) => actions.log(line),
       },

@@ -76,6 +76,8 @@ export const webviewContract = {
     modulesAtK: z.object({ k: KSchema }),
     /** An exported view: SVG text or a PNG data URL, saved by the host through a save dialog. */
     export: z.object({ format: z.enum(['png', 'svg']), view: ViewNameSchema, data: z.string() }),
+    /** Text for the clipboard (a module's top features, one per line), written by the host; `what` names it. */
+    copy: z.object({ text: z.string().max(1_000_000), what: z.string().max(200) }),
   },
 } satisfies Contract;
 

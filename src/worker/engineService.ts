@@ -6,7 +6,8 @@ import { runPipeline } from '../engine/pipeline';
 import { resultAtK, type KeptTrust } from '../engine/trust/step';
 import { prepare } from '../engine/prepare/prepare';
 import { wideColumnsFor } from '../engine/prepare/wideColumns';
-import { readTableBytes } from '../engine/read/table';
+import { readDataset } from '../engine/read/readDataset';
+import { readInputs } from '../engine/read/readInputs';
 import type { Localities, LocalityCorrelations } from '../engine/types';
 import type { Peer } from '../shared/rpc';
 import type { EngineContract, EngineHostContract } from '../shared/workerProtocol';
@@ -168,8 +169,8 @@ export function serveEngine(peer: EnginePeer): void {
 
   peer.handle('load', async (req) => {
     const result = decodeResult(req.text, 'the shown result');
-    const table = await readTableBytes(req.bytes, req.file, { wideColumns: wideColumnsFor(result.params) });
-    const p = prepare(table, result.params);
+    const inputs = await readInputs(req.file, req.params, { wideColumns: wideColumnsFor(req.params) });
+    const p = await prepare(inputs, req.params);
     const sameFeatures =
       p.features.length === result.features.length && p.features.every((f, i) => f === result.features[i]);
     if (!sameFeatures || p.E !== result.rowCount)
@@ -187,6 +188,16 @@ export function serveEngine(peer: EnginePeer): void {
       run: null,
     };
     return { rows: p.E, features: p.F };
+  });
+
+  peer.handle('inspect', async ({ file }) => {
+    const ds = await readDataset(file);
+    return {
+      format: ds.format,
+      rows: ds.rowCount,
+      columns: ds.columns.map((c) => c.name),
+      choices: ds.choices,
+    };
   });
 
   peer.handle('locality', async ({ locality }) => {

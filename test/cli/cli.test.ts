@@ -27,7 +27,7 @@ function plantedFile(seed = 5, samples = 1500): string {
 test('--help prints usage and exits 0; no arguments exits 2', () => {
   const r = lava(['explain', '--help']);
   assert.equal(r.code, 0);
-  assert.match(r.stdout, /usage: lava explain DATA\.csv/);
+  assert.match(r.stdout, /usage: lava explain DATA \[options\]/);
   assert.equal(lava([]).code, 2);
   const bad = lava(['explain', 'x.csv', '--modules', 'many']);
   assert.equal(bad.code, 2);

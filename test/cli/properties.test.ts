@@ -103,6 +103,10 @@ function validValue(spec: ParamSpec): fc.Arbitrary<string> {
       return fc.constantFrom('-2,2', '-1.5,1', '99,100', '-100,100', '0,1');
     case 'bool':
       return fc.constant('');
+    case 'name':
+      return fc.constantFrom('X', 'raw/X', 'X_umap', 'gene_symbols', 'nope');
+    case 'path':
+      return fc.constantFrom('missing.npy', 'data.csv', '.');
   }
 }
 

@@ -1,5 +1,5 @@
 // End to end: the packaged extension in a real VS Code (code-server) driven through Chromium.
-// Explains digits.csv from the Explorer menu and checks the panel's views, an input error, and Cancel.
+// Explains digits.csv and an .h5ad from the Explorer menu and checks the panel's views, an input error, and Cancel.
 // Skips (with the reason) when code-server or Chromium is missing, unless CI is set: then it must run.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -14,6 +14,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import {
@@ -46,6 +47,19 @@ const skip =
 if (skip) console.log(skip);
 
 const SHOTS = join(ROOT, 'test-output/e2e');
+
+/**
+ * The planted single-cell data set as anndata writes it (sparse X, genes in var, X_umap in obsm), made by the
+ * fixture script into `dir`: `{ path }`, or `{ missing }` saying why not when python3-anndata is missing.
+ */
+function writeH5ad(dir) {
+  const python = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+  const r = spawnSync(python, [join(ROOT, 'scripts/format-fixtures.py'), dir], { encoding: 'utf8' });
+  if (r.status === 0) return { path: join(dir, 'planted_csr.h5ad') };
+  return {
+    missing: `the .h5ad fixture needs python3-anndata: ${r.error?.message ?? r.stderr.trim().split('\n').pop()}`,
+  };
+}
 
 /** A ragged CSV: line 4 has 4 cells where the header has 5. */
 const BAD_CSV = 'x,y,a,b,c\n0.1,0.2,1,2,3\n0.2,0.1,2,3,4\n0.3,0.4,5,6\n0.5,0.5,1,1,1\n';
@@ -115,6 +129,9 @@ test(
     mkdirSync(join(ws, 'cancel'));
     writeFileSync(join(ws, 'cancel/big.csv'), bigCsv(12000, 24));
     writeFileSync(join(ws, 'cancel/.lava.json'), JSON.stringify({ defaults: { umap: true } }));
+    const h5ad = writeH5ad(join(R, 'fixtures'));
+    if (h5ad.missing && process.env.CI) throw new Error(h5ad.missing);
+    if (h5ad.path) cpSync(h5ad.path, join(ws, 'cells.h5ad'));
     installExtension(codeServer, profile, vsix);
     const server = await startCodeServer(codeServer, profile, ws, { logFile: join(R, 'code-server.log') });
     lap(`code-server up on port ${server.port}`);
@@ -334,7 +351,11 @@ test(
           for (let i = 0; i < 40 && !existsSync(beside); i++) await page.waitForTimeout(250);
           const saved = decodeResult(readFileSync(beside, 'utf8'), beside);
           assert.deepEqual(withoutTimings(saved), withoutTimings(result));
-          assert.equal(saved.source.file, 'digits.csv', 'beside the data, the data is named relative to the result');
+          assert.equal(
+            saved.source.file,
+            'digits.csv',
+            'beside the data, the data is named relative to the result',
+          );
           const savedAt = statSync(beside).mtimeMs;
           await wb.runCommand('LAVA: Save Result Beside the Data');
           const dialog = page.locator('.monaco-dialog-box', { hasText: 'already exists' });
@@ -451,6 +472,39 @@ test(
           for (let i = 0; i < 40 && !existsSync(png); i++) await page.waitForTimeout(250);
           const head = readFileSync(png).subarray(0, 8);
           assert.deepEqual([...head], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'a PNG file');
+        },
+      );
+
+      await step(
+        'Explorer menu "Explain Dataset" on an .h5ad shows the explorer with gene names',
+        async () => {
+          if (h5ad.missing) return console.log(`step skipped: ${h5ad.missing}`); // under CI it failed earlier
+          await wb.closeAllToasts();
+          const item = await wb.contextMenu('cells.h5ad', /^Explain Dataset$/);
+          await wb.choose(item);
+          const wv = wb.webview();
+          await wv.locator('[data-testid=module-item]').first().waitFor({ timeout: 180_000 });
+          const genes = ['CD3E', 'CD3D', 'CD2', 'MS4A1', 'CD79A', 'CD79B'];
+          const stored = resultFiles(profile, 'cells.h5ad');
+          assert.equal(stored.length, 1, `one stored result for cells.h5ad, found ${stored.join(', ')}`);
+          const cells = JSON.parse(readFileSync(stored[0], 'utf8'));
+          assert.deepEqual(cells.features.slice(0, 6), genes, 'features named by var_names');
+          assert.equal(
+            Number(await wv.locator('[data-testid=scatter]').getAttribute('data-point-count')),
+            600,
+          );
+          // The strongest module is a planted gene block: its genes label the heatmap and name it in the legend.
+          const heatmap = wv.locator('[data-testid=heatmap][data-module-id]');
+          await heatmap.waitFor({ timeout: 30_000 });
+          const heatText = await heatmap.innerText();
+          assert.ok(
+            genes.some((g) => heatText.includes(g)),
+            `a planted gene in the heatmap: ${heatText.slice(0, 200)}`,
+          );
+          const legend = await wv.locator('[data-testid=module-legend]').innerText();
+          assert.match(legend, /CD3E|CD3D|CD2|MS4A1|CD79A|CD79B/, 'module names are made of gene names');
+          assert.equal(await wv.locator('[data-testid=copy-top]').innerText(), 'Copy top genes');
+          await wb.shot('07a-h5ad-panel');
         },
       );
 

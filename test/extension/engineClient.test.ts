@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { EngineClient } from '../../src/extension/engineClient';
 import type { LavaResult } from '../../src/shared/result/types';
 import { decodeResult } from '../../src/shared/result/decode';
@@ -12,12 +12,8 @@ import { membersOf } from '../../src/shared/result/columns';
 import { LavaCancelled } from '../../src/shared/errors';
 import { RemoteError } from '../../src/shared/rpc';
 import { inProcessEngine } from './support/inProcessEngine';
-import {
-  blobParams as params,
-  blobsCsv as csv,
-  bytesOf as bytes,
-  decodePattern as decode,
-} from './support/blobs';
+import { formatFixtures } from '../engine/read/formatFixtures';
+import { blobParams as params, blobsCsv as csv, dataFile, decodePattern as decode } from './support/blobs';
 import { pearson } from '../support/pearson';
 
 const WORKER = join(import.meta.dirname, '../../dist/worker.js');
@@ -28,6 +24,7 @@ test(
   { skip, timeout: 120_000 },
   async () => {
     const { text, X } = csv(120);
+    const file = dataFile(text);
     const worker = EngineClient.start(WORKER);
     const steps: string[] = [];
     let last = 0;
@@ -36,12 +33,11 @@ test(
     try {
       const reply = await worker.run(
         {
-          file: '/ws/data/blobs.csv',
-          bytes: bytes(text),
+          file,
           params,
           paramSources: { modules: 'command' },
-          configFile: '/ws/.lava.json',
-          resultPath: '/ws/results/blobs.lava.json',
+          configFile: join(dirname(file), '.lava.json'),
+          resultPath: join(dirname(file), 'results/blobs.lava.json'),
         },
         (step, overall) => {
           if (!steps.includes(step)) steps.push(step);
@@ -52,16 +48,16 @@ test(
       // The worker encoded the text for where the host stores it; the summary keeps the absolute paths.
       result = decodeResult(reply.text, 'reply');
       assert.deepEqual(result.source, {
-        file: '../data/blobs.csv',
+        file: '../blobs.csv',
         rows: 120,
         delimiter: ',',
         config: '../.lava.json',
       });
       assert.deepEqual(reply.summary.source, {
-        file: '/ws/data/blobs.csv',
+        file,
         rows: 120,
         delimiter: ',',
-        config: '/ws/.lava.json',
+        config: join(dirname(file), '.lava.json'),
       });
       assert.equal(reply.summary.rowCount, 120);
       assert.equal(reply.summary.localityCount, result.localities.count);
@@ -112,12 +108,12 @@ test(
       // A result opened from disk: a fresh worker prepares X again and computes the locality on request.
       const reloaded = EngineClient.start(WORKER);
       try {
-        await reloaded.load({ file: 'blobs.csv', bytes: bytes(text), text: reply.text });
+        await reloaded.load({ file, text: reply.text, params: reply.summary.params });
         const changed = EngineClient.start(WORKER);
         try {
-          const fewer = bytes(text.split('\n').slice(0, 100).join('\n') + '\n');
+          const fewer = dataFile(text.split('\n').slice(0, 100).join('\n') + '\n');
           await assert.rejects(
-            changed.load({ file: 'blobs.csv', bytes: fewer, text: reply.text }),
+            changed.load({ file: fewer, text: reply.text, params: reply.summary.params }),
             /changed since this result was made/,
           );
         } finally {
@@ -143,12 +139,12 @@ test(
   { skip, timeout: 60_000 },
   async () => {
     const worker = EngineClient.start(WORKER);
+    const bad = dataFile('x,y,a,b,c\n1,2,3,4,5\n1,2,3,4,5\n1,2,3,4\n', 'bad.csv');
     try {
       await assert.rejects(
         worker.run(
           {
-            file: '/ws/bad.csv',
-            bytes: bytes('x,y,a,b,c\n1,2,3,4,5\n1,2,3,4,5\n1,2,3,4\n'),
+            file: bad,
             params,
             paramSources: {},
             resultPath: '/ws/bad.lava.json',
@@ -159,7 +155,7 @@ test(
           e instanceof RemoteError &&
           e.isInputError &&
           e.info.line === 4 &&
-          e.info.file === '/ws/bad.csv' &&
+          e.info.file === bad &&
           /missing cell/.test(e.info.hint ?? ''),
       );
     } finally {
@@ -177,8 +173,7 @@ test(
     const { text } = csv(4000);
     const started = worker.run(
       {
-        file: 'big.csv',
-        bytes: bytes(text),
+        file: dataFile(text, 'big.csv'),
         params: { ...params, umap: true, embedding: [] },
         paramSources: {},
         resultPath: 'big.lava.json',
@@ -201,7 +196,7 @@ test('a thread that dies rejects every pending request with why, and refuses new
   const pending = [
     engine.locality(0),
     engine.pair('a', 'b'),
-    engine.load({ file: 'x.csv', bytes: bytes('x,y\n'), text: '{}' }).then(() => never),
+    engine.load({ file: dataFile('x,y\n', 'x.csv'), text: '{}', params }).then(() => never),
   ];
   thread.die(new Error('the LAVA engine thread stopped (exit code 134)'));
   for (const p of pending) await assert.rejects(p, /exit code 134/);
@@ -215,8 +210,7 @@ test('run params are checked against the option table before the engine sees the
     await assert.rejects(
       engine.run(
         {
-          file: 'x.csv',
-          bytes: bytes(csv(60).text),
+          file: dataFile(csv(60).text),
           params: { ...params, modules: 0 },
           paramSources: {},
           resultPath: 'x.lava.json',
@@ -236,4 +230,24 @@ test('dispose terminates the thread and rejects what is pending with LavaCancell
   engine.dispose();
   await assert.rejects(p, LavaCancelled);
   assert.equal(thread.terminated, true);
+});
+
+test('inspect tells the options wizard what a file offers: an .h5ad its layers, obsm keys and var columns', async (t) => {
+  const fx = formatFixtures();
+  if (typeof fx === 'string') return t.skip(fx);
+  const { engine } = inProcessEngine();
+  try {
+    const info = await engine.inspect(fx.path('cells_csr.h5ad'));
+    assert.equal(info.format, 'h5ad');
+    assert.equal(info.rows, fx.expected.h5ad.n_obs);
+    assert.deepEqual(info.choices, {
+      layer: ['X', ...fx.expected.h5ad.layers, 'raw/X'],
+      obsm: ['X_pca', 'X_umap'],
+      varNames: ['gene_ids'],
+    });
+    assert.ok(info.columns.includes('cell_type') && info.columns.includes('leiden'));
+    await assert.rejects(engine.inspect(fx.path('nope.h5ad')), /file not found/);
+  } finally {
+    engine.dispose();
+  }
 });

@@ -14,14 +14,14 @@ import {
 } from '../../src/shared/protocol';
 import type { ResultText } from '../../src/shared/result/summary';
 import { decodeResult } from '../../src/shared/result/decode';
-import { blobParams, blobsCsv, bytesOf, decodePattern } from './support/blobs';
+import { blobParams, blobsCsv, dataFile, decodePattern } from './support/blobs';
 import { inProcessEngine, type FakeThread } from './support/inProcessEngine';
 
 const { text, X } = blobsCsv(120);
+const blobs = dataFile(text);
 let result: ResultText;
 const runInput = (paramSources: Record<string, string> = {}) => ({
-  file: '/ws/blobs.csv',
-  bytes: bytesOf(text),
+  file: blobs,
   params: blobParams,
   paramSources,
   resultPath: '/ws/store/blobs.lava.json',
@@ -33,12 +33,12 @@ before(async () => {
   engine.dispose();
 });
 
-/** Engines the host loaded on demand, each from the data's bytes as the extension does. */
+/** Engines the host loaded on demand, each from the data file as the extension does. */
 function loader(threads: FakeThread[]): () => Promise<EngineClient> {
   return async () => {
     const { engine, thread } = inProcessEngine();
     threads.push(thread);
-    await engine.load({ file: '/ws/blobs.csv', bytes: bytesOf(text), text: result.text });
+    await engine.load({ file: blobs, text: result.text, params: result.summary.params });
     return engine;
   };
 }
@@ -57,6 +57,7 @@ function setup(loadEngine: ExplorerActions['loadEngine'] = () => Promise.reject(
       save: () => calls.push('save'),
       openSettings: () => calls.push('openSettings'),
       exportView: (v) => calls.push(`export ${v.format} ${v.view} ${v.data}`),
+      copy: (text, what) => calls.push(`copy ${what}: ${text}`),
       loadEngine,
       log: (l) => logs.push(l),
     },
@@ -89,7 +90,7 @@ test('ready brings the result (and a run in progress); requests are answered fro
   notes.length = 0;
   webview.notify('ready', {});
   await tick();
-  assert.deepEqual(notes, ['result 120 /ws/blobs.csv file:///store/r.json command', 'running localities']);
+  assert.deepEqual(notes, [`result 120 ${blobs} file:///store/r.json command`, 'running localities']);
 
   const pair = await webview.request('pair', { a: 'd', b: 'a' });
   assert.deepEqual(
@@ -168,8 +169,15 @@ test('the buttons reach the extension as actions', async () => {
   webview.notify('saveResult', {});
   webview.notify('openSettings', {});
   webview.notify('export', { format: 'png', view: 'heatmap', data: 'data:image/png;base64,AA==' });
+  webview.notify('copy', { text: 'CD3E\nCD2', what: '2 top genes of M0' });
   await tick();
-  assert.deepEqual(calls, ['rerun', 'save', 'openSettings', 'export png heatmap data:image/png;base64,AA==']);
+  assert.deepEqual(calls, [
+    'rerun',
+    'save',
+    'openSettings',
+    'export png heatmap data:image/png;base64,AA==',
+    'copy 2 top genes of M0: CD3E\nCD2',
+  ]);
   host.dispose();
 });
 
@@ -219,7 +227,7 @@ test('a k picked in the webview reaches the extension (not while a run goes on);
   assert.deepEqual(calls, [], 'no result shown: nothing to change');
   const { engine, thread } = inProcessEngine();
   const shown = await engine.run(
-    { file: '/ws/blobs.csv', bytes: bytesOf(text), params: blobParams, paramSources: {}, resultPath: '/ws/store/blobs.lava.json' },
+    { file: blobs, params: blobParams, paramSources: {}, resultPath: '/ws/store/blobs.lava.json' },
     () => {},
   );
   host.showResult(shown, null, engine);

@@ -325,3 +325,21 @@ test('messages outside the contract are dropped and reported; the state stays as
   assert.equal(logs.length, 3);
   assert.match(logs.join('\n'), /not an rpc message[\s\S]*unknown note "noSuchNote"[\s\S]*bad note "running"/);
 });
+
+test("the heatmap header copies the module's top features through the host, one per line", async () => {
+  const { root, notes } = await withResult();
+  (q(root, '[data-module-id="1"][data-testid="module-item"]') as HTMLElement).click();
+  const copy = q(root, '[data-testid="copy-top"]') as HTMLElement;
+  assert.equal(copy.hidden, false);
+  assert.equal(copy.textContent, 'Copy top features');
+  copy.click();
+  await settle();
+  const m = makeFixture().modules[1];
+  const want = FEATURES.map((name, i) => ({ name, i, w: m.featureWeights[i] }))
+    .filter((f) => f.w > 0)
+    .sort((a, b) => b.w - a.w || a.i - b.i)
+    .map((f) => f.name);
+  assert.ok(want.length > 1, 'the fixture module weighs several features');
+  const sent = notes.filter((n) => n.type === 'copy');
+  assert.deepEqual(sent, [{ type: 'copy', payload: { text: want.join('\n'), what: `${want.length} top features of M1` } }]);
+});

@@ -13,6 +13,7 @@ import { decodeResult } from '../../src/shared/result/decode';
 import { encodeResult } from '../../src/shared/result/encode';
 import { resultForFile } from '../../src/engine/io/resultFile';
 import { inProcessEngine } from '../extension/support/inProcessEngine';
+import { dataFile } from '../extension/support/blobs';
 
 // 3 planted modules in distinct blob sets: "auto" scans k = 2..8 and chooses 3 (test/engine/trust/trust.test.ts).
 const { csv } = generatePlanted(1, { samples: 3000, features: 30, blobs: 8, modules: 3, moduleBlobs: [[0, 4], [0, 1], [4, 5]] });
@@ -56,7 +57,8 @@ test('changing k costs only its factorizations: one fit at a scanned k, its scan
 test('the worker answers modulesAtK from its kept run: the result a fresh run at that k gives, with progress of Step 3 only', async () => {
   const { engine } = inProcessEngine();
   try {
-    const run = { file: '/ws/planted.csv', bytes: bytes(), params, paramSources: {}, resultPath: RESULT };
+    const file = dataFile(csv, 'planted.csv');
+    const run = { file, params, paramSources: {}, resultPath: RESULT };
     const first = decoded(await engine.run(run, () => {}));
     assert.equal(first.moduleSelection.mode, 'auto');
     const steps = new Set<string>();
@@ -67,7 +69,7 @@ test('the worker answers modulesAtK from its kept run: the result a fresh run at
     });
     assert.equal(reply.summary.moduleCount, 4);
     const at4 = decoded(reply);
-    const fresh = decodeResult(encodeResult(resultForFile({ ...fresh4, source: { ...fresh4.source, file: '/ws/planted.csv' } }, RESULT)), RESULT);
+    const fresh = decodeResult(encodeResult(resultForFile({ ...fresh4, source: { ...fresh4.source, file } }, RESULT)), RESULT);
     assert.deepEqual([...steps], ['modules k = 4']);
     assert.equal(fractions.at(-1), 1);
     assert.deepEqual(at4.moduleSelection, { ...first.moduleSelection, mode: 'fixed', chosen: 4, autoChosen: 3 });
@@ -95,7 +97,7 @@ test('the worker answers modulesAtK from its kept run: the result a fresh run at
 test('a result loaded from its file has no kept run: changing k says to re-run', async () => {
   const { engine } = inProcessEngine();
   try {
-    await engine.load({ file: 'planted.csv', bytes: bytes(), text: encodeResult(fresh4) });
+    await engine.load({ file: dataFile(csv, 'planted.csv'), text: encodeResult(fresh4), params: fresh4.params });
     await assert.rejects(engine.modulesAtK(3, RESULT, () => {}), /changing k needs the localities and correlations of a run in this session.*re-run LAVA/);
   } finally {
     engine.dispose();

@@ -22,6 +22,8 @@ export interface ViewContext {
   sizes(result: LavaResult | null): Sizes;
   /** Sends the view in `slot` to the host as a PNG or SVG file. */
   exportView(view: string, slot: HTMLElement, format: 'png' | 'svg'): void;
+  /** Puts `text` on the clipboard through the host; `what` names it in the confirmation. */
+  copy(text: string, what: string): void;
 }
 
 interface Binding<S> {

@@ -4,6 +4,7 @@ import { promises as fsp } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { LavaResult } from '../../shared/result/types';
 import { encodeResult, type EncodeOptions } from '../../shared/result/encode';
+import { PATH_PARAMS, type LavaParams } from '../../shared/params/types';
 
 /** Where a result is saved beside its data: DATA.csv -> DATA.lava.json (the CLI and the extension agree). */
 export function resultPathBeside(data: string): string {
@@ -30,30 +31,49 @@ export function sourceForFile(source: Source, path: string): Source {
 /** A stored source's data and config paths made absolute again, from the folder of the file it was read from. */
 export function sourceFromFile(source: Source, path: string): Source {
   const folder = dirname(resolve(path));
-  const absolute = (p: string) =>
-    p === '' || isAbsolute(p) || /^[A-Za-z]:[\\/]/.test(p) ? p : resolve(folder, p);
-  const out = { ...source, file: absolute(source.file) };
-  if (out.config !== undefined) out.config = absolute(out.config);
+  const out = { ...source, file: absoluteFrom(folder, source.file) };
+  if (out.config !== undefined) out.config = absoluteFrom(folder, out.config);
   return out;
 }
 
 /** The result as stored at `path`: its data and config files named relative to the result file's folder. */
 export function resultForFile(result: LavaResult, path: string): LavaResult {
-  return { ...result, source: sourceForFile(result.source, path) };
+  const folder = dirname(resolve(path));
+  return {
+    ...result,
+    source: sourceForFile(result.source, path),
+    params: mapPaths(result.params, (p) => relativeTo(folder, p)),
+  };
+}
+
+/** The params with their file options (embeddingFile, metadataFile) passed through `f`; the same object when none is set. */
+function mapPaths(params: LavaParams, f: (p: string) => string): LavaParams {
+  if (PATH_PARAMS.every((k) => params[k] === undefined)) return params;
+  const out = { ...params };
+  for (const k of PATH_PARAMS) if (out[k] !== undefined) out[k] = f(out[k]);
+  return out;
 }
 
 /** A stored result's data and config paths made absolute again, from the folder of the file it was read from. */
 export function resultFromFile(result: LavaResult, path: string): LavaResult {
-  return { ...result, source: sourceFromFile(result.source, path) };
+  const folder = dirname(resolve(path));
+  return { ...result, source: sourceFromFile(result.source, path), params: mapPaths(result.params, (p) => absoluteFrom(folder, p)) };
+}
+
+function absoluteFrom(folder: string, p: string): string {
+  return p === '' || isAbsolute(p) || /^[A-Za-z]:[\\/]/.test(p) ? p : resolve(folder, p);
 }
 
 /**
- * A result's text to be stored at `path` instead: only its `source` changes, to `source` (absolute) named from
- * there. Parsing and writing back a packed text is cheap (its arrays are strings) and keeps its bytes otherwise.
+ * A result's text to be stored at `path` instead: only its `source` and file options change, to `source` and
+ * `params` (absolute) named from there. Parsing and writing back a packed text is cheap (its arrays are strings)
+ * and keeps its bytes otherwise.
  */
-export function relocateResultText(text: string, source: Source, path: string): string {
-  const json = JSON.parse(text) as { source: Source };
+export function relocateResultText(text: string, source: Source, params: LavaParams, path: string): string {
+  const json = JSON.parse(text) as { source: Source; params: LavaParams };
+  const folder = dirname(resolve(path));
   json.source = sourceForFile(source, path);
+  json.params = mapPaths(params, (p) => relativeTo(folder, p));
   return JSON.stringify(json) + '\n';
 }
 

@@ -1,18 +1,23 @@
 // Columns with no value in any row (all cells empty or a missing-value marker) are read as text, so they would
 // quietly become metadata: a note says so, and naming one as a feature or embedding column says what is wrong.
 import { listNames } from './names';
-import type { Table, TextColumn } from '../types';
+import type { TextColumn } from '../types';
+import type { Dataset } from '../read/dataset';
 import { LavaInputError } from '../../shared/errors';
 import type { LavaParams } from '../../shared/params/types';
 
 /** What pandas, R, Excel and SQL exports write for a missing value (compared in lower case). */
 const MISSING = new Set(['', 'na', 'n/a', 'nan', 'null', 'none', '#n/a']);
 
-const isEmpty = (c: Table['columns'][number]): c is TextColumn =>
+const isEmpty = (c: Dataset['columns'][number]): c is TextColumn =>
   c.kind === 'text' && c.values.every((v) => MISSING.has(v.toLowerCase()));
 
 /** Notes the empty columns; an input error when the run names one as a feature or embedding column. */
-export function checkEmptyColumns(table: Table, params: LavaParams, notes: string[]): void {
+export function checkEmptyColumns(
+  table: Pick<Dataset, 'file' | 'columns'>,
+  params: LavaParams,
+  notes: string[],
+): void {
   const empty = table.columns.filter(isEmpty);
   if (empty.length === 0) return;
   for (const col of empty) {

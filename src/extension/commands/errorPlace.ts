@@ -4,6 +4,7 @@ import { RemoteError, describeWireError, errorToWire, type WireError } from '../
 import { settingName } from '../../shared/params/names';
 import { forNotification } from '../../shared/printable';
 import { sniffDelimiter } from '../../engine/read/header';
+import { formatOf } from '../../engine/read/formats';
 
 export type ErrorPlace = Pick<WireError, 'file' | 'line' | 'column' | 'hint'>;
 
@@ -12,6 +13,11 @@ function inputError(e: unknown): WireError | null {
   if (e instanceof RemoteError && e.isInputError) return e.info;
   if (e instanceof LavaInputError) return errorToWire(e);
   return null;
+}
+
+/** Whether an error's file opens in an editor at its line: a CSV or a .lava.json, not settings or a binary file (.h5ad, .npy). */
+export function opensAtLine(file: string): boolean {
+  return file !== 'settings.json' && (formatOf(file) === 'csv' || /\.json$/i.test(file));
 }
 
 /** Where an error points, or null when it is not about the user's input. */

@@ -9,6 +9,11 @@ import { progressText } from '../progressText';
 import { exportView, readResult, saveBesideData, storedResultUri, workspaceFolderOf } from './results';
 import { showRunError } from './showError';
 import { needsConsent } from './storedResult';
+import { pathOptions, unchosenOutside } from './dataFiles';
+import { headerOfFile } from './dataHeader';
+import { askEmbeddingFile, type FileInfo, type Prompter } from './optionSteps';
+import { dataFileFilter } from './pickInputs';
+import { formatOf } from '../../engine/read/formats';
 import { describeRunError } from './errorPlace';
 import { LavaCancelled } from '../../shared/errors';
 import type { LavaParams } from '../../shared/params/types';
@@ -40,6 +45,30 @@ export class Explainer implements PanelActions {
     return resolveRunParams(dataUri.fsPath, readSettings(dataUri), command, workspaceFolderOf(dataUri));
   }
 
+  /** What the options wizard offers for a data file: a CSV's header (its first bytes), else what the worker reads. */
+  async fileInfo(dataUri: vscode.Uri): Promise<FileInfo> {
+    const file = localPath(dataUri);
+    if (formatOf(file) === 'csv') return { format: 'csv', columns: await headerOfFile(file), choices: {} };
+    const engine = EngineClient.start(this.workerPath, (l) => this.log(l));
+    try {
+      return await engine.inspect(file);
+    } finally {
+      engine.dispose();
+    }
+  }
+
+  /**
+   * The command options a plain "Explain Dataset" needs asked: a .npy holds no embedding, so unless options give
+   * one, the user picks its file. Null when the user backs out.
+   */
+  async missingOptions(dataUri: vscode.Uri, ui: Prompter): Promise<Partial<LavaParams> | null> {
+    if (formatOf(dataUri.path) !== 'npy') return {};
+    const { params } = await this.resolve(dataUri, {});
+    if (params.umap || params.embeddingFile !== undefined) return {};
+    const embeddingFile = await askEmbeddingFile(ui);
+    return embeddingFile === undefined ? null : { embeddingFile };
+  }
+
   /** Runs LAVA on `dataUri` with command-level options `command`; shows it in `panel` (or the file's panel). */
   async explain(dataUri: vscode.Uri, command: Partial<LavaParams>, panel?: LavaPanel): Promise<void> {
     const name = dataUri.path.slice(dataUri.path.lastIndexOf('/') + 1);
@@ -57,6 +86,7 @@ export class Explainer implements PanelActions {
       }
       target.dataUri = dataUri;
       target.commandParams = command;
+      if (!(await this.mayReadBeside(run))) throw new LavaCancelled();
       await this.runAndShow(target, dataUri, run);
     } catch (e) {
       this.failed(e, dataUri, target);
@@ -66,7 +96,7 @@ export class Explainer implements PanelActions {
   /** The run itself: its engine thread is the panel's afterwards, or ended when anything fails. */
   private async runAndShow(panel: LavaPanel, dataUri: vscode.Uri, run: RunParams): Promise<void> {
     panel.showRunning('read', 0);
-    const bytes = await vscode.workspace.fs.readFile(dataUri);
+    const file = localPath(dataUri);
     const stored = await storedResultUri(this.context, dataUri);
     const t0 = Date.now();
     const engine = EngineClient.start(this.workerPath, (l) => this.log(l));
@@ -75,8 +105,7 @@ export class Explainer implements PanelActions {
       const result = await this.withProgress(panel, dataUri, run.params, (onProgress, signal) =>
         engine.run(
           {
-            file: dataUri.fsPath,
-            bytes,
+            file,
             params: run.params,
             paramSources: run.sources,
             ...(run.configFile ? { configFile: run.configFile } : {}),
@@ -217,10 +246,10 @@ export class Explainer implements PanelActions {
       throw new Error(
         `the data file of this result is missing, so its localities cannot be recomputed; use "${LOCATE}" or Re-run`,
       );
-    const bytes = await vscode.workspace.fs.readFile(panel.dataUri);
+    const file = localPath(panel.dataUri);
     const engine = EngineClient.start(this.workerPath, (l) => this.log(l));
     try {
-      await engine.load({ file: panel.dataUri.fsPath, bytes, text: result.text });
+      await engine.load({ file, text: result.text, params: result.summary.params });
     } catch (e) {
       engine.dispose();
       throw e;
@@ -233,7 +262,7 @@ export class Explainer implements PanelActions {
     const result = await readResult(resultUri);
     const file = result.summary.source.file;
     const found = file !== '' && (await exists(vscode.Uri.file(file)));
-    const dataUri = found && (await this.mayRead(file, resultUri)) ? vscode.Uri.file(file) : null;
+    const dataUri = found && (await this.mayRead(result, resultUri)) ? vscode.Uri.file(file) : null;
     const target = panel ?? LavaPanel.forData(this.context.extensionUri, this, dataUri);
     target.showResult(result, resultUri, null, dataUri);
     if (!found)
@@ -243,14 +272,36 @@ export class Explainer implements PanelActions {
       );
   }
 
-  /** A result from elsewhere may name any file: one outside the workspace is read only if the user says so. */
-  private async mayRead(file: string, resultUri: vscode.Uri): Promise<boolean> {
+  /**
+   * A result from elsewhere may name any file (its data, an embedding or metadata file): those outside the
+   * workspace are read only if the user says so.
+   */
+  private async mayRead(result: ResultText, resultUri: vscode.Uri): Promise<boolean> {
     const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath);
     const own = (this.context.storageUri ?? this.context.globalStorageUri).fsPath;
-    if (!needsConsent(file, resultUri.fsPath, folders, own)) return true;
+    const files = [result.summary.source.file, ...pathOptions(result.summary.params)];
+    const outside = files.filter((f) => needsConsent(f, resultUri.fsPath, folders, own));
+    if (outside.length === 0) return true;
     const READ = 'Read It';
     const choice = await vscode.window.showWarningMessage(
-      `LAVA: this result names a data file outside the workspace: ${file}. Read it (to answer clicks and Re-run)?`,
+      `LAVA: this result names files outside the workspace: ${outside.join(', ')}. Read them (to answer clicks and Re-run)?`,
+      { modal: true },
+      READ,
+    );
+    return choice === READ;
+  }
+
+  /**
+   * An embedding or metadata file that a .lava.json names outside the workspace is read only if the user says
+   * so (one the user picked for this run is theirs to read).
+   */
+  private async mayReadBeside(run: RunParams): Promise<boolean> {
+    const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath);
+    const outside = unchosenOutside(run.params, run.sources, folders);
+    if (outside.length === 0) return true;
+    const READ = 'Read It';
+    const choice = await vscode.window.showWarningMessage(
+      `LAVA: ${run.configFile ?? 'the options'} name files outside the workspace: ${outside.join(', ')}. Read them for this run?`,
       { modal: true },
       READ,
     );
@@ -263,13 +314,24 @@ export class Explainer implements PanelActions {
     if (choice !== LOCATE || panel.isDisposed) return null;
     const picked = await vscode.window.showOpenDialog({
       canSelectMany: false,
-      filters: { 'Data (CSV, TSV)': ['csv', 'tsv'] },
+      filters: dataFileFilter(),
       title: 'LAVA: Where is the data file of this result?',
     });
     const uri = picked?.[0] ?? null;
     if (uri && !panel.isDisposed) panel.setData(uri);
     return uri;
   }
+}
+
+/**
+ * The path the engine's worker reads: the extension host runs where the workspace's files are (also in remote
+ * workspaces: SSH, WSL, containers), so a file: URI is a local path there. Other schemes cannot be read by path.
+ */
+function localPath(uri: vscode.Uri): string {
+  if (uri.scheme === 'file') return uri.fsPath;
+  throw new Error(
+    `LAVA reads data files from disk, and ${uri.toString()} is not on disk (scheme "${uri.scheme}"); save a copy in the workspace folder and explain that`,
+  );
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {

@@ -63,7 +63,7 @@ export async function saveBesideData(
     if (choice !== REPLACE) return null;
   }
   if (resolve(target) === resolve(dataPath)) throw new Error('refusing to overwrite the data file');
-  await writeFileAtomic(target, relocateResultText(result.text, result.summary.source, target));
+  await writeFileAtomic(target, relocateResultText(result.text, result.summary.source, result.summary.params, target));
   return target;
 }
 

@@ -10,12 +10,12 @@ import { decodeResult } from '../../../src/shared/result/decode';
 import { encodeResult } from '../../../src/shared/result/encode';
 import { membersOf } from '../../../src/shared/result/columns';
 import type { LavaResult } from '../../../src/shared/result/types';
-import { blobParams, blobsCsv, bytesOf } from '../../extension/support/blobs';
+import { blobParams, blobsCsv } from '../../extension/support/blobs';
 import { pearson } from '../../support/pearson';
 
 test('r where active by hand: each listed pair\'s Pearson r among the members of each active locality, averaged', async () => {
   const { text, X } = blobsCsv(120);
-  const { result } = await runPipeline({ file: 'blobs.csv', bytes: bytesOf(text), params: blobParams });
+  const { result } = await runPipeline({ file: 'blobs.csv', bytes: Buffer.from(text), params: blobParams });
   const col = (name: string) => 'abcdef'.indexOf(name);
   let checked = 0;
   for (const m of result.modules) {

@@ -84,7 +84,7 @@ function modulesLine(doc: Document, res: LavaResult, props: HeaderProps): HTMLEl
   const line = el(doc, 'div', undefined, 'lava-k-line');
   line.dataset.testid = 'k-line';
   line.append(el(doc, 'span', moduleCountLine(res), 'lava-k-text'));
-  const curve = kCurve(doc, { result: res, theme: props.theme, enabled: !props.running, onPick: props.onPickK });
+  const curve = kCurve(doc, { result: res, theme: props.theme, enabled: !props.running && props.onPickK !== undefined, onPick: props.onPickK });
   if (curve) line.append(curve);
   return line;
 }

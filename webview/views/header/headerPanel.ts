@@ -4,12 +4,20 @@ import type { ViewBinding, ViewContext } from '../binding';
 import { buildToolbar, type ToolbarActions } from '../controls/toolbar';
 import { renderHeader } from './header';
 
-export function headerPanel(ctx: ViewContext, actions: ToolbarActions, onPickK: (k: number) => void): ViewBinding {
-  buildToolbar(ctx.doc, ctx.slots.toolbar, actions);
+/**
+ * `actions` null: a read-only explorer (the standalone report), without the toolbar's buttons; `onPickK` null:
+ * the candidate curve offers no other k (nothing can compute it there).
+ */
+export function headerPanel(
+  ctx: ViewContext,
+  actions: ToolbarActions | null,
+  onPickK: ((k: number) => void) | null,
+): ViewBinding {
+  if (actions) buildToolbar(ctx.doc, ctx.slots.toolbar, actions);
   return {
     name: 'header',
     withoutResult: true,
     deps: (s) => [s.result, s.appliedFrom, s.running, s.error],
-    render: (s) => renderHeader(ctx.slots.info, { ...s, theme: ctx.theme(), onPickK }),
+    render: (s) => renderHeader(ctx.slots.info, { ...s, theme: ctx.theme(), ...(onPickK ? { onPickK } : {}) }),
   };
 }

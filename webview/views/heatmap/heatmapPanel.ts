@@ -1,5 +1,6 @@
 // The heatmap panel's binding: the selected module's r where active, or the picked locality's own correlations
-// (loading, failed with a retry, or drawn), both in correlation units; a click on a cell picks that pair.
+// (loading, failed with a retry, or drawn), both in correlation units; a click on a cell picks that pair; the
+// module's top features copy as a list.
 import { selectedModule } from '../../store/selectors';
 import type { Loadable, LocalityView, PairKey } from '../../store/state';
 import type { ViewBinding, ViewContext, WithResult } from '../binding';
@@ -8,6 +9,7 @@ import { exportButtons } from '../controls/exportButtons';
 import { renderLoadable } from '../requestStatus/requestStatus';
 import { renderHeatmap, type HeatmapScale } from './heatmap';
 import { localityScale, moduleScale, rWhereActivePattern } from './units';
+import { featureWord, topFeatures } from '../../util/topFeatures';
 
 /** The picked pair's cell in `features`, if both are there. */
 function pairCell(features: readonly string[], pair: PairKey | undefined): [number, number] | null {
@@ -55,7 +57,13 @@ export function heatmapPanel(ctx: ViewContext): ViewBinding {
     secondary: true,
     title: 'Show the selected module again',
   });
-  slots.heatmapBar.append(back);
+  let copyTop = () => {};
+  const copy = button(doc, 'Copy top features', () => copyTop(), {
+    secondary: true,
+    title: "Copy the module's top features, one per line (for enrichment tools)",
+  });
+  copy.dataset.testid = 'copy-top';
+  slots.heatmapBar.append(back, copy);
   exportButtons(ctx, slots.heatmapBar, 'heatmap', slots.heatmap);
   return {
     name: 'heatmap',
@@ -63,8 +71,16 @@ export function heatmapPanel(ctx: ViewContext): ViewBinding {
     render: (s) => {
       const locality = s.heatmapOf === 'locality' ? s.locality : null;
       back.hidden = locality === null;
-      if (locality) return renderLocality(ctx, s, locality);
       const m = selectedModule(s);
+      const word = featureWord(s.result);
+      copy.textContent = `Copy top ${word}`;
+      copy.hidden = locality !== null || !m;
+      copyTop = () => {
+        if (!m) return;
+        const top = topFeatures(m, s.result.features);
+        ctx.copy(top.join('\n'), `${top.length} top ${word} of M${m.id}`);
+      };
+      if (locality) return renderLocality(ctx, s, locality);
       slots.heatmapTitle.textContent = m ? `M${m.id}: r where active · ${m.name}` : 'Pattern';
       const features = s.result.features;
       if (m) draw(ctx, s, features, rWhereActivePattern(m, features), { moduleId: m.id, localityId: null }, moduleScale(m));

@@ -482,6 +482,9 @@ test(
           await wb.closeAllToasts();
           const item = await wb.contextMenu('cells.h5ad', /^Explain Dataset$/);
           await wb.choose(item);
+          // Until its panel opens, the last webview is the digits panel, whose modules are there already: wait for
+          // this run's stored result first (the run takes a few seconds, longer under load).
+          for (let i = 0; i < 360 && resultFiles(profile, 'cells.h5ad').length === 0; i++) await page.waitForTimeout(500);
           const wv = wb.webview();
           await wv.locator('[data-testid=module-item]').first().waitFor({ timeout: 180_000 });
           const genes = ['CD3E', 'CD3D', 'CD2', 'MS4A1', 'CD79A', 'CD79B'];

@@ -2,12 +2,16 @@
 // file, the VS Code settings and the worker protocol all validate through it, so a value means the same
 // thing wherever it is set.
 import { z } from 'zod';
-import type { LavaParams } from './types';
+import { DEFAULT_DIRECT_SAMPLE, DEFAULT_PARAMS, type LavaParams } from './types';
 import { renderOptions } from '../errors';
 import { plainName } from './names';
 
 export type ParamSpec =
-  | { kind: 'int'; min: number; max: number; doc: string }
+  /**
+   * orZero: 0 is also accepted (it switches the option's work off). optional: unset is absent (see isOptional)
+   * and the engine reads it as unsetMeans, which the settings UI and the CLI's usage show as the default.
+   */
+  | { kind: 'int'; min: number; max: number; orZero?: boolean; optional?: boolean; unsetMeans?: number; doc: string }
   | { kind: 'number'; min: number; max: number; exclusiveMin?: boolean; doc: string }
   | { kind: 'enum'; values: readonly string[]; doc: string }
   | { kind: 'bool'; doc: string }
@@ -58,6 +62,15 @@ export const PARAM_SPECS: Record<keyof LavaParams, ParamSpec> = {
   directEvaluations: { kind: 'int', min: 1, max: 10000, doc: 'DIRECT budget for (alpha, beta).' },
   // Exponents beyond ±100 make the locality weights all-or-nothing; far beyond, the box's width overflows.
   directBounds: { kind: 'bounds', min: -100, max: 100, doc: 'DIRECT box [lo, hi] for both alpha and beta.' },
+  directSample: {
+    kind: 'int',
+    min: 1000,
+    max: 100_000_000,
+    orZero: true,
+    optional: true,
+    unsetMeans: DEFAULT_DIRECT_SAMPLE,
+    doc: 'Rows (a seeded sample) on which DIRECT tries (alpha, beta); the chosen pair then runs once on all rows. 0 = all rows (data with no more rows than this always get the exact search).',
+  },
   umapNeighbors: { kind: 'int', min: 2, max: 1000, doc: 'UMAP nNeighbors.' },
   umapMinDist: { kind: 'number', min: 0, max: 10, doc: 'UMAP minDist.' },
   umapEpochs: { kind: 'int', min: 1, max: 5000, doc: 'UMAP epochs.' },
@@ -85,6 +98,12 @@ export const PARAM_SPECS: Record<keyof LavaParams, ParamSpec> = {
 
 export const PARAM_NAMES = Object.keys(PARAM_SPECS) as (keyof LavaParams)[];
 
+/** The value a run uses when nobody set the option: its default, or what an unset optional one means. */
+export function shownDefault(name: keyof LavaParams): LavaParams[keyof LavaParams] {
+  const spec = PARAM_SPECS[name];
+  return DEFAULT_PARAMS[name] ?? (spec.kind === 'int' ? spec.unsetMeans : undefined);
+}
+
 /** The options that are VS Code settings: all but file paths, which belong to one data file (command or .lava.json). */
 export const SETTING_NAMES = PARAM_NAMES.filter((n) => PARAM_SPECS[n].kind !== 'path');
 
@@ -102,10 +121,12 @@ export function checkParam(name: keyof LavaParams, raw: unknown): { value: unkno
       const v = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
       if (typeof v !== 'number' || !Number.isFinite(v)) return { problem: `${key} must be a number` };
       if (spec.kind === 'int' && !Number.isInteger(v)) return { problem: `${key} must be a whole number` };
+      if (spec.kind === 'int' && spec.orZero && v === 0) return { value: v };
       const lowOk = spec.kind === 'number' && spec.exclusiveMin ? v > spec.min : v >= spec.min;
       if (!lowOk || v > spec.max) {
         const lo = spec.kind === 'number' && spec.exclusiveMin ? `> ${spec.min}` : `>= ${spec.min}`;
-        return { problem: `${key} must be ${lo} and <= ${spec.max} (got ${v})` };
+        const zero = spec.kind === 'int' && spec.orZero ? '0 or ' : '';
+        return { problem: `${key} must be ${zero}${lo} and <= ${spec.max} (got ${v})` };
       }
       return { value: v };
     }
@@ -153,10 +174,10 @@ export function checkParam(name: keyof LavaParams, raw: unknown): { value: unkno
   }
 }
 
-/** Options without a default (names and paths): absent unless given. */
+/** Options without a default (names, paths, an int marked optional): absent unless given. */
 export function isOptional(name: keyof LavaParams): boolean {
-  const kind = PARAM_SPECS[name].kind;
-  return kind === 'name' || kind === 'path';
+  const spec = PARAM_SPECS[name];
+  return spec.kind === 'name' || spec.kind === 'path' || (spec.kind === 'int' && spec.optional === true);
 }
 
 /** Every option checked by its spec (unknown keys refused): what a run's params must pass on any wire. */

@@ -34,9 +34,9 @@ const SAMPLE_STREAM = 12;
 const DBAR_EPS = 1e-12;
 /** Share of the progress bar given to the kNN graph before DIRECT starts. */
 const KNN_SHARE = 0.1;
-/** Share given to the final k-means on all rows after a sampled search (it costs about a tenth of the search). */
-const FINAL_SHARE = 0.2;
-/** A sample holds at least this many localities' worth of rows (n each), so that its localities still overlap. */
+/** Share given to the final k-means on all rows after a sampled search (about a third of the step at 1M rows). */
+const FINAL_SHARE = 0.3;
+/** A sample holds at least this many times n rows, so that it still has a few dozen overlapping localities. */
 const MIN_SAMPLE_NEIGHBOURHOODS = 10;
 
 /** ℓ = ceil(E·o/n) localities (at most one per sample). */

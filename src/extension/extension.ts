@@ -4,6 +4,8 @@ import { Explainer, LAST_RESULT_KEY } from './commands/explain';
 import { pickDataFile, vscodePrompter } from './commands/pickInputs';
 import { pickOptions } from './commands/optionSteps';
 import { showRunError } from './commands/showError';
+import { compareCommand } from './commands/compare';
+import { exportReport } from './commands/exportReport';
 import { LavaPanel, VIEW_TYPE } from './panel';
 import { WebviewStateSchema } from '../shared/protocol';
 
@@ -59,6 +61,10 @@ export function activate(context: vscode.ExtensionContext): void {
       }),
     ),
     vscode.commands.registerCommand(
+      'lava.compareResults',
+      guard((arg?: unknown) => compareCommand(context.extensionUri, arg, (l) => explainer.log(l))),
+    ),
+    vscode.commands.registerCommand(
       'lava.rerun',
       guard(async () => {
         const panel = LavaPanel.current;
@@ -69,6 +75,13 @@ export function activate(context: vscode.ExtensionContext): void {
           return;
         }
         explainer.rerun(panel);
+      }),
+    ),
+    vscode.commands.registerCommand(
+      'lava.exportReport',
+      guard(async () => {
+        const panel = LavaPanel.current;
+        await exportReport(panel && { result: panel.result, resultUri: panel.resultUri });
       }),
     ),
     vscode.commands.registerCommand(

@@ -25,6 +25,8 @@ export interface BenchOptions {
   timeoutMs: number;
   /** Rewrite the table from the last run's saved measurements instead of running. */
   rerender: boolean;
+  /** Passed to our runs as --direct-sample (0 = the exact search, as before the option); unset = lava's default. */
+  directSample?: number;
 }
 
 export const USAGE = `usage: npm run bench -- [options]
@@ -39,6 +41,7 @@ umap-learn, alternating the two, and writes a table to bench/results.md.
   --scaling-rows A,B..  sizes of the scaling series (default 25000,50000,100000,200000)
   --ref-scaling-max R   run the reference in the scaling series up to R rows (default 50000)
   --only SET,SET        ${SET_NAMES.join(', ')} (also: fashion, umap)
+  --direct-sample N     our runs get --direct-sample N (0 = DIRECT on all rows, the path before sampling)
   --no-build            do not rebuild dist/ first
   --out FILE            where the table goes (default bench/results.md)
   --timeout MIN         stop a run after MIN minutes (default 90)
@@ -76,7 +79,10 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
     else if (a === '--scaling-rows')
       o.scalingRows = (argv[++i] ?? '').split(',').map((s) => Math.round(num(a, s)));
     else if (a === '--ref-scaling-max') o.refScalingMax = num(a, argv[++i]);
-    else if (a === '--no-build') o.build = false;
+    else if (a === '--direct-sample') {
+      const v = argv[++i];
+      o.directSample = v === '0' ? 0 : Math.round(num(a, v));
+    } else if (a === '--no-build') o.build = false;
     else if (a === '--rerender') o.rerender = true;
     else if (a === '--out') o.out = argv[++i] ?? o.out;
     else if (a === '--timeout') o.timeoutMs = num(a, argv[++i]) * 60000;

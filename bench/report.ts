@@ -172,13 +172,14 @@ function compareTable(rows: CompareRow[]): string[] {
 
 function scalingTable(rows: ScalingRow[]): string[] {
   const out = [
-    '| rows | ours median s | ours engine total s | ours CPU s | ours peak MB | reference median s | reference CPU s | reference peak MB | planted recovered (ours) |',
-    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+    '| rows | ours median s | ours engine total s | ours localities s | ours CPU s | ours peak MB | reference median s | reference CPU s | reference peak MB | planted recovered (ours) |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
   ];
   for (const r of rows) {
     const total = median(r.ours.timings.map((t) => t.total));
+    const localities = median(r.ours.timings.map((t) => t.localities));
     out.push(
-      `| ${r.rows} | ${sec(median(r.ours.wallMs))}${failures(r.ours)} | ${sec(total)} | ${fixed(median(r.ours.cpuS), 1)} | ${mb(Math.max(...r.ours.rssKb))} | ${r.refRan ? sec(median(r.ref.wallMs)) + failures(r.ref) : 'not run'} | ${fixed(median(r.ref.cpuS), 1)} | ${r.refRan ? mb(Math.max(...r.ref.rssKb)) : '–'} | ${r.plantedOurs ?? '–'} |`,
+      `| ${r.rows} | ${sec(median(r.ours.wallMs))}${failures(r.ours)} | ${sec(total)} | ${sec(localities)} | ${fixed(median(r.ours.cpuS), 1)} | ${mb(Math.max(...r.ours.rssKb))} | ${r.refRan ? sec(median(r.ref.wallMs)) + failures(r.ref) : 'not run'} | ${fixed(median(r.ref.cpuS), 1)} | ${r.refRan ? mb(Math.max(...r.ref.rssKb)) : '–'} | ${r.plantedOurs ?? '–'} |`,
     );
   }
   const n = rows.map((r) => r.rows);

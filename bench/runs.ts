@@ -67,7 +67,8 @@ function record(side: SideRuns, r: Measured, out: string, label: string): Result
   return res;
 }
 
-function oursArgs(set: DataSet, out: string): string[] {
+function oursArgs(set: DataSet, out: string, opts: BenchOptions): string[] {
+  const sample = opts.directSample === undefined ? [] : ['--direct-sample', String(opts.directSample)];
   return [
     'bin/lava.js',
     'explain',
@@ -86,6 +87,7 @@ function oursArgs(set: DataSet, out: string): string[] {
     String(set.maxFeatures),
     '--out',
     out,
+    ...sample,
     '--no-config',
     '--quiet',
   ];
@@ -150,7 +152,7 @@ export async function compare(
   for (let i = 0; i < runs; i++) {
     const oOut = join(dir, `ours-${i}.json`);
     rmSync(join(ROOT, oOut), { force: true });
-    const ro = await measure(process.execPath, oursArgs(set, oOut), { cwd: ROOT, timeoutMs: opts.timeoutMs });
+    const ro = await measure(process.execPath, oursArgs(set, oOut, opts), { cwd: ROOT, timeoutMs: opts.timeoutMs });
     const resO = record(ours, ro, join(ROOT, oOut), `ours run ${i + 1}`);
     if (resO) {
       ours.timings.push(resO.timings ?? {});

@@ -4,8 +4,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { format, resolveConfig } from 'prettier';
-import { PARAM_NAMES, PARAM_SPECS, SETTING_NAMES } from '../src/shared/params/spec';
-import { DEFAULT_PARAMS, type LavaParams } from '../src/shared/params/types';
+import { PARAM_NAMES, PARAM_SPECS, SETTING_NAMES, shownDefault } from '../src/shared/params/spec';
+import type { LavaParams } from '../src/shared/params/types';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -29,7 +29,8 @@ function jsonType(name: keyof LavaParams): Record<string, unknown> {
   const s = PARAM_SPECS[name];
   switch (s.kind) {
     case 'int':
-      return { type: 'integer', minimum: s.min, maximum: s.max };
+      // 0 as well (orZero) cannot be one range; checkParam refuses the values in between with a clear message.
+      return { type: 'integer', minimum: s.orZero ? 0 : s.min, maximum: s.max };
     case 'intOrAuto':
       return { type: ['integer', 'string'], anyOf: [{ type: 'integer', minimum: s.min, maximum: s.max }, { enum: ['auto'] }] };
     case 'intRange':
@@ -61,7 +62,7 @@ const properties: Record<string, unknown> = {};
 SETTING_NAMES.forEach((name, order) => {
   const p: Record<string, unknown> = {
     ...jsonType(name),
-    default: DEFAULT_PARAMS[name],
+    default: shownDefault(name),
     markdownDescription: PARAM_SPECS[name].doc,
     order,
   };
@@ -75,7 +76,7 @@ writeFileSync(pkgPath, JSON.stringify(pkg, null, 2) + '\n');
 
 const options: Record<string, unknown> = {};
 for (const name of PARAM_NAMES)
-  options[name] = { ...jsonType(name), description: PARAM_SPECS[name].doc, default: DEFAULT_PARAMS[name] };
+  options[name] = { ...jsonType(name), description: PARAM_SPECS[name].doc, default: shownDefault(name) };
 const schema = {
   $schema: 'http://json-schema.org/draft-07/schema#',
   $id: 'https://lava-explorer.invalid/schemas/lava-config.schema.json',

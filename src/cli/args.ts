@@ -1,8 +1,8 @@
 // The `lava explain` command line: one flag per option of the table (shared/params/spec.ts), in kebab-case,
 // with its doc and default in the usage, plus the run's own flags. Nothing here is written by hand per option.
 import { parseArgs } from 'node:util';
-import { PARAM_NAMES, PARAM_SPECS, checkParam, type ParamSpec } from '../shared/params/spec';
-import { DEFAULT_PARAMS, type LavaParams } from '../shared/params/types';
+import { PARAM_NAMES, PARAM_SPECS, checkParam, shownDefault, type ParamSpec } from '../shared/params/spec';
+import type { LavaParams } from '../shared/params/types';
 import { flagName } from '../shared/params/names';
 import { renderOptions } from '../shared/errors';
 
@@ -59,7 +59,7 @@ function valueName(spec: ParamSpec): string {
 }
 
 function defaultText(name: keyof LavaParams): string {
-  const v = DEFAULT_PARAMS[name];
+  const v = shownDefault(name);
   if (v === undefined) return 'none';
   if (Array.isArray(v)) return v.length ? v.join(',') : 'none';
   if (typeof v === 'boolean') return v ? 'on' : 'off';

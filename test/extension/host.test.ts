@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type LocalityCorrelations } from '../../src/engine/types';
-import { PARAM_NAMES, PARAM_SPECS, SETTING_NAMES } from '../../src/shared/params/spec';
+import { PARAM_NAMES, PARAM_SPECS, SETTING_NAMES, shownDefault } from '../../src/shared/params/spec';
 import { DATA_EXTENSIONS, isDataFile } from '../../src/extension/commands/dataFiles';
 import { formatOf } from '../../src/engine/read/formats';
 import { paramsFromSettings } from '../../src/extension/settingsLayer';
@@ -21,7 +21,6 @@ import { resultPathBeside } from '../../src/engine/io/resultFile';
 import { localityPattern, pairColumns } from '../../src/worker/engineService';
 import { LavaInputError } from '../../src/shared/errors';
 import { RemoteError, errorToWire } from '../../src/shared/rpc';
-import { DEFAULT_PARAMS } from '../../src/shared/params/types';
 
 const ROOT = join(import.meta.dirname, '../..');
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
@@ -66,13 +65,13 @@ test('package.json declares one lava.* setting per option but file paths, with t
   for (const name of SETTING_NAMES) {
     const p = props[`lava.${name}`];
     const spec = PARAM_SPECS[name];
-    assert.deepEqual(p.default, DEFAULT_PARAMS[name], `default of lava.${name}`);
+    assert.deepEqual(p.default, shownDefault(name), `default of lava.${name}`);
     assert.ok(
       typeof p.markdownDescription === 'string' && p.markdownDescription.length > 10,
       `description of lava.${name}`,
     );
     if (spec.kind === 'int')
-      assert.deepEqual([p.type, p.minimum, p.maximum], ['integer', spec.min, spec.max]);
+      assert.deepEqual([p.type, p.minimum, p.maximum], ['integer', spec.orZero ? 0 : spec.min, spec.max]);
     if (spec.kind === 'number') {
       assert.equal(p.type, 'number');
       assert.equal(p.maximum, spec.max);

@@ -2,12 +2,16 @@
 // file, the VS Code settings and the worker protocol all validate through it, so a value means the same
 // thing wherever it is set.
 import { z } from 'zod';
-import type { LavaParams } from './types';
+import { DEFAULT_DIRECT_SAMPLE, DEFAULT_PARAMS, type LavaParams } from './types';
 import { renderOptions } from '../errors';
 import { plainName } from './names';
 
 export type ParamSpec =
-  | { kind: 'int'; min: number; max: number; doc: string }
+  /**
+   * orZero: 0 is also accepted (it switches the option's work off). optional: unset is absent (see isOptional)
+   * and the engine reads it as unsetMeans, which the settings UI and the CLI's usage show as the default.
+   */
+  | { kind: 'int'; min: number; max: number; orZero?: boolean; optional?: boolean; unsetMeans?: number; doc: string }
   | { kind: 'intOrAuto'; min: number; max: number; doc: string }
   | { kind: 'intRange'; min: number; max: number; doc: string }
   | { kind: 'number'; min: number; max: number; exclusiveMin?: boolean; doc: string }
@@ -82,6 +86,15 @@ export const PARAM_SPECS: Record<keyof LavaParams, ParamSpec> = {
   directEvaluations: { kind: 'int', min: 1, max: 10000, doc: 'DIRECT budget for (alpha, beta).' },
   // Exponents beyond ±100 make the locality weights all-or-nothing; far beyond, the box's width overflows.
   directBounds: { kind: 'bounds', min: -100, max: 100, doc: 'DIRECT box [lo, hi] for both alpha and beta.' },
+  directSample: {
+    kind: 'int',
+    min: 1000,
+    max: 100_000_000,
+    orZero: true,
+    optional: true,
+    unsetMeans: DEFAULT_DIRECT_SAMPLE,
+    doc: 'Rows (a seeded sample) on which DIRECT tries (alpha, beta); the chosen pair then runs once on all rows. 0 = all rows (data with no more rows than this always get the exact search).',
+  },
   umapNeighbors: { kind: 'int', min: 2, max: 1000, doc: 'UMAP nNeighbors.' },
   umapMinDist: { kind: 'number', min: 0, max: 10, doc: 'UMAP minDist.' },
   umapEpochs: { kind: 'int', min: 1, max: 5000, doc: 'UMAP epochs.' },
@@ -117,10 +130,12 @@ function checkNumber(key: string, spec: NumberSpec, raw: unknown, orElse = ''): 
   const v = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
   if (typeof v !== 'number' || !Number.isFinite(v)) return { problem: `${key} must be ${orElse}a number` };
   if (spec.kind === 'int' && !Number.isInteger(v)) return { problem: `${key} must be ${orElse}a whole number` };
+  if (spec.kind === 'int' && spec.orZero && v === 0) return { value: v };
   const exclusive = spec.kind === 'number' && spec.exclusiveMin;
   if (!(exclusive ? v > spec.min : v >= spec.min) || v > spec.max) {
     const lo = exclusive ? `> ${spec.min}` : `>= ${spec.min}`;
-    return { problem: `${key} must be ${orElse}${lo} and <= ${spec.max} (got ${v})` };
+    const zero = spec.kind === 'int' && spec.orZero ? '0 or ' : '';
+    return { problem: `${key} must be ${orElse}${zero}${lo} and <= ${spec.max} (got ${v})` };
   }
   return { value: v };
 }
@@ -135,6 +150,12 @@ function checkRange(key: string, spec: { min: number; max: number }, raw: unknow
   if (!(spec.min <= lo && lo <= hi && hi <= spec.max))
     return { problem: `${key} must have ${spec.min} <= lo <= hi <= ${spec.max} (got ${lo}, ${hi})` };
   return { value: [lo, hi] };
+}
+
+/** The value a run uses when nobody set the option: its default, or what an unset optional one means. */
+export function shownDefault(name: keyof LavaParams): LavaParams[keyof LavaParams] {
+  const spec = PARAM_SPECS[name];
+  return DEFAULT_PARAMS[name] ?? (spec.kind === 'int' ? spec.unsetMeans : undefined);
 }
 
 /** The options that are VS Code settings: all but file paths, which belong to one data file (command or .lava.json). */
@@ -201,10 +222,10 @@ export function checkParam(name: keyof LavaParams, raw: unknown): Checked {
   }
 }
 
-/** Options without a default (names and paths): absent unless given. */
+/** Options without a default (names, paths, an int marked optional): absent unless given. */
 export function isOptional(name: keyof LavaParams): boolean {
-  const kind = PARAM_SPECS[name].kind;
-  return kind === 'name' || kind === 'path';
+  const spec = PARAM_SPECS[name];
+  return spec.kind === 'name' || spec.kind === 'path' || (spec.kind === 'int' && spec.optional === true);
 }
 
 /** Every option checked by its spec (unknown keys refused): what a run's params must pass on any wire. */

@@ -33,6 +33,11 @@ export interface LavaParams {
   /** DIRECT budget (function evaluations) and its box for (alpha, beta). */
   directEvaluations: number;
   directBounds: [number, number];
+  /**
+   * Rows the DIRECT search evaluates its loss on (a seeded uniform sample); 0 = every row. Unset means
+   * DEFAULT_DIRECT_SAMPLE; optional so that a result that does not set it keeps its bytes (and old results decode).
+   */
+  directSample?: number;
   /** umap-js settings, used only when umap is true. */
   umapNeighbors: number;
   umapMinDist: number;
@@ -54,6 +59,9 @@ export interface LavaParams {
 /** The options that name a file: resolved from where they were given, and read like the data file. */
 export const PATH_PARAMS = ['embeddingFile', 'metadataFile'] as const;
 export type PathParam = (typeof PATH_PARAMS)[number];
+
+/** directSample when unset: data with at most this many rows get the exact search, as before the option. */
+export const DEFAULT_DIRECT_SAMPLE = 50_000;
 
 export const DEFAULT_PARAMS: LavaParams = {
   embedding: [],

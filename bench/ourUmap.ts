@@ -1,5 +1,5 @@
 // Bench peer of umap_learn.py: the engine's UMAP step (the --umap path's embedding) alone on a CSV, timed inside the process.
-// usage: node --import tsx bench/ourUmap.ts DATA.csv OUT.json [--max-features M] [--seed S]
+// usage: node --import tsx bench/ourUmap.ts DATA.csv OUT.json [--max-features M] [--seed S] [--epochs N]
 // OUT.json: { rows, features, ms, embedding: { dims, coords } } (the shape umap_learn.py --ours reads).
 import { writeFileSync } from 'node:fs';
 import { readTableFile } from '../src/engine/read/table';
@@ -13,10 +13,11 @@ async function main(argv: string[]): Promise<void> {
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--max-features') params.maxFeatures = Number(argv[++i]);
     else if (argv[i] === '--seed') params.seed = Number(argv[++i]);
+    else if (argv[i] === '--epochs') params.umapEpochs = Number(argv[++i]);
     else positional.push(argv[i]);
   }
   if (positional.length !== 2)
-    throw new Error('usage: ourUmap.ts DATA.csv OUT.json [--max-features M] [--seed S]');
+    throw new Error('usage: ourUmap.ts DATA.csv OUT.json [--max-features M] [--seed S] [--epochs N]');
   const [data, out] = positional;
   const table = await readTableFile(data);
   // a stored embedding is not a feature of the map we make (umap_learn.py leaves the same columns out)

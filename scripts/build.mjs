@@ -13,6 +13,8 @@ const targets = [
   { ...node, entryPoints: ['src/worker/worker.ts'], outfile: 'dist/worker.js' },
   // NMF's H-step thread, started by src/engine/factorize/nmfHStep.ts from beside the bundle that runs the engine.
   { ...node, entryPoints: ['src/engine/factorize/nmfWorker.ts'], outfile: 'dist/nmfWorker.js' },
+  // The engine's worker pool threads, started by src/engine/parallel/pool.ts from beside the bundle that runs the engine.
+  { ...node, entryPoints: ['src/engine/parallel/poolWorker.ts'], outfile: 'dist/poolWorker.js' },
   { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['webview/main.ts'], outfile: 'dist/webview.js' },
 ].filter((t) => existsSync(t.entryPoints[0]));

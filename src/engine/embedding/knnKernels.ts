@@ -36,6 +36,24 @@ export function dist2(x: Rows, D: number, a: number, b: number): number {
   return s0 + s1 + (s2 + s3);
 }
 
+/** Dot product of row a of `x` (D columns) with w[0, D), four running sums as dist2. */
+export function dotRow(x: Rows, D: number, a: number, w: Float64Array): number {
+  const oa = a * D;
+  const D4 = D - (D & 3);
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  for (let c = 0; c < D4; c += 4) {
+    s0 += w[c] * x[oa + c];
+    s1 += w[c + 1] * x[oa + c + 1];
+    s2 += w[c + 2] * x[oa + c + 2];
+    s3 += w[c + 3] * x[oa + c + 3];
+  }
+  for (let c = D4; c < D; c++) s0 += w[c] * x[oa + c];
+  return s0 + s1 + (s2 + s3);
+}
+
 /** A heap of `m` entries for one row, reused across rows. */
 function rowHeap(m: number): KnnHeaps {
   return { k: m, idx: new Int32Array(m), dist: new Float64Array(m) };

@@ -7,7 +7,7 @@ import { kernel, partRange } from '../parallel/kernel';
 import { hash32, hashUniform } from '../parallel/hashRandom';
 import { shared } from '../parallel/shared';
 import { heapPush, type KnnHeaps } from './knnHeap';
-import { dist2 } from './knnKernels';
+import { dist2, dotRow } from './knnKernels';
 
 const heapArgs = { idx: shared.i32, dist: shared.f64, isNew: shared.u8, K: z.number().int().positive() };
 const heapsOf = (a: { idx: Int32Array; dist: Float64Array; isNew: Uint8Array; K: number }): KnnHeaps => ({
@@ -37,6 +37,7 @@ export const rpTree = kernel(
     const order = a.perm.subarray(tree * E, (tree + 1) * E);
     for (let i = 0; i < E; i++) order[i] = i;
     const side = new Uint8Array(E);
+    const tmp = new Int32Array(E);
     const normal = new Float64Array(D);
     // depth first, lower half first, so that leaves come out in order
     const stack: number[] = [0, E];
@@ -49,7 +50,7 @@ export const rpTree = kernel(
         a.ends[tree * E + leaves++] = hi;
         continue;
       }
-      const mid = splitNode(x, D, order, side, normal, lo, hi, hash32(a.seed, tree, node++));
+      const mid = splitNode(x, D, order, { side, tmp, normal }, lo, hi, hash32(a.seed, tree, node++));
       stack.push(mid, hi, lo, mid);
     }
     return leaves;
@@ -61,12 +62,12 @@ function splitNode(
   x: Float64Array,
   D: number,
   order: Int32Array,
-  side: Uint8Array,
-  normal: Float64Array,
+  work: { side: Uint8Array; tmp: Int32Array; normal: Float64Array },
   lo: number,
   hi: number,
   h: number,
 ): number {
+  const { side, tmp, normal } = work;
   const n = hi - lo;
   const p = order[lo + (h % n)];
   let q = order[lo + (hash32(h, 1) % (n - 1))];
@@ -78,31 +79,56 @@ function splitNode(
   }
   let left = 0;
   for (let t = lo; t < hi; t++) {
-    const r = order[t] * D;
-    let s = -offset;
-    for (let c = 0; c < D; c++) s += normal[c] * x[r + c];
+    const s = dotRow(x, D, order[t], normal) - offset;
     side[t - lo] = s > 0 || (s === 0 && (hash32(h, 2, t) & 1) === 1) ? 1 : 0;
     if (side[t - lo] === 0) left++;
   }
   // a degenerate cut (all on one side): halve the node as it is ordered, so that the tree still ends
   if (left === 0 || left === n) return lo + (n >> 1);
-  const tmp = order.slice(lo, hi);
+  tmp.set(order.subarray(lo, hi));
   let l = lo;
   let r = lo + left;
   for (let t = 0; t < n; t++) order[side[t] === 0 ? l++ : r++] = tmp[t];
   return lo + left;
 }
 
+/** The part of `owners` near-equal row ranges (partRange) that row r falls in. */
+function ownerOf(r: number, E: number, owners: number): number {
+  let t = Math.floor((r * owners) / E);
+  while (t > 0 && r < Math.floor((E * t) / owners)) t--;
+  while (r >= Math.floor((E * (t + 1)) / owners)) t++;
+  return t;
+}
+
+/** A join part's updates before they are sorted by owner: target row, other row, squared distance. */
+let pending = {
+  target: new Int32Array(1 << 16),
+  other: new Int32Array(1 << 16),
+  d: new Float64Array(1 << 16),
+};
+
+function grown(n: number): typeof pending {
+  if (n <= pending.target.length) return pending;
+  const size = Math.max(n, 2 * pending.target.length);
+  const next = { target: new Int32Array(size), other: new Int32Array(size), d: new Float64Array(size) };
+  next.target.set(pending.target);
+  next.other.set(pending.other);
+  next.d.set(pending.d);
+  return (pending = next);
+}
+
 /**
  * Local joins of part's groups: every pair of a group's new members, and each new member with each old one,
- * is compared; a pair closer than either row's current worst goes to this part's update buffer
- * (upd: a, b pairs; updD: squared distances) from part * cap. Returns the updates written, or minus the
- * number it needed if cap was too small (the caller then grows the buffers and runs again).
+ * is compared; where the pair is closer than a row's current worst, an update (that row, the other, squared
+ * distance) goes to this part's buffer (upd: target, other; updD) from part * cap, sorted by the owner part of
+ * the target row, owner t's updates starting at segs[part * (owners + 1) + t]. Returns the updates written, or
+ * minus the number needed if cap was too small (the caller then grows the buffers and runs again).
  */
 export const localJoin = kernel(
   z.object({
     x: shared.f64,
     D: z.number().int().positive(),
+    E: z.number().int().positive(),
     groups: z.number().int().nonnegative(),
     newIdx: shared.i32,
     newWidth: z.number().int().positive(),
@@ -111,24 +137,30 @@ export const localJoin = kernel(
     thr: shared.f64,
     upd: shared.i32,
     updD: shared.f64,
+    segs: shared.i32,
+    owners: z.number().int().positive(),
     cap: z.number().int().positive(),
   }),
   (a, part, parts) => {
-    const { x, D, newIdx, newWidth: nw, oldIdx, oldWidth: ow, thr, cap } = a;
+    const { x, D, newIdx, newWidth: nw, oldIdx, oldWidth: ow, thr } = a;
     const [lo, hi] = partRange(a.groups, part, parts);
-    const base = part * cap;
-    let count = 0;
+    let n = 0;
+    let b = pending;
     const emit = (p: number, q: number) => {
       const d = dist2(x, D, p, q);
-      if (d >= thr[p] && d >= thr[q]) return;
-      if (count < cap) {
-        a.upd[2 * (base + count)] = p;
-        a.upd[2 * (base + count) + 1] = q;
-        a.updD[base + count] = d;
+      if (d < thr[p]) {
+        b.target[n] = p;
+        b.other[n] = q;
+        b.d[n++] = d;
       }
-      count++;
+      if (d < thr[q]) {
+        b.target[n] = q;
+        b.other[n] = p;
+        b.d[n++] = d;
+      }
     };
     for (let g = lo; g < hi; g++) {
+      b = grown(n + nw * (nw - 1) + 2 * nw * ow); // room for both directions of every pair of the group
       for (let s = g * nw; s < (g + 1) * nw; s++) {
         const p = newIdx[s];
         if (p < 0) continue;
@@ -136,32 +168,50 @@ export const localJoin = kernel(
         for (let t = g * ow; t < (g + 1) * ow; t++) if (oldIdx[t] >= 0 && oldIdx[t] !== p) emit(p, oldIdx[t]);
       }
     }
-    return count <= cap ? count : -count;
+    if (n > a.cap) return -n;
+    sortByOwner(a, part, n);
+    return n;
   },
 );
 
-/** Applies every join part's updates (in part order) to the heaps of the rows this part owns; returns how many entered. */
+/** Writes the pending updates to the part's region of the shared buffer in owner order (a counting sort). */
+function sortByOwner(
+  a: { E: number; owners: number; cap: number; upd: Int32Array; updD: Float64Array; segs: Int32Array },
+  part: number,
+  n: number,
+): void {
+  const O = a.owners;
+  const seg = a.segs.subarray(part * (O + 1), (part + 1) * (O + 1));
+  seg.fill(0);
+  const own = new Int32Array(n);
+  for (let u = 0; u < n; u++) seg[(own[u] = ownerOf(pending.target[u], a.E, O)) + 1]++;
+  for (let t = 0; t < O; t++) seg[t + 1] += seg[t];
+  const fill = seg.slice(0, O);
+  for (let u = 0; u < n; u++) {
+    const o = part * a.cap + fill[own[u]]++;
+    a.upd[2 * o] = pending.target[u];
+    a.upd[2 * o + 1] = pending.other[u];
+    a.updD[o] = pending.d[u];
+  }
+}
+
+/** Applies every join part's updates for the rows this part owns (in join part order); returns how many entered. */
 export const applyUpdates = kernel(
   z.object({
     ...heapArgs,
-    E: z.number().int().positive(),
     upd: shared.i32,
     updD: shared.f64,
-    counts: shared.i32,
+    segs: shared.i32,
+    joinParts: z.number().int().positive(),
     cap: z.number().int().positive(),
   }),
   (a, part, parts) => {
     const h = heapsOf(a);
-    const [lo, hi] = partRange(a.E, part, parts);
     let entered = 0;
-    for (let s = 0; s < a.counts.length; s++) {
-      for (let u = s * a.cap; u < s * a.cap + a.counts[s]; u++) {
-        const p = a.upd[2 * u];
-        const q = a.upd[2 * u + 1];
-        const d = a.updD[u];
-        if (p >= lo && p < hi) entered += heapPush(h, p * a.K, d, q);
-        if (q >= lo && q < hi) entered += heapPush(h, q * a.K, d, p);
-      }
+    for (let s = 0; s < a.joinParts; s++) {
+      const from = s * a.cap + a.segs[s * (parts + 1) + part];
+      const to = s * a.cap + a.segs[s * (parts + 1) + part + 1];
+      for (let u = from; u < to; u++) entered += heapPush(h, a.upd[2 * u] * a.K, a.updD[u], a.upd[2 * u + 1]);
     }
     return entered;
   },

@@ -29,7 +29,7 @@ export function defaultNnDescent(E: number, K: number, seed: number): NnDescentP
     trees: Math.min(32, 3 + Math.round(Math.sqrt(E) / 40)),
     leafSize: Math.max(10, K),
     maxRounds: Math.max(5, Math.round(Math.log2(E))),
-    delta: 0.001,
+    delta: 0.02,
     seed,
   };
 }
@@ -41,7 +41,7 @@ const JOIN_PARTS = 16;
 const APPLY_PARTS = 8;
 
 interface Ctx {
-  x: Float64Array;
+  x: Float32Array;
   D: number;
   E: number;
   heaps: Required<KnnHeaps>;
@@ -52,7 +52,7 @@ interface Ctx {
 
 /** The K approximate nearest others of each of the E rows of x (E x D, shared), as heaps (squared distances). */
 export async function nnDescent(
-  x: Float64Array,
+  x: Float32Array,
   E: number,
   D: number,
   p: NnDescentParams,

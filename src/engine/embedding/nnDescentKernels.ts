@@ -24,7 +24,7 @@ const heapsOf = (a: { idx: Int32Array; dist: Float64Array; isNew: Uint8Array; K:
  */
 export const rpTree = kernel(
   z.object({
-    x: shared.f64,
+    x: shared.f32,
     D: z.number().int().positive(),
     E: z.number().int().positive(),
     leafSize: z.number().int().min(2),
@@ -59,7 +59,7 @@ export const rpTree = kernel(
 
 /** Reorders order[lo, hi) so that one side of a random hyperplane comes first; returns where the other starts. */
 function splitNode(
-  x: Float64Array,
+  x: Float32Array,
   D: number,
   order: Int32Array,
   work: { side: Uint8Array; tmp: Int32Array; normal: Float64Array },
@@ -126,7 +126,7 @@ function grown(n: number): typeof pending {
  */
 export const localJoin = kernel(
   z.object({
-    x: shared.f64,
+    x: shared.f32,
     D: z.number().int().positive(),
     E: z.number().int().positive(),
     groups: z.number().int().nonnegative(),
@@ -221,7 +221,7 @@ export const applyUpdates = kernel(
 export const randomFill = kernel(
   z.object({
     ...heapArgs,
-    x: shared.f64,
+    x: shared.f32,
     D: z.number().int().positive(),
     E: z.number().int().positive(),
     seed: z.number().int(),

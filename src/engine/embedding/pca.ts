@@ -70,8 +70,8 @@ export async function projectRows(
   pca: PcaBasis,
   pool: Pool,
   signal?: AbortSignal,
-): Promise<Float64Array> {
-  const out = sharedArray(Float64Array, E * pca.m);
+): Promise<Float32Array> {
+  const out = sharedArray(Float32Array, E * pca.m);
   const args = { x, F: pca.F, E, m: pca.m, mean: pca.mean, basis: pca.basis, out };
   await pool.run('pcaProject', args, Math.min(E, 64), signal);
   return out;

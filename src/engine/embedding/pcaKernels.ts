@@ -49,7 +49,7 @@ export const pcaProject = kernel(
     m: z.number().int().positive(),
     mean: shared.f64,
     basis: shared.f64,
-    out: shared.f64,
+    out: shared.f32,
   }),
   (a, part, parts) => {
     const { x, F, m, mean } = a;

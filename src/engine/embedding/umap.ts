@@ -3,7 +3,7 @@
 // 10,000-row run and its fuzzy set and one-thread epochs most of the rest, so each step is ours over typed
 // arrays (bench/kernels/umapLayout.bench.ts compares them on the same graph):
 //   kNN      exact by brute force when E^2 F is small, else PCA to 50 components, NN-descent there, and the
-//            2k best candidates re-ranked by their exact distances (knn.ts)
+//            2(k - 1) best candidates re-ranked by their exact distances (knn.ts)
 //   graph    umap-learn's fuzzy simplicial set (fuzzySet.ts)
 //   start    the first two principal components, scaled to [0, 10] as umap-learn scales its start
 //   epochs   umap-learn's schedule; each vertex moves itself against the epoch's snapshot (layoutKernel.ts),

@@ -8,6 +8,12 @@
 // Threads start on the first run and stay until dispose (or an abort, after which the next run starts new ones).
 // It runs from the TypeScript sources under tsx (tests, bench) and from the bundles in dist/, also inside the
 // extension's engine worker thread (nested workers).
+//
+// A new parallel step: write its kernel with kernel() (kernel.ts) in a file of its own step that imports no
+// pool (so the thread bundle stays small), its arguments a zod object of shared arrays (shared.ts) and numbers;
+// add it to KERNELS in registry.ts; allocate inputs and outputs with sharedArray(); cut the work into a
+// number of parts fixed by the data (never by pool.threads) and reduce the returned numbers or per-part output
+// slices in part order. Random draws inside a kernel come from hashRandom.ts, keyed by what they are for.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';

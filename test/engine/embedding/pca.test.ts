@@ -21,12 +21,12 @@ test('four rows in 3-D: covariance [[34, 12], [12, 16]] / 3 has eigenpairs 40/3 
   close(pca.variance[1], 10 / 3);
   const s5 = Math.sqrt(5);
   [2 / s5, 1 / s5, 0, -1 / s5, 2 / s5, 0].forEach((v, t) => close(pca.basis[t], v));
-  // Row (4, 2, 5) lies at 10/√5 along the first component and 0 along the second.
+  // Row (4, 2, 5) lies at 10/√5 along the first component and 0 along the second (stored as Float32).
   const P = await projectRows(x, 4, pca, pool);
-  close(P[0], 10 / s5);
-  close(P[1], 0);
-  close(P[4], 0); // (1, -2, 5): orthogonal to the first
-  close(P[5], -5 / s5);
+  close(P[0], 10 / s5, 1e-6);
+  close(P[1], 0, 1e-6);
+  close(P[4], 0, 1e-6); // (1, -2, 5): orthogonal to the first
+  close(P[5], -5 / s5, 1e-6);
 });
 
 test('80 columns, two planted directions: subspace iteration finds them and their variances', async () => {

@@ -34,7 +34,7 @@ async function ours(d: BenchRows, g: KnnGraph, epochs: number, threads: number):
   const pool = new Pool({ threads });
   try {
     const warm = await timed(() => initialLayout(d.x, d.E, d.F, null, pool, 0)); // also starts the threads
-    const fz = await timed(() => fuzzySimplicialSet(g));
+    const fz = await timed(() => fuzzySimplicialSet(g, pool));
     const run = await timed(() =>
       optimizeLayout(fz.out, warm.out, { nEpochs: epochs, minDist: 0.1, seed: 0 }, pool),
     );

@@ -59,7 +59,7 @@ export async function computeUmap(
       signal: opts.signal,
     });
     opts.onProgress?.(KNN_SHARE);
-    const fuzzy = fuzzySimplicialSet(graph);
+    const fuzzy = await fuzzySimplicialSet(graph, pool, opts.signal);
     const init = await initialLayout(x, E, F, pca, pool, p.seed, opts.signal);
     opts.onProgress?.(KNN_SHARE + INIT_SHARE);
     await checkpoint(opts.signal);

@@ -27,6 +27,8 @@ import { runPart, type KernelArgs, type KernelName } from './registry';
 export interface PoolOptions {
   /** Threads to use; default os.availableParallelism(). 1 runs every part on the calling thread. */
   threads?: number;
+  /** Called on the calling thread as each part's result arrives (progress; tests count the work an abort lets through). */
+  onPart?: (kernel: string, part: number) => void;
 }
 
 interface Thread {
@@ -57,15 +59,18 @@ export class Pool {
   private ending = new Set<Promise<number>>();
   private exited = 0;
   private started = 0;
+  private readonly onPart: PoolOptions['onPart'];
 
   constructor(opts: PoolOptions = {}) {
     this.threads = Math.max(1, Math.floor(opts.threads ?? availableParallelism()));
+    this.onPart = opts.onPart;
   }
 
   /**
    * Runs parts 0..parts-1 of kernel `name` with `args` (shared arrays are shared, the rest copied) and returns
-   * each part's number, in part order. Rejects with LavaCancelled when `signal` fires (the threads are
-   * terminated), or with the first part's error.
+   * each part's number, in part order. When `signal` fires, parts in flight are stopped where they are (their
+   * threads terminated; on one thread, after the part that runs) and the run rejects with LavaCancelled once
+   * those threads have exited. Else it rejects with the first part's error.
    */
   async run<K extends KernelName>(
     name: K,
@@ -79,6 +84,7 @@ export class Pool {
     if (threads.length === 0) {
       for (let p = 0; p < parts; p++) {
         out[p] = runPart(name, args, p, parts);
+        this.onPart?.(name, p);
         if (p + 1 < parts) await checkpoint(signal);
       }
       return out;
@@ -99,16 +105,20 @@ export class Pool {
       let next = 0;
       let done = 0;
       let failed = false;
-      const fail = (e: unknown) => {
-        if (failed) return;
-        failed = true;
+      const stop = () => {
+        failed = true; // no part's result is taken from here on
         signal?.removeEventListener('abort', onAbort);
         for (const t of this.live) t.worker.unref();
+      };
+      const fail = (e: unknown) => {
+        if (failed) return;
+        stop();
         reject(e);
       };
       const onAbort = () => {
-        this.terminate();
-        fail(new LavaCancelled());
+        if (failed) return;
+        stop();
+        void this.terminate().then(() => reject(new LavaCancelled()));
       };
       signal?.addEventListener('abort', onAbort, { once: true });
       const feed = (t: Thread) => {
@@ -116,7 +126,10 @@ export class Pool {
         if (next >= parts) return t.worker.unref();
         const part = next++;
         t.peer.request('run', { kernel: name, part, parts, args }).then((v) => {
+          if (failed) return;
           out[part] = v;
+          this.onPart?.(name, part);
+          if (failed) return; // onPart aborted
           if (++done === parts) {
             signal?.removeEventListener('abort', onAbort);
             resolve(out);
@@ -173,8 +186,9 @@ export class Pool {
     return Pool.alive;
   }
 
-  /** Ends every thread now (terminate stops a kernel mid-loop); pending parts fail with LavaCancelled. */
-  private terminate(): void {
+  /** Ends every thread now (terminate stops a kernel mid-loop); pending parts fail with LavaCancelled. Resolves
+   * once every thread told to end so far has exited. */
+  private terminate(): Promise<unknown> {
     for (const t of this.live) {
       t.peer.dispose(new LavaCancelled());
       t.worker.ref(); // a caller awaiting dispose() keeps the process alive until the thread has gone
@@ -183,11 +197,11 @@ export class Pool {
       void end.finally(() => this.ending.delete(end));
     }
     this.live = [];
+    return Promise.all([...this.ending]);
   }
 
   /** Ends the threads; resolves once every thread (also those an abort ended) has exited. The pool can run again. */
   async dispose(): Promise<void> {
-    this.terminate();
-    await Promise.all([...this.ending]);
+    await this.terminate();
   }
 }

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { Kernel } from './kernel';
 import { knnExact, knnRerank } from '../embedding/knnKernels';
 import { pcaGram, pcaProject } from '../embedding/pcaKernels';
+import { fuzzyMembership, fuzzyMerge } from '../embedding/fuzzySetKernels';
 import { umapEpoch } from '../embedding/layoutKernel';
 import {
   applyUpdates,
@@ -19,6 +20,8 @@ export const KERNELS = {
   knnRerank,
   pcaGram,
   pcaProject,
+  fuzzyMembership,
+  fuzzyMerge,
   umapEpoch,
   rpTree,
   localJoin,

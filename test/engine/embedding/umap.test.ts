@@ -95,32 +95,68 @@ test('three blobs in 10 columns (exact kNN): separated, most 10-NN kept', async 
   assert.ok(k > 0.3, `10-NN kept: ${k}`);
 });
 
-for (const [when, at] of [
-  ['during the kNN search', 0.05],
-  ['during the epochs', 0.5],
-] as const)
-  test(`an abort ${when} rejects with LavaCancelled and leaves no pool thread running`, async () => {
-    const E = 4000;
-    const F = 120;
-    const { X } = blobsInSubspace(E, F, 12, 4, 3, 0.3);
-    const ac = new AbortController();
-    let last = 0;
-    const run = computeUmap(
-      X,
-      E,
-      F,
-      { ...params, umapEpochs: 400 },
-      {
-        knn: 'approximate',
-        signal: ac.signal,
-        onProgress: (f) => {
-          last = f;
-          if (f >= at) ac.abort();
-        },
+test('an abort during the epochs (its own pool) rejects with LavaCancelled and leaves no pool thread running', async () => {
+  const E = 4000;
+  const F = 120;
+  const { X } = blobsInSubspace(E, F, 12, 4, 3, 0.3);
+  const ac = new AbortController();
+  let last = 0;
+  const run = computeUmap(
+    X,
+    E,
+    F,
+    { ...params, umapEpochs: 400 },
+    {
+      knn: 'approximate',
+      signal: ac.signal,
+      onProgress: (f) => {
+        last = f;
+        if (f >= 0.5) ac.abort();
       },
-    );
-    if (at < 0.3) setTimeout(() => ac.abort(), 300); // the kNN search reports no progress of its own
-    await assert.rejects(run, LavaCancelled);
-    assert.ok(at < 0.3 ? last < 0.3 : last >= at, `aborted at progress ${last}`);
-    assert.equal(Pool.threadsAlive, 0);
-  });
+    },
+  );
+  await assert.rejects(run, LavaCancelled);
+  assert.ok(last >= 0.5, `aborted at progress ${last}`);
+  assert.equal(Pool.threadsAlive, 0);
+});
+
+// The work an abort lets through, counted (not timed): the abort fires as the second part of a step's kernel
+// returns; after it no part of any kernel may return and no progress be reported, and the run rejects only
+// once its threads have exited.
+for (const [step, kernel] of [
+  ['the kNN search (NN-descent joins)', 'localJoin'],
+  ['the fuzzy set', 'fuzzyMembership'],
+  ['the epochs', 'umapEpoch'],
+] as const)
+  for (const threads of [1, 2])
+    test(`an abort during ${step} on ${threads} thread(s): no work after it, no thread left`, async () => {
+      const E = 4000;
+      const F = 120;
+      const { X } = blobsInSubspace(E, F, 12, 4, 3, 0.3);
+      const ac = new AbortController();
+      let seen = 0;
+      let partsAfter = 0;
+      let progressAfter = 0;
+      const pool = new Pool({
+        threads,
+        onPart: (name) => {
+          if (ac.signal.aborted) partsAfter++;
+          else if (name === kernel && ++seen === 2) ac.abort();
+        },
+      });
+      try {
+        const run = computeUmap(X, E, F, params, {
+          pool,
+          knn: 'approximate',
+          signal: ac.signal,
+          onProgress: () => void (ac.signal.aborted && progressAfter++),
+        });
+        await assert.rejects(run, LavaCancelled);
+        assert.equal(seen, 2, `the ${kernel} kernel ran ${seen} parts`);
+        assert.equal(partsAfter, 0, 'parts returned after the abort');
+        assert.equal(progressAfter, 0, 'progress after the abort');
+        assert.equal(pool.liveThreads, 0, 'threads still running when the run rejected');
+      } finally {
+        await pool.dispose();
+      }
+    });

@@ -29,7 +29,7 @@ export interface BenchOptions {
 
 export const USAGE = `usage: npm run bench -- [options]
 
-Times \`lava explain\` against the numpy reference (shared/bench/lava_ref.py) and our UMAP against
+Times \`lava explain\` against the numpy reference (bench/reference/lava_ref.py) and our UMAP against
 umap-learn, alternating the two, and writes a table to bench/results.md.
 
   --quick               1 run each, small sets only (a planted 5k x 40, digits, a 5k-20k scaling series,

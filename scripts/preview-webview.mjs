@@ -1,7 +1,10 @@
 // Standalone preview of the explorer webview: builds the bundle, writes an HTML page with a stub VS Code API and a
-// light/dark/high-contrast theme, posts a fixture (or a real result JSON) and, with --screenshot, photographs it in Chromium.
-//   node scripts/preview-webview.mjs [--result path.lava.json | --rows N] [--image SIDE] [--theme light|dark|hc] [--screenshot] [--interact] [--perf]
-// --interact selects a module, opens a pair and clicks a point; --perf times a full render and zoom frames (canvas mode).
+// light/dark/high-contrast theme, posts a fixture (or a real result JSON) and, with --screenshot, photographs it in Chromium
+// under the panel's CSP, listing every CSP violation (and exiting 1 when there is one).
+//   node scripts/preview-webview.mjs [--result path.lava.json | --rows N] [--image SIDE] [--theme light|dark|hc] [--width PX] [--height PX]
+//                                    [--screenshot] [--interact] [--fail] [--perf]
+// --interact selects a module, opens a pair and clicks a point; --fail makes the stub host fail every request (the
+// panels then show what failed and a Try again button); --perf times a full render and zoom frames (canvas mode).
 // Output goes to test-output/preview/ (git-ignored).
 import { build } from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -14,8 +17,11 @@ const opt = (name, fallback) => {
   return k >= 0 && args[k + 1] && !args[k + 1].startsWith('--') ? args[k + 1] : fallback;
 };
 const flag = (name) => args.includes(`--${name}`);
+const fail = flag('fail');
 const out = resolve(opt('out', 'test-output/preview'));
 const themeName = opt('theme', 'light');
+const width = Number(opt('width', 1280));
+const height = Number(opt('height', 1100));
 mkdirSync(out, { recursive: true });
 
 // The same webview bundle as scripts/build.mjs makes (dist/webview.js and dist/webview.css).
@@ -38,27 +44,41 @@ for (const f of ['codicon.css', 'codicon.ttf'])
 copyFileSync('dist/webview.js', join(out, 'webview.js'));
 if (existsSync('dist/webview.css')) copyFileSync('dist/webview.css', join(out, 'webview.css'));
 
+// The test fixture and the result codec are TypeScript: bundle them to modules and import those.
+await build({
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  entryPoints: { fixture: 'test/webview/fixture.ts', encode: 'src/shared/result/encode.ts', decode: 'src/shared/result/decode.ts' },
+  outdir: out,
+  outExtension: { '.js': '.mjs' },
+  logLevel: 'warning',
+});
+const fx = await import(pathToFileURL(join(out, 'fixture.mjs')).href);
+const { encodeResult } = await import(pathToFileURL(join(out, 'encode.mjs')).href);
+const { decodeResult } = await import(pathToFileURL(join(out, 'decode.mjs')).href);
+// The page gets what the host sends (the result's file text) and, for the stub's answers, the arrays it reads.
 let result;
+let text;
 const resultPath = opt('result', null);
 if (resultPath) {
-  result = JSON.parse(readFileSync(resultPath, 'utf8'));
+  text = readFileSync(resultPath, 'utf8');
+  result = decodeResult(text, resultPath);
 } else {
-  // The test fixture is TypeScript: bundle it to a module and import that.
-  await build({
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    entryPoints: ['test/webview/fixture.ts'],
-    outfile: join(out, 'fixture.mjs'),
-    logLevel: 'warning',
-  });
-  const fx = await import(pathToFileURL(join(out, 'fixture.mjs')).href);
   const side = Number(opt('image', 0));
   result = fx.makeFixture(
     Math.ceil(Number(opt('rows', 300)) / fx.BLOBS),
     side ? fx.imageDesign(side) : fx.BLOB_DESIGN,
   );
+  text = encodeResult(result);
 }
+const note = { text, source: result.source };
+const view = {
+  features: result.features,
+  rowCount: result.rowCount,
+  coords: Array.from(result.embedding.coords),
+  modules: result.modules.map((m) => ({ pairs: m.pairs, loadings: Array.from(m.loadings), pattern: Array.from(m.pattern) })),
+};
 
 // Values close to VS Code's own themes (Light+, Dark+, High Contrast) for the variables the webview reads.
 const THEMES = {
@@ -171,45 +191,56 @@ const THEMES = {
   },
 };
 const theme = THEMES[themeName] ?? THEMES.light;
-const style = Object.entries(theme.vars)
-  .map(([k, v]) => `--vscode-${k}: ${v};`)
-  .join(' ');
 
-// The host stub answers the webview's requests the way the extension would, from what the result holds:
-// a locality's "correlations" are its loadings-weighted module patterns; a pair's values are made up but stable.
+// The host stub speaks the rpc envelope of src/shared/rpc.ts and answers the webview's requests the way the
+// extension would, from what the result holds: a locality's "correlations" are its loadings-weighted module
+// patterns; a pair's values are made up but stable. With --fail every request gets a failure reply instead.
 const stub = `
+window.__violations = [];
+document.addEventListener('securitypolicyviolation', (e) =>
+  window.__violations.push(e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline') + (e.sample ? ': ' + e.sample : '') +
+    ' at ' + e.sourceFile.split('/').pop() + ':' + e.lineNumber + ':' + e.columnNumber));
+// The theme's variables go on <html> through CSSOM, as VS Code sets them: the CSP allows that, not style="...".
+for (const [k, v] of Object.entries(${JSON.stringify(theme.vars)})) document.documentElement.style.setProperty('--vscode-' + k, v);
 window.__sent = [];
-const result = ${JSON.stringify(result)};
-window.__result = result;
-function b64ToF32(b){const s=atob(b);const u=new Uint8Array(s.length);for(let i=0;i<s.length;i++)u[i]=s.charCodeAt(i);return new Float32Array(u.buffer);}
-function f32ToB64(f){const u=new Uint8Array(f.buffer);let s='';for(let i=0;i<u.length;i++)s+=String.fromCharCode(u[i]);return btoa(s);}
-function reply(m){ setTimeout(()=>window.postMessage(m,'*'), 10); }
+const fail = ${JSON.stringify(fail)};
+const result = ${JSON.stringify(view)};
+window.__note = ${JSON.stringify(note)};
+// A packed array without deflate (shared/result/packed.ts allows that): the stub has no zlib.
+function packF32(f){const u=new Uint8Array(f.buffer);let s='';for(let i=0;i<u.length;i++)s+=String.fromCharCode(u[i]);return { dtype: 'float32', length: f.length, deflate: false, base64: btoa(s) };}
+function send(m){ setTimeout(()=>window.postMessage(m,'*'), 10); }
+function note(type, payload){ send({ rpc: 'note', type, payload }); }
+const answers = {
+  locality: ({ locality }) => {
+    const P = result.features.length * (result.features.length - 1) / 2;
+    const acc = new Float32Array(P);
+    for (const mod of result.modules) { const w = mod.loadings[locality] || 0; if (!w) continue; const p = mod.pattern; for (let q=0;q<P;q++) acc[q]+=w*p[q]; }
+    return { locality, pattern: packF32(acc), features: result.features };
+  },
+  pair: ({ a, b }) => {
+    const n = result.rowCount, av = [], bv = [];
+    for (let i = 0; i < n; i++) { const x = result.coords[2*i], y = result.coords[2*i+1]; av.push(Math.sin(x*1.3+i*0.01)*3 + x); bv.push(Math.cos(y*0.7+i*0.013)*3 + 0.5*x); }
+    return { a, b, av, bv };
+  },
+};
 let saved;
 window.acquireVsCodeApi = () => ({
   getState: () => saved,
   setState: (s) => { saved = s; },
   postMessage: (m) => {
     window.__sent.push(m);
-    if (m.type === 'ready') reply({ type: 'result', result, appliedFrom: { neighbors: 'command', modules: 'settings' } });
-    if (m.type === 'requestLocality') {
-      const P = result.features.length * (result.features.length - 1) / 2;
-      const acc = new Float32Array(P);
-      for (const mod of result.modules) { const w = mod.loadings[m.locality] || 0; if (!w) continue; const p = b64ToF32(mod.pattern); for (let q=0;q<P;q++) acc[q]+=w*p[q]; }
-      reply({ type: 'localityCorrelations', requestId: m.requestId, locality: m.locality, pattern: f32ToB64(acc), features: result.features });
-    }
-    if (m.type === 'requestPair') {
-      const n = result.rowCount, av = [], bv = [];
-      for (let i = 0; i < n; i++) { const x = result.embedding.coords[2*i], y = result.embedding.coords[2*i+1]; av.push(Math.sin(x*1.3+i*0.01)*3 + x); bv.push(Math.cos(y*0.7+i*0.013)*3 + 0.5*x); }
-      reply({ type: 'pairValues', requestId: m.requestId, a: m.a, b: m.b, av, bv });
-    }
+    if (m.rpc === 'note' && m.type === 'ready') note('result', { ...window.__note, appliedFrom: { neighbors: 'command', modules: 'settings' } });
+    if (m.rpc !== 'request') return;
+    if (fail) send({ rpc: 'reply', id: m.id, ok: false, error: { name: 'Error', message: 'the engine worker stopped (preview --fail)' } });
+    else send({ rpc: 'reply', id: m.id, ok: true, result: answers[m.method](m.params) });
   },
 });`;
 
 // The panel's CSP (src/extension/panel.ts) with file: standing in for the webview's own source: violations show up here too.
 const csp =
-  "default-src 'none'; img-src file: data: blob:; style-src file: 'unsafe-inline'; font-src file:; script-src 'nonce-preview'";
+  "default-src 'none'; img-src file: data: blob:; style-src file:; font-src file:; script-src 'nonce-preview'";
 const html = `<!doctype html>
-<html lang="en" style="${style}">
+<html lang="en">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
@@ -234,7 +265,7 @@ if (flag('screenshot')) {
     args: ['--no-sandbox', '--disable-gpu', '--headless'],
   });
   try {
-    const p = await browser.newPage({ viewport: { width: Number(opt('width', 1280)), height: 1100 } });
+    const p = await browser.newPage({ viewport: { width, height } });
     const errors = [];
     p.on('pageerror', (e) => errors.push(String(e)));
     p.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
@@ -255,7 +286,7 @@ if (flag('screenshot')) {
         await p.keyboard.press('Enter');
       }
       await p
-        .waitForSelector('[data-testid="pair-view"]', { timeout: 5000 })
+        .waitForSelector(fail ? '.lava-pair-panel [data-state="failed"]' : '[data-testid="pair-view"]', { timeout: 5000 })
         .catch(() => errors.push('no pair view'));
       // Click a point of the map: the nearest probe's locality is requested and its heatmap replaces the module's.
       const surface = await p.$('[data-testid="scatter"] svg, [data-testid="scatter"] canvas');
@@ -268,18 +299,22 @@ if (flag('screenshot')) {
           await surface.click({
             position: { x: (b.width * ((k * 7) % 40)) / 40, y: (b.height * ((k * 13) % 40)) / 40 },
           });
-          if (await p.evaluate(() => window.__sent.some((m) => m.type === 'requestLocality'))) break;
+          if (await p.evaluate(() => window.__sent.some((m) => m.rpc === 'request' && m.method === 'locality'))) break;
         }
       }
       await p
-        .waitForSelector('[data-testid="heatmap"][data-locality-id]', { timeout: 5000 })
+        .waitForSelector(fail ? '.lava-heatmap-panel [data-state="failed"]' : '[data-testid="heatmap"][data-locality-id]', {
+          timeout: 5000,
+        })
         .catch(() => errors.push('no locality heatmap'));
       await p.click('.lava-check input').catch(() => errors.push('no probes toggle'));
-      // Every export button: the host receives PNG data URLs and SVG text.
+      // Every export button (not "Module pattern": the locality stays in view): the host receives PNG data URLs and SVG text.
       for (const b of await p.$$('.lava-panel-bar vscode-button, .lava-panel-bar button'))
-        if (await b.isVisible()) await b.click();
+        if ((await b.isVisible()) && /^(PNG|SVG)$/.test((await b.textContent()).trim())) await b.click();
       await p.waitForTimeout(500);
-      const exported = await p.evaluate(() => window.__sent.filter((m) => m.type === 'export'));
+      const exported = await p.evaluate(() =>
+        window.__sent.filter((m) => m.rpc === 'note' && m.type === 'export').map((m) => m.payload),
+      );
       for (const m of exported) {
         const file = join(out, `export-${themeName}-${m.view}.${m.format}`);
         writeFileSync(file, m.format === 'png' ? Buffer.from(m.data.split(',')[1], 'base64') : m.data);
@@ -294,10 +329,10 @@ if (flag('screenshot')) {
     }
     if (flag('perf')) {
       const t = await p.evaluate(async () => {
-        const clone = JSON.parse(JSON.stringify(window.__result));
+        // The render timed includes decoding the result's text, as the webview does on every result note.
         const t0 = performance.now();
         window.dispatchEvent(
-          new MessageEvent('message', { data: { type: 'result', result: clone, appliedFrom: {} } }),
+          new MessageEvent('message', { data: { rpc: 'note', type: 'result', payload: { ...window.__note, appliedFrom: {} } } }),
         );
         const render = performance.now() - t0;
         const surface = document.querySelector('[data-testid="scatter"] canvas, [data-testid="scatter"] svg');
@@ -329,12 +364,17 @@ if (flag('screenshot')) {
       console.log(`perf: ${JSON.stringify(t)}`);
     }
     await p.waitForTimeout(300);
-    const shot = join(out, `preview-${themeName}${flag('interact') ? '-interact' : ''}.png`);
-    await p.screenshot({ path: shot, fullPage: true });
+    const shot = join(out, `preview-${themeName}${flag('interact') ? '-interact' : ''}${fail ? '-fail' : ''}-${width}x${height}.png`);
+    await p.screenshot({ path: shot, fullPage: !flag('viewport') });
     console.log(`screenshot ${shot}`);
     console.log(
-      `messages sent by the webview: ${JSON.stringify(await p.evaluate(() => window.__sent.map((m) => m.type)))}`,
+      `messages sent by the webview: ${JSON.stringify(await p.evaluate(() => window.__sent.map((m) => m.method ?? m.type)))}`,
     );
+    const violations = await p.evaluate(() => window.__violations);
+    if (violations.length) {
+      console.log(`CSP violations:\n${violations.join('\n')}`);
+      process.exitCode = 1;
+    }
     if (errors.length) console.log(`page errors:\n${errors.join('\n')}`);
   } finally {
     await browser.close();

@@ -1,19 +1,17 @@
 // The webview's entry: loads styles and the vscode-elements it uses, starts the app, connects it to the host.
+// First, before any module builds a zod schema: no eval under the CSP.
+import './util/noEval';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-badge/index.js';
 import './styles.css';
-import type { ToWebviewMessage } from '../src/shared/protocol';
 import { startApp } from './app';
-import { hostApi } from './util/vscodeApi';
+import { vsCodeApi } from './util/vscodeApi';
 
-const host = hostApi();
 const root = document.getElementById('app') ?? document.body.appendChild(document.createElement('div'));
-const app = startApp(root, host);
+const app = startApp(root, vsCodeApi());
 
-window.addEventListener('message', (event: MessageEvent<ToWebviewMessage>) => {
-  const m = event.data;
-  if (m && typeof m === 'object' && typeof m.type === 'string') app.receive(m);
-});
+// Every message goes to the rpc Peer, which checks it against the host's contract and drops what does not fit.
+window.addEventListener('message', (event: MessageEvent<unknown>) => app.receive(event.data));
 
 // VS Code swaps the theme by changing <body>'s class and <html>'s style variables.
 const observer = new MutationObserver(() => app.refreshTheme());
@@ -25,5 +23,3 @@ new ResizeObserver(() => {
   clearTimeout(resizeTimer);
   resizeTimer = setTimeout(() => app.resize(), 150);
 }).observe(root);
-
-host.postMessage({ type: 'ready' });

@@ -4,7 +4,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { localityCorrelations } from '../../src/engine/correlations/correlation';
-import { factorize } from '../../src/engine/factorize/nmf';
+import { factorize } from '../../src/engine/factorize/factorize';
 import { seededUniform } from '../../src/engine/random';
 import type { Localities } from '../../src/engine/types';
 

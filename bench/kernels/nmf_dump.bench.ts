@@ -2,7 +2,7 @@
 // Run: node --import tsx bench/kernels/nmf_dump.bench.ts DIR [--boolean]; then nmf_sklearn.py DIR to compare.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { factorize } from '../../src/engine/factorize/nmf';
+import { factorize } from '../../src/engine/factorize/factorize';
 import type { LocalityCorrelations } from '../../src/engine/types';
 
 async function main(): Promise<void> {

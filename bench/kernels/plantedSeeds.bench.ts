@@ -1,22 +1,21 @@
 // Seed sweep of NMF starts on planted data: planted modules recovered per seed for each start (nndsvd, profiles).
 // Run: node --import tsx bench/kernels/plantedSeeds.bench.ts [--seeds 0-9] [--samples 4000] [--features 40]
-//        [--generator ts|py] [--inits nndsvd,profiles] [--modules 8] [--ref]
+//        [--inits nndsvd,profiles] [--modules 8] [--ref]
 // Steps 1-2 run once per seed (the NMF start does not touch them); Step 3 and the score run per start.
-// --generator py writes the data with shared/bench/planted.py; --ref also runs shared/bench/lava_ref.py
-// and prints, per start, the mean over reference modules of the best cosine among ours (agreement).
+// --ref also runs the numpy reference (bench/reference/lava_ref.py) and prints, per start, the mean over
+// reference modules of the best cosine among ours (agreement).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runPipeline } from '../../src/engine/pipeline';
-import { factorize, type NmfInit } from '../../src/engine/factorize/nmf';
+import { factorize } from '../../src/engine/factorize/factorize';
+import type { NmfInit } from '../../src/engine/factorize/nmf';
 import { summarizeModules } from '../../src/engine/modules';
 import { generatePlanted, type PlantedTruth } from '../../fixtures/planted';
 import { scorePlanted, sparseCosine, type ScorableResult } from '../../fixtures/scorePlanted';
 import { DEFAULT_PARAMS, type LavaParams } from '../../src/shared/params/types';
-
-const PY = '/usr/bin/python3';
-const SHARED = '/work/shared/bench';
+import { PYTHON, REFERENCE } from '../runs';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(name);
@@ -45,30 +44,22 @@ async function main(): Promise<void> {
   const seeds = parseSeeds(arg('--seeds', '0-9'));
   const samples = Number(arg('--samples', '4000'));
   const features = Number(arg('--features', '40'));
-  const generator = arg('--generator', 'ts');
   const inits = arg('--inits', 'nndsvd,profiles').split(',') as NmfInit[];
   const withRef = process.argv.includes('--ref');
   const dir = mkdtempSync(join(tmpdir(), 'planted-seeds-'));
   const totals = new Map<NmfInit, { recovered: number; all5: number; agree: number[] }>(
     inits.map((i) => [i, { recovered: 0, all5: 0, agree: [] }]),
   );
-  console.log(`generator=${generator} samples=${samples} features=${features} seeds=${seeds.join(',')}`);
+  console.log(`samples=${samples} features=${features} seeds=${seeds.join(',')}`);
   for (const seed of seeds) {
     const csvPath = join(dir, `p${seed}.csv`);
-    const truthPath = join(dir, `p${seed}.truth.json`);
-    let truth: PlantedTruth;
-    if (generator === 'py') {
-      execFileSync(PY, [`${SHARED}/planted.py`, String(seed), csvPath, truthPath, '--samples', String(samples), '--features', String(features)]); // prettier-ignore
-      truth = JSON.parse(readFileSync(truthPath, 'utf8')) as PlantedTruth;
-    } else {
-      const g = generatePlanted(seed, { samples, features });
-      writeFileSync(csvPath, g.csv);
-      truth = g.truth;
-    }
+    const g = generatePlanted(seed, { samples, features });
+    writeFileSync(csvPath, g.csv);
+    const truth: PlantedTruth = g.truth;
     let ref: ScorableResult | null = null;
     if (withRef) {
       const refPath = join(dir, `p${seed}.ref.json`);
-      execFileSync(PY, [`${SHARED}/lava_ref.py`, csvPath, refPath, '--emb', 'x,y']);
+      execFileSync(PYTHON, [REFERENCE, csvPath, refPath, '--emb', 'x,y']);
       ref = JSON.parse(readFileSync(refPath, 'utf8')) as ScorableResult;
     }
     const params: LavaParams = {

@@ -1,27 +1,32 @@
-// The LAVA steps in order: table -> prepared data -> embedding -> localities -> correlations -> modules -> result.
+// The LAVA steps in order: files -> prepared data -> embedding -> localities -> correlations -> modules -> result.
 // Progress and cancellation run through every step; the same input, params and seed give the same result.
 import { throwIfCancelled } from './errors';
-import { readTableBytes, readTableFile } from './read/table';
+import { readInputs } from './read/readInputs';
+import { lineOf } from './prepare/badRows';
 import { prepare } from './prepare/prepare';
+import { fitToRows } from './prepare/sizeRules';
+import { wideColumnsFor } from './prepare/wideColumns';
+import { checkDegenerate } from './prepare/degenerate';
 import { computeUmap } from './embedding/umap';
 import { buildLocalities } from './localities/localities';
 import { localityCorrelations } from './correlations/correlation';
-import { factorize } from './factorize/nmf';
+import { factorize } from './factorize/factorize';
 import { summarizeModules } from './modules';
 import { buildResult } from './result';
 import type { LavaResult } from '../shared/result/types';
 import type { Localities, LocalityCorrelations, Prepared } from './types';
-import { LavaInputError } from '../shared/errors';
 import type { LavaParams } from '../shared/params/types';
 import type { ProgressFn, Step } from '../shared/steps';
 
 export interface PipelineInput {
-  /** Path (or name) of the data file, used in errors and in the result. */
+  /** Path of the data file, read in place (also by the extension's worker: large files are never copied whole). */
   file: string;
-  /** The file's bytes when the caller already has them (the extension reads through workspace.fs). */
+  /** A CSV's bytes already in memory (tests, benchmarks); `file` then only names it. */
   bytes?: Uint8Array;
   params: LavaParams;
   paramSources?: Partial<Record<keyof LavaParams, string>>;
+  /** The .lava.json that gave options, recorded in the result. */
+  configFile?: string;
 }
 
 export interface PipelineOutput {
@@ -31,84 +36,106 @@ export interface PipelineOutput {
   correlations: LocalityCorrelations;
 }
 
-/** Smallest locality that still gives a usable Fisher threshold (n - 3 > 0 with some room). */
-export const MIN_NEIGHBOURS = 5;
+/** Each step's progress, and how long each took (the result's timings, in ms). */
+class StepClock {
+  private readonly spent: Record<string, number> = {};
+  private readonly start = performance.now();
+  private mark = this.start;
+
+  constructor(private readonly onProgress: ProgressFn | undefined) {}
+
+  progress(step: Step): (fraction: number, message?: string) => void {
+    return (fraction, message) => this.onProgress?.(step, fraction, message);
+  }
+
+  done(step: Step): void {
+    const now = performance.now();
+    this.spent[step] = Math.round(now - this.mark);
+    this.mark = now;
+    this.onProgress?.(step, 1);
+  }
+
+  /** Every step's time, then the total. */
+  timings(): Record<string, number> {
+    return { ...this.spent, total: Math.round(performance.now() - this.start) };
+  }
+}
 
 export async function runPipeline(
   input: PipelineInput,
-  opts: { onProgress?: ProgressFn; signal?: AbortSignal } = {},
+  opts: {
+    onProgress?: ProgressFn;
+    signal?: AbortSignal;
+    /** Called once the embedding is known (given or computed): E x d, row-major. */
+    onEmbedding?: (Z: Float64Array, d: number) => void;
+  } = {},
 ): Promise<PipelineOutput> {
   const { signal } = opts;
-  const timings: Record<string, number> = {};
-  const t0 = performance.now();
-  let mark = t0;
-  const progress = (step: Step) => (fraction: number, message?: string) => opts.onProgress?.(step, fraction, message);
-  const done = (step: Step) => {
-    const now = performance.now();
-    timings[step] = Math.round(now - mark);
-    mark = now;
-    opts.onProgress?.(step, 1);
-  };
+  const clock = new StepClock(opts.onProgress);
 
-  const table = input.bytes
-    ? await readTableBytes(input.bytes, input.file, { signal, onProgress: progress('read') })
-    : await readTableFile(input.file, { signal, onProgress: progress('read') });
-  done('read');
+  const inputs = await readInputs(input.file, input.params, {
+    signal,
+    onProgress: clock.progress('read'),
+    bytes: input.bytes,
+    wideColumns: wideColumnsFor(input.params),
+  });
+  const { data } = inputs;
+  clock.done('read');
   throwIfCancelled(signal);
 
-  const prepared = prepare(table, input.params);
-  const params: LavaParams = { ...input.params };
-  const notes = [...prepared.notes];
+  const prepared = await prepare(inputs, input.params, { signal, onProgress: clock.progress('prepare') });
+  const fitted = checkDegenerate(input.file, prepared, fitToRows(data, prepared, input.params));
+  const params = fitted.params;
+  const notes = [...prepared.notes, ...fitted.notes];
   const E = prepared.E;
-  const need = 3 * MIN_NEIGHBOURS; // n = floor(E / 3) must reach MIN_NEIGHBOURS
-  if (E < need) {
-    const lastLine = table.lineOfRow.length ? table.lineOfRow[table.lineOfRow.length - 1] : 1;
-    throw new LavaInputError(
-      `too few rows: ${E} usable row${E === 1 ? '' : 's'}, LAVA needs at least ${need} (localities of ${MIN_NEIGHBOURS} or more)`,
-      { file: input.file, line: lastLine },
-      prepared.droppedRows.count > 0
-        ? `${prepared.droppedRows.count} rows were dropped for missing or non-numeric values; fix them or add rows.`
-        : 'Add rows to the file.',
-    );
-  }
-  if (params.neighbors > Math.floor(E / 3)) {
-    const lowered = Math.floor(E / 3);
-    notes.push(`neighbours lowered from ${params.neighbors} to ${lowered} (floor of ${E} rows / 3)`);
-    params.neighbors = lowered;
-  }
-  done('prepare');
+  clock.done('prepare');
 
   let Z = prepared.Z;
   let d = prepared.d;
   if (Z === null) {
-    Z = await computeUmap(prepared.X, E, prepared.F, params, { signal, onProgress: progress('embedding') });
+    Z = await computeUmap(prepared.X, E, prepared.F, params, {
+      signal,
+      onProgress: clock.progress('embedding'),
+    });
     d = 2;
   }
-  done('embedding');
+  clock.done('embedding');
+  opts.onEmbedding?.(Z, d);
 
-  const localities = await buildLocalities(Z, E, d, params, { signal, onProgress: progress('localities') });
-  done('localities');
+  const localities = await buildLocalities(Z, E, d, params, {
+    signal,
+    onProgress: clock.progress('localities'),
+  });
+  clock.done('localities');
 
   const correlations = await localityCorrelations(prepared.X, E, prepared.F, localities, params, {
     signal,
-    onProgress: progress('correlations'),
+    onProgress: clock.progress('correlations'),
   });
-  done('correlations');
+  clock.done('correlations');
 
-  const factorization = await factorize(correlations, params, { signal, onProgress: progress('modules') });
+  const factorization = await factorize(correlations, params, {
+    signal,
+    onProgress: clock.progress('modules'),
+  });
   const modules = summarizeModules(factorization, correlations, localities, E, prepared.features);
-  done('modules');
+  clock.done('modules');
   throwIfCancelled(signal);
 
-  timings.total = Math.round(performance.now() - t0);
+  const timings = clock.timings();
   const result = buildResult({
     file: input.file,
-    table,
+    table: {
+      rowCount: data.rowCount,
+      delimiter: data.delimiter ?? '',
+      lineOfRow: Int32Array.from({ length: data.rowCount }, (_, r) => lineOf(data.rowNames, r)),
+    },
     prepared,
     Z,
     d,
     params,
     paramSources: input.paramSources,
+    configFile: input.configFile,
     notes,
     localities,
     correlations,

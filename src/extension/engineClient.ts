@@ -1,156 +1,122 @@
-// Host side of the engine's worker thread: one thread per run, kept afterwards to answer the webview's
-// locality and pair requests. Cancelling terminates the thread, which stops the engine mid-step for sure.
+// The host's client of the engine thread: run and load, then the webview's locality and pair requests, all
+// over rpc (shared/workerProtocol.ts). One thread per run, kept afterwards to answer requests. Cancelling
+// terminates the thread, which stops the engine mid-step for sure; a thread that dies rejects all pending.
 import { Worker } from 'node:worker_threads';
-import type { LavaResult } from '../shared/result/types';
-import type { FromWorkerMessage, ToWorkerMessage, WorkerError } from '../shared/workerProtocol';
+import { z } from 'zod';
+import { Peer } from '../shared/rpc';
+import { engineContract, engineHostContract, type EngineContract } from '../shared/workerProtocol';
+import type { ResultText } from '../shared/result/summary';
 import { LavaCancelled } from '../shared/errors';
 import type { Step } from '../shared/steps';
 
-/** An error raised inside the worker, with the LavaInputError fields (file, line, column, hint) when it was one. */
-export class EngineError extends Error {
-  readonly info: WorkerError;
-  constructor(info: WorkerError) {
-    super(info.message);
-    this.name = info.name;
-    this.info = info;
-  }
-  get isInputError(): boolean {
-    return this.info.name === 'LavaInputError';
-  }
+/** What the client needs of a thread; a node Worker in the extension, an in-process fake in tests. */
+export interface EngineThread {
+  post(message: unknown, transfer?: ArrayBuffer[]): void;
+  onMessage(listener: (message: unknown) => void): void;
+  /** Called once when the thread ends on its own (an uncaught error, or an exit). */
+  onStop(listener: (why: Error) => void): void;
+  terminate(): void;
+}
+
+/** The engine's thread as a node Worker running `scriptPath` (dist/worker.js). */
+export function workerThread(scriptPath: string): EngineThread {
+  const worker = new Worker(scriptPath);
+  return {
+    post: (m, transfer) => worker.postMessage(m, transfer ?? []),
+    onMessage: (l) => worker.on('message', l),
+    onStop: (l) => {
+      worker.on('error', (e) => l(e));
+      worker.on('exit', (code) => l(new Error(`the LAVA engine thread stopped (exit code ${code})`)));
+    },
+    terminate: () => void worker.terminate(),
+  };
 }
 
 /** Step, overall fraction of the run done (0..1), and the engine's short message. */
 export type ProgressListener = (step: Step, overall: number, message?: string) => void;
 
-/** A run or load request as the worker protocol types it, less its tag. */
-type JobInput<T extends 'run' | 'load'> = Omit<Extract<ToWorkerMessage, { type: T }>, 'type'>;
+type Params<M extends keyof EngineContract['requests']> = z.input<EngineContract['requests'][M]['params']>;
+type Reply<M extends keyof EngineContract['requests']> = z.output<EngineContract['requests'][M]['result']>;
 
-type Reply = Extract<FromWorkerMessage, { type: 'localityCorrelations' } | { type: 'pairValues' }>;
+export class EngineClient {
+  private readonly peer: Peer<typeof engineHostContract, EngineContract>;
+  private stopped: Error | null = null;
 
-export class EngineWorker {
-  private readonly worker: Worker;
-  private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (r: Reply) => void; reject: (e: Error) => void }>();
-  private exited: Error | null = null;
-  private readonly listeners = new Set<(msg: FromWorkerMessage) => void>();
-  /** Rejecters of the run/load in flight: a thread that dies or is disposed must not leave a promise hanging. */
-  private readonly jobRejects = new Set<(e: Error) => void>();
-
-  constructor(scriptPath: string) {
-    this.worker = new Worker(scriptPath);
-    this.worker.on('message', (msg: FromWorkerMessage) => {
-      if (msg.type === 'localityCorrelations' || msg.type === 'pairValues' || msg.type === 'requestFailed') {
-        const p = this.pending.get(msg.requestId);
-        if (!p) return;
-        this.pending.delete(msg.requestId);
-        if (msg.type === 'requestFailed') p.reject(new Error(msg.message));
-        else p.resolve(msg);
-        return;
-      }
-      for (const l of this.listeners) l(msg);
+  constructor(
+    private readonly thread: EngineThread,
+    log: (line: string) => void = () => {},
+  ) {
+    this.peer = new Peer({ post: (m, t) => thread.post(m, t) }, engineHostContract, engineContract, {
+      onDrop: (why) => log(`dropped a message from the engine thread: ${why}`),
     });
-    const stop = (why: Error) => {
-      if (this.exited) return;
-      this.exited = why;
-      for (const p of this.pending.values()) p.reject(why);
-      this.pending.clear();
-      for (const r of [...this.jobRejects]) r(why);
-    };
-    this.worker.on('error', (e) => stop(e));
-    this.worker.on('exit', (code) => stop(new Error(`the LAVA engine thread stopped (exit code ${code})`)));
+    thread.onMessage((m) => this.peer.receive(m));
+    thread.onStop((why) => this.stop(why));
+  }
+
+  /** A client of a new engine thread running `scriptPath` (dist/worker.js). */
+  static start(scriptPath: string, log?: (line: string) => void): EngineClient {
+    return new EngineClient(workerThread(scriptPath), log);
   }
 
   /**
-   * Runs the pipeline. The bytes' buffer is transferred (not copied) to the worker, so `bytes` is unusable after.
-   * Rejects with LavaCancelled (and terminates the thread) when `signal` fires, with EngineError on failure.
+   * Runs the pipeline on the file the thread reads by path; resolves with the result's file text (encoded by the
+   * thread for `input.resultPath`) and its summary. Rejects with LavaCancelled (and terminates the thread) when
+   * `signal` fires, with RemoteError on failure.
    */
-  run(input: JobInput<'run'>, onProgress: ProgressListener, signal?: AbortSignal): Promise<LavaResult> {
-    return this.job({ type: 'run', ...input }, input.bytes, signal, onProgress).then(
-      (m) => (m as { result: LavaResult }).result,
-    );
+  async run(input: Params<'run'>, onProgress: ProgressListener, signal?: AbortSignal): Promise<ResultText> {
+    const off = this.peer.on('progress', (p) => onProgress(p.step, p.overall, p.message));
+    const cancel = () => this.dispose();
+    if (signal?.aborted) cancel();
+    signal?.addEventListener('abort', cancel, { once: true });
+    try {
+      return await this.peer.request('run', input, { signal });
+    } finally {
+      off();
+      signal?.removeEventListener('abort', cancel);
+    }
   }
 
-  /** Prepares X again from the data file of a saved result, so that requests can be answered. */
-  async load(input: JobInput<'load'>): Promise<void> {
-    await this.job({ type: 'load', ...input }, input.bytes);
+  /** Prepares X again from the data file of a result (its file text in `input.text`), so that requests can be answered. */
+  async load(input: Params<'load'>): Promise<void> {
+    await this.peer.request('load', input);
   }
 
-  private job(
-    msg: ToWorkerMessage,
-    bytes: Uint8Array,
-    signal?: AbortSignal,
-    onProgress?: ProgressListener,
-  ): Promise<FromWorkerMessage> {
-    return new Promise((resolve, reject) => {
-      if (this.exited) return reject(this.exited);
-      if (signal?.aborted) {
-        this.dispose();
-        return reject(new LavaCancelled());
-      }
-      const fail = (e: Error) => {
-        finish();
-        reject(e);
-      };
-      const onAbort = () => {
-        fail(new LavaCancelled());
-        this.dispose();
-      };
-      const listener = (m: FromWorkerMessage) => {
-        if (m.type === 'progress') onProgress?.(m.step, m.overall, m.message);
-        else if (m.type === 'failed') fail(new EngineError(m.error));
-        else if (m.type === 'done' || m.type === 'loaded') {
-          finish();
-          resolve(m);
-        }
-      };
-      const finish = () => {
-        this.listeners.delete(listener);
-        this.jobRejects.delete(fail);
-        signal?.removeEventListener('abort', onAbort);
-      };
-      this.listeners.add(listener);
-      this.jobRejects.add(fail);
-      signal?.addEventListener('abort', onAbort, { once: true });
-      // Transfer only a buffer the view owns whole; a view into a larger buffer is copied by structured clone.
-      const whole =
-        bytes.byteOffset === 0 &&
-        bytes.byteLength === bytes.buffer.byteLength &&
-        bytes.buffer instanceof ArrayBuffer;
-      this.worker.postMessage(msg, whole ? [bytes.buffer as ArrayBuffer] : []);
-    });
+  /** What a data file offers to choose (layers, obsm keys, var columns) and its column names. */
+  inspect(file: string): Promise<Reply<'inspect'>> {
+    return this.peer.request('inspect', { file });
   }
 
-  requestLocality(locality: number): Promise<Extract<Reply, { type: 'localityCorrelations' }>> {
-    return this.request({ type: 'requestLocality', requestId: this.nextId++, locality }) as Promise<
-      Extract<Reply, { type: 'localityCorrelations' }>
-    >;
+  locality(locality: number): Promise<Reply<'locality'>> {
+    return this.peer.request('locality', { locality });
   }
 
-  requestPair(a: string, b: string): Promise<Extract<Reply, { type: 'pairValues' }>> {
-    return this.request({ type: 'requestPair', requestId: this.nextId++, a, b }) as Promise<
-      Extract<Reply, { type: 'pairValues' }>
-    >;
+  pair(a: string, b: string): Promise<Reply<'pair'>> {
+    return this.peer.request('pair', { a, b });
   }
 
-  private request(msg: Extract<ToWorkerMessage, { requestId: number }>): Promise<Reply> {
-    return new Promise((resolve, reject) => {
-      if (this.exited) return reject(this.exited);
-      this.pending.set(msg.requestId, { resolve, reject });
-      this.worker.postMessage(msg);
-    });
+  feature(feature: string): Promise<Reply<'feature'>> {
+    return this.peer.request('feature', { feature });
+  }
+
+  /** Listens for the running run's embedding (sent once its step ends); returns the unsubscribe function. */
+  onEmbedding(listener: (e: { coords: Float32Array; dims: number }) => void): () => void {
+    return this.peer.on('embedding', listener);
   }
 
   get alive(): boolean {
-    return this.exited === null;
+    return this.stopped === null;
   }
 
+  /** Ends the thread; everything pending rejects with LavaCancelled. */
   dispose(): void {
-    if (this.exited) return;
-    const why = new LavaCancelled();
-    this.exited = why;
-    for (const p of this.pending.values()) p.reject(why);
-    this.pending.clear();
-    for (const r of [...this.jobRejects]) r(why);
-    void this.worker.terminate();
+    if (this.stopped) return;
+    this.stop(new LavaCancelled());
+    this.thread.terminate();
+  }
+
+  private stop(why: Error): void {
+    if (this.stopped) return;
+    this.stopped = why;
+    this.peer.dispose(why);
   }
 }

@@ -1,12 +1,11 @@
 // Entry point of the extension: registers the commands, the panel serializer and the output channel.
 import * as vscode from 'vscode';
 import { Explainer, LAST_RESULT_KEY } from './commands/explain';
-import { headerOf, pickDataFile, pickOptions } from './commands/pickInputs';
-import { resolveParams } from './resolveParams';
+import { pickDataFile, vscodePrompter } from './commands/pickInputs';
+import { pickOptions } from './commands/optionSteps';
 import { showRunError } from './commands/showError';
 import { LavaPanel, VIEW_TYPE } from './panel';
-import type { WebviewState } from '../shared/protocol';
-import { readSettings } from './settings';
+import { WebviewStateSchema } from '../shared/protocol';
 
 export function activate(context: vscode.ExtensionContext): void {
   const output = vscode.window.createOutputChannel('LAVA Explorer');
@@ -28,7 +27,8 @@ export function activate(context: vscode.ExtensionContext): void {
       'lava.explainDataset',
       guard(async (arg?: unknown) => {
         const uri = await dataFrom(arg);
-        if (uri) await explainer.explain(uri, {});
+        const command = uri && (await explainer.missingOptions(uri, vscodePrompter));
+        if (uri && command) await explainer.explain(uri, command);
       }),
     ),
     vscode.commands.registerCommand(
@@ -36,11 +36,10 @@ export function activate(context: vscode.ExtensionContext): void {
       guard(async (arg?: unknown) => {
         const uri = await dataFrom(arg);
         if (!uri) return;
-        const bytes = await vscode.workspace.fs.readFile(uri);
-        // The header is within the first 64 KB for any sane file; decoding the whole file would be wasteful.
-        const header = headerOf(new TextDecoder().decode(bytes.subarray(0, 1 << 16)));
-        const { params } = await resolveParams(uri.fsPath, readSettings(uri), {});
-        const command = await pickOptions(header, params);
+        // Only what the wizard offers (a CSV's header, an h5ad's layers and obsm keys): the run reads the rest.
+        const info = await explainer.fileInfo(uri);
+        const { params } = await explainer.resolve(uri, {});
+        const command = await pickOptions(info, params, vscodePrompter);
         if (command) await explainer.explain(uri, command);
       }),
     ),
@@ -78,26 +77,36 @@ export function activate(context: vscode.ExtensionContext): void {
         if (LavaPanel.current) explainer.save(LavaPanel.current);
       }),
     ),
-    vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
-      async deserializeWebviewPanel(webviewPanel: vscode.WebviewPanel, state: unknown) {
-        const panel = LavaPanel.revive(webviewPanel, context.extensionUri, explainer);
-        const fromState = (state as Partial<WebviewState> | undefined)?.resultUri;
-        const stored = fromState ?? context.workspaceState.get<string>(LAST_RESULT_KEY);
-        if (!stored) {
-          panel.showError('This panel was restored without its result; run "LAVA: Explain Dataset" again.');
-          return;
-        }
-        try {
-          await explainer.showStored(vscode.Uri.parse(stored), panel);
-        } catch (e) {
-          panel.showError(`Could not restore the result: ${e instanceof Error ? e.message : String(e)}`);
-        }
-      },
-    }),
+    vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, panelSerializer(context, explainer)),
   );
+}
+
+/** Brings panels back after a window reload, with the result their webview state (or the workspace) names. */
+function panelSerializer(
+  context: vscode.ExtensionContext,
+  explainer: Explainer,
+): vscode.WebviewPanelSerializer {
+  return {
+    async deserializeWebviewPanel(webviewPanel: vscode.WebviewPanel, state: unknown) {
+      const panel = LavaPanel.revive(webviewPanel, context.extensionUri, explainer);
+      // The state comes from the webview: checked like any of its messages, never cast.
+      const checked = WebviewStateSchema.safeParse(state);
+      const fromState = checked.success ? checked.data.resultUri : undefined;
+      const stored = fromState ?? context.workspaceState.get<string>(LAST_RESULT_KEY);
+      if (!stored) {
+        panel.showError('This panel was restored without its result; run "LAVA: Explain Dataset" again.');
+        return;
+      }
+      try {
+        await explainer.showStored(vscode.Uri.parse(stored), panel);
+      } catch (e) {
+        panel.showError(`Could not restore the result: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    },
+  };
 }
 
 /** Stops the engine threads; panels stay, so VS Code can restore them in the next session. */
 export function deactivate(): void {
-  for (const p of LavaPanel.all) p.releaseWorker();
+  for (const p of LavaPanel.all) p.releaseEngine();
 }

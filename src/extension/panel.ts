@@ -1,12 +1,13 @@
-// The explorer's webview panel: creation, strict CSP, revival after a reload, and message routing
-// between the webview (src/protocol.ts) and the engine worker that answers locality and pair requests.
+// The explorer's webview panel: creation, strict CSP, revival after a reload; its messages go to an
+// ExplorerHost (./explorerHost.ts), which speaks the rpc contract and holds the engine client for requests.
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
-import type { LavaResult } from '../shared/result/types';
-import type { FromWebviewMessage, ToWebviewMessage } from '../shared/protocol';
-import { EngineWorker } from './engineClient';
+import type { ResultText } from '../shared/result/summary';
+import type { Step } from '../shared/steps';
 import type { LavaParams } from '../shared/params/types';
+import type { EngineClient } from './engineClient';
+import { ExplorerHost } from './explorerHost';
 
 export const VIEW_TYPE = 'lavaExplorer';
 export const PANEL_OPEN_CONTEXT = 'lava.panelOpen';
@@ -15,9 +16,9 @@ export const PANEL_OPEN_CONTEXT = 'lava.panelOpen';
 export interface PanelActions {
   rerun(panel: LavaPanel): void;
   save(panel: LavaPanel): void;
-  exportView(panel: LavaPanel, msg: Extract<FromWebviewMessage, { type: 'export' }>): void;
-  /** A worker able to answer requests for a result shown without one (opened from disk or revived). */
-  loadWorker(panel: LavaPanel): Promise<EngineWorker>;
+  exportView(panel: LavaPanel, view: { format: 'png' | 'svg'; view: string; data: string }): void;
+  /** An engine client able to answer requests for a result shown without one (opened from disk or revived). */
+  loadEngine(panel: LavaPanel): Promise<EngineClient>;
   log(line: string): void;
 }
 
@@ -27,24 +28,18 @@ export class LavaPanel {
   static current: LavaPanel | undefined;
 
   readonly panel: vscode.WebviewPanel;
-  /** The data file shown; null for a result whose data file is unknown. */
+  readonly host: ExplorerHost;
+  /** The data file shown; null for a result whose data file is unknown or missing. */
   dataUri: vscode.Uri | null;
   /** Command-level options of the last run, reused by Re-run (settings and config are read afresh). */
   commandParams: Partial<LavaParams> = {};
-  result: LavaResult | null = null;
   resultUri: vscode.Uri | null = null;
-  appliedFrom: Record<string, string> = {};
-  running = false;
-  private worker: EngineWorker | null = null;
-  private workerLoading: Promise<EngineWorker> | null = null;
-  private lastRunning: ToWebviewMessage | null = null;
   private readonly disposables: vscode.Disposable[] = [];
-  private disposed = false;
 
   private constructor(
     panel: vscode.WebviewPanel,
     extensionUri: vscode.Uri,
-    private readonly actions: PanelActions,
+    actions: PanelActions,
     dataUri: vscode.Uri | null,
   ) {
     this.panel = panel;
@@ -59,8 +54,28 @@ export class LavaPanel {
     const icon = vscode.Uri.joinPath(extensionUri, 'media', 'icon.png');
     if (existsSync(icon.fsPath)) panel.iconPath = icon;
     panel.webview.html = panelHtml(panel.webview, extensionUri);
+    this.host = new ExplorerHost(
+      // A run can finish or fail after the user closed its panel; the webview is gone then.
+      {
+        post: (m) => {
+          if (!this.host.isDisposed) void panel.webview.postMessage(m);
+        },
+      },
+      {
+        rerun: () => actions.rerun(this),
+        save: () => actions.save(this),
+        exportView: (view) => actions.exportView(this, view),
+        openSettings: () => void vscode.commands.executeCommand('workbench.action.openSettings', 'lava.'),
+        copy: (text, what) =>
+          void vscode.env.clipboard
+            .writeText(text)
+            .then(() => vscode.window.setStatusBarMessage(`LAVA: copied ${what}`, 5000)),
+        loadEngine: () => actions.loadEngine(this),
+        log: (line) => actions.log(line),
+      },
+    );
     this.disposables.push(
-      panel.webview.onDidReceiveMessage((m: FromWebviewMessage) => void this.onMessage(m)),
+      panel.webview.onDidReceiveMessage((m: unknown) => this.host.receive(m)),
       panel.onDidChangeViewState(() => {
         if (panel.active) LavaPanel.current = this;
       }),
@@ -88,14 +103,14 @@ export class LavaPanel {
   }
 
   /** The panel already showing this data file, else a new one. */
-  static forData(extensionUri: vscode.Uri, actions: PanelActions, dataUri: vscode.Uri): LavaPanel {
+  static forData(extensionUri: vscode.Uri, actions: PanelActions, dataUri: vscode.Uri | null): LavaPanel {
     for (const p of LavaPanel.all) {
-      if (p.dataUri?.toString() === dataUri.toString()) {
+      if (dataUri && p.dataUri?.toString() === dataUri.toString()) {
         p.panel.reveal(undefined, true);
         return p;
       }
     }
-    return LavaPanel.create(extensionUri, actions, dataUri, titleFor(dataUri));
+    return LavaPanel.create(extensionUri, actions, dataUri, dataUri ? titleFor(dataUri) : 'LAVA Explorer');
   }
 
   /** After a window reload: the webview comes back empty; the host re-sends the stored result. */
@@ -103,138 +118,71 @@ export class LavaPanel {
     return new LavaPanel(panel, extensionUri, actions, null);
   }
 
-  private post(msg: ToWebviewMessage): void {
-    // A run can finish or fail after the user closed its panel; the webview is gone then.
-    if (!this.disposed) void this.panel.webview.postMessage(msg);
+  get result(): ResultText | null {
+    return this.host.result;
   }
 
-  showRunning(step: string, fraction: number): void {
-    this.running = true;
-    this.lastRunning = {
-      type: 'running',
-      file: this.dataUri ? vscode.workspace.asRelativePath(this.dataUri) : '',
-      step,
-      fraction,
-    };
-    this.post(this.lastRunning);
+  get running(): boolean {
+    return this.host.running;
   }
 
-  /** Shows a result; `worker` (when the run just happened) answers the webview's requests from memory. */
-  showResult(result: LavaResult, resultUri: vscode.Uri | null, worker: EngineWorker | null): void {
-    this.running = false;
-    this.lastRunning = null;
-    this.result = result;
-    this.resultUri = resultUri;
-    this.appliedFrom = { ...(result.paramSources ?? {}) } as Record<string, string>;
-    if (worker) this.setWorker(worker);
-    else this.setWorker(null);
-    if (!this.dataUri && result.source.file && existsSync(result.source.file))
-      this.dataUri = vscode.Uri.file(result.source.file);
-    this.panel.title = this.dataUri ? titleFor(this.dataUri) : 'LAVA Explorer';
-    this.sendResult();
+  showRunning(step: Step, fraction: number): void {
+    this.host.showRunning(this.dataUri ? vscode.workspace.asRelativePath(this.dataUri) : '', step, fraction);
+  }
+
+  /** The running run's embedding, drawn before its result. */
+  showEmbedding(e: { coords: Float32Array; dims: number }): void {
+    this.host.showEmbedding(e.coords, e.dims);
+  }
+
+  /**
+   * Shows a result read from `resultUri` or just computed; `engine` (when the run just happened) answers the
+   * webview's requests from memory. `dataUri` is the data file, null when unknown or missing.
+   */
+  showResult(
+    result: ResultText,
+    resultUri: vscode.Uri | null,
+    engine: EngineClient | null,
+    dataUri: vscode.Uri | null,
+  ): void {
+    if (!this.host.isDisposed) {
+      this.resultUri = resultUri;
+      this.dataUri = dataUri;
+      this.panel.title = dataUri ? titleFor(dataUri) : 'LAVA Explorer';
+    }
+    this.host.showResult(result, resultUri?.toString() ?? null, engine);
+  }
+
+  /** The data file of the shown result, located by the user: later requests load their engine from it. */
+  setData(dataUri: vscode.Uri): void {
+    this.dataUri = dataUri;
+    this.panel.title = titleFor(dataUri);
+    this.host.releaseEngine();
   }
 
   /** Back to the result shown before a re-run that was cancelled. */
   restore(): void {
-    this.running = false;
-    this.lastRunning = null;
-    if (this.result) this.sendResult();
+    this.host.restore();
   }
 
   showError(message: string): void {
-    this.running = false;
-    this.lastRunning = null;
-    this.post({ type: 'error', message });
-  }
-
-  private sendResult(): void {
-    if (!this.result) return;
-    this.post({
-      type: 'result',
-      result: this.result,
-      resultUri: this.resultUri?.toString(),
-      appliedFrom: this.appliedFrom,
-    });
-  }
-
-  private setWorker(worker: EngineWorker | null): void {
-    if (this.worker && this.worker !== worker) this.worker.dispose();
-    this.worker = worker;
-    this.workerLoading = null;
-  }
-
-  private async getWorker(): Promise<EngineWorker> {
-    if (this.worker?.alive) return this.worker;
-    if (!this.workerLoading) {
-      const loading = this.actions.loadWorker(this);
-      this.workerLoading = loading;
-      loading.then(
-        (w) => {
-          // A newer result (or closing the panel) while loading makes this worker useless.
-          if (this.workerLoading === loading && !this.disposed) this.worker = w;
-          else w.dispose();
-        },
-        () => {
-          if (this.workerLoading === loading) this.workerLoading = null;
-        },
-      );
-    }
-    return this.workerLoading;
-  }
-
-  private async onMessage(m: FromWebviewMessage): Promise<void> {
-    try {
-      switch (m.type) {
-        case 'ready':
-          if (this.result) this.sendResult();
-          if (this.running && this.lastRunning) this.post(this.lastRunning);
-          return;
-        case 'requestLocality': {
-          const reply = await (await this.getWorker()).requestLocality(m.locality);
-          this.post({ ...reply, requestId: m.requestId });
-          return;
-        }
-        case 'requestPair': {
-          const reply = await (await this.getWorker()).requestPair(m.a, m.b);
-          this.post({ ...reply, requestId: m.requestId });
-          return;
-        }
-        case 'rerun':
-          this.actions.rerun(this);
-          return;
-        case 'saveResult':
-          this.actions.save(this);
-          return;
-        case 'export':
-          this.actions.exportView(this, m);
-          return;
-        case 'openSettings':
-          await vscode.commands.executeCommand('workbench.action.openSettings', 'lava.');
-          return;
-      }
-    } catch (e) {
-      const text = e instanceof Error ? e.message : String(e);
-      this.actions.log(`webview request ${m.type} failed: ${text}`);
-      if (m.type === 'requestLocality' || m.type === 'requestPair')
-        void vscode.window.showWarningMessage(`LAVA: ${text}`);
-    }
+    this.host.showError(message);
   }
 
   get isDisposed(): boolean {
-    return this.disposed;
+    return this.host.isDisposed;
   }
 
-  /** Ends the worker thread kept for requests; a later request loads a new one from the data file. */
-  releaseWorker(): void {
-    this.setWorker(null);
+  /** Ends the engine thread kept for requests; a later request loads a new one from the data file. */
+  releaseEngine(): void {
+    this.host.releaseEngine();
   }
 
   dispose(): void {
-    if (this.disposed) return;
-    this.disposed = true;
+    if (this.host.isDisposed) return;
+    this.host.dispose();
     LavaPanel.all.delete(this);
     if (LavaPanel.current === this) LavaPanel.current = [...LavaPanel.all].pop();
-    this.setWorker(null);
     for (const d of this.disposables) d.dispose();
     this.disposables.length = 0;
     void vscode.commands.executeCommand('setContext', PANEL_OPEN_CONTEXT, LavaPanel.all.size > 0);
@@ -254,10 +202,12 @@ export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri): st
   const dist = (name: string) => vscode.Uri.joinPath(extensionUri, 'dist', name);
   const css = [dist('codicon.css'), dist('webview.css')].filter((u) => existsSync(u.fsPath));
   const src = webview.cspSource;
+  // No 'unsafe-inline' for styles: the webview styles from dist/webview.css, vscode-elements from constructable
+  // stylesheets, and views through CSSOM (el.style.x = ...), none of which the policy blocks.
   const csp = [
     "default-src 'none'",
     `img-src ${src} data: blob:`,
-    `style-src ${src} 'unsafe-inline'`,
+    `style-src ${src}`,
     `font-src ${src}`,
     `script-src 'nonce-${nonce}'`,
   ].join('; ');

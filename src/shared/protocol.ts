@@ -3,20 +3,22 @@
 // against these schemas at run time. The webview never receives the raw data file.
 import { z } from 'zod';
 import type { Contract } from './rpc';
-import type { LavaResult } from './result/types';
-import { validateResult } from './result/validate';
+import { PackedSchema } from './result/packed';
+import { SourceSchema } from './result/summary';
 
-const STEPS = ['read', 'prepare', 'embedding', 'localities', 'correlations', 'modules', 'result'] as const;
+export const STEPS = ['read', 'prepare', 'embedding', 'localities', 'correlations', 'modules', 'result'] as const;
 
-/** A whole result, checked by the result validator (shape and lengths), not field by field in zod. */
-export const ResultSchema = z.custom<LavaResult>((x) => {
-  try {
-    validateResult(x, 'message');
-    return true;
-  } catch {
-    return false;
-  }
-}, 'not a valid LAVA result');
+/** Float32 values sent as a typed array: transferred between threads, structured-cloned into the webview. */
+export const Float32ArraySchema = z.custom<Float32Array>((x) => x instanceof Float32Array, 'not a Float32Array');
+
+/** The embedding alone, as soon as a run knows it (before its modules): dims values per row, row-major. */
+export const EmbeddingNoteSchema = z
+  .object({ coords: Float32ArraySchema, dims: z.number().int().min(2) })
+  .refine((e) => e.coords.length % e.dims === 0, 'coords is not a whole number of rows');
+
+/** The explorer's detail views, shown as tabs on narrow panels; the names are the views' slots (webview/views/layout.ts). */
+export const DETAIL_TABS = ['heatmap', 'pair', 'picture', 'samples', 'selection'] as const;
+export type DetailTab = (typeof DETAIL_TABS)[number];
 
 /** A view name as it may appear in an exported file's name: short, lower-case, no path characters. */
 export const ViewNameSchema = z.string().regex(/^[a-z][a-z0-9-]{0,40}$/);
@@ -24,25 +26,37 @@ export const ViewNameSchema = z.string().regex(/^[a-z][a-z0-9-]{0,40}$/);
 /** What the host answers (the webview's requests) and announces. */
 export const hostContract = {
   requests: {
-    /** One locality's own thresholded correlations: upper triangle, base64 Float32 (shared/result/codec). */
+    /** One locality's own thresholded correlations: upper triangle, a packed Float32 array (shared/result/packed). */
     locality: {
       params: z.object({ locality: z.number().int().nonnegative() }),
-      result: z.object({ locality: z.number().int().nonnegative(), pattern: z.string(), features: z.array(z.string()) }),
+      result: z.object({ locality: z.number().int().nonnegative(), pattern: PackedSchema, features: z.array(z.string()) }),
     },
     /** The values of two features for every kept row, for the pair scatter. */
     pair: {
       params: z.object({ a: z.string(), b: z.string() }),
       result: z.object({ a: z.string(), b: z.string(), av: z.array(z.number()), bv: z.array(z.number()) }),
     },
+    /** One feature's values for every kept row (the map coloured by a searched gene or pixel): base64 Float32. */
+    feature: {
+      params: z.object({ feature: z.string() }),
+      result: z.object({ feature: z.string(), values: PackedSchema }),
+    },
   },
   notes: {
     running: z.object({ file: z.string(), step: z.enum(STEPS), fraction: z.number().min(0).max(1) }),
+    /**
+     * A result as its file text (shared/result/encode), which the webview decodes and checks itself; `source` is
+     * its data and config as absolute paths (the text names them relative to where it is stored).
+     */
     result: z.object({
-      result: ResultSchema,
+      text: z.string(),
+      source: SourceSchema,
       resultUri: z.string().optional(),
       appliedFrom: z.record(z.string(), z.string()),
     }),
     error: z.object({ message: z.string() }),
+    /** The running run's embedding, sent when its embedding step ends so the map shows while the rest runs. */
+    embedding: EmbeddingNoteSchema,
   },
 } satisfies Contract;
 
@@ -56,6 +70,8 @@ export const webviewContract = {
     openSettings: z.object({}),
     /** An exported view: SVG text or a PNG data URL, saved by the host through a save dialog. */
     export: z.object({ format: z.enum(['png', 'svg']), view: ViewNameSchema, data: z.string() }),
+    /** Text for the clipboard (a module's top features, one per line), written by the host; `what` names it. */
+    copy: z.object({ text: z.string().max(1_000_000), what: z.string().max(200) }),
   },
 } satisfies Contract;
 
@@ -69,28 +85,7 @@ export const WebviewStateSchema = z.object({
   selectedLocality: z.number().int().nonnegative().nullable(),
   /** The `resultUri` of the last result note: after a window reload the host's serializer re-sends that result. */
   resultUri: z.string().optional(),
+  /** The detail tab last chosen (narrow panels show one at a time). */
+  tab: z.enum(DETAIL_TABS).optional(),
 });
 export type WebviewState = z.infer<typeof WebviewStateSchema>;
-
-// ---------------------------------------------------------------------------------------------------------
-// The message unions below predate the contracts above; they go once the host and the webview speak rpc.
-
-/** @deprecated Host -> webview, before hostContract. */
-export type ToWebviewMessage =
-  | { type: 'running'; file: string; step: string; fraction: number }
-  | { type: 'result'; result: LavaResult; resultUri?: string; appliedFrom: Record<string, string> }
-  | { type: 'error'; message: string }
-  /** Reply to `requestLocality`: one locality's thresholded correlations, upper triangle as Float32 base64. */
-  | { type: 'localityCorrelations'; requestId: number; locality: number; pattern: string; features: string[] }
-  /** Reply to `requestPair`: values of two features for every kept row (for the pair scatter). */
-  | { type: 'pairValues'; requestId: number; a: string; b: string; av: number[]; bv: number[] };
-
-/** @deprecated Webview -> host, before webviewContract. */
-export type FromWebviewMessage =
-  | { type: 'ready' }
-  | { type: 'requestLocality'; requestId: number; locality: number }
-  | { type: 'requestPair'; requestId: number; a: string; b: string }
-  | { type: 'rerun' }
-  | { type: 'saveResult' }
-  | { type: 'export'; format: 'png' | 'svg'; view: string; data: string }
-  | { type: 'openSettings' };

@@ -1,52 +1,76 @@
-// Messages between the extension host and the engine's worker thread (dist/worker.js), both ways.
-// Plain structured-clone data only; errors travel as a serialisable description.
-import type { LavaResult } from './result/types';
-import type { LavaParams } from './params/types';
-import type { Step } from './steps';
+// Every message between the extension host and the engine's worker thread (dist/worker.js), as rpc contracts
+// (./rpc.ts): what the worker answers (run, load, locality, pair, feature) and announces (progress, embedding). Both sides check
+// every incoming message against these schemas; the host answers nothing.
+import { z } from 'zod';
+import type { Contract } from './rpc';
+import { EmbeddingNoteSchema, STEPS, hostContract } from './protocol';
+import { LavaParamsSchema } from './params/spec';
+import { ResultSummarySchema } from './result/summary';
 
-/** Host -> worker. */
-export type ToWorkerMessage =
-  /** Run the whole pipeline on the bytes of `file`; the worker keeps X and the correlations afterwards. */
-  | {
-      type: 'run';
-      file: string;
-      bytes: Uint8Array;
-      params: LavaParams;
-      paramSources: Partial<Record<keyof LavaParams, string>>;
-    }
-  /** Re-create X (read + prepare only) for a result loaded from disk, so locality and pair requests work. */
-  | {
-      type: 'load';
-      file: string;
-      bytes: Uint8Array;
-      params: LavaParams;
-      members: number[][];
-      features: string[];
-      /** Rows the result kept: the data file must still give exactly these. */
-      rowCount: number;
-    }
-  | { type: 'requestLocality'; requestId: number; locality: number }
-  | { type: 'requestPair'; requestId: number; a: string; b: string };
+const StepSchema = z.enum(STEPS);
 
-/** A LavaInputError (or any error) flattened for postMessage. */
-export interface WorkerError {
-  name: string;
-  message: string;
-  file?: string;
-  line?: number;
-  column?: number;
-  columnName?: string;
-  hint?: string;
-  stack?: string;
-}
+const NamesSchema = z.array(z.string());
 
-/** Worker -> host. */
-export type FromWorkerMessage =
-  /** `overall` is the whole run's fraction done (0..1), computed here so the host needs no engine code. */
-  | { type: 'progress'; step: Step; fraction: number; overall: number; message?: string }
-  | { type: 'done'; result: LavaResult }
-  | { type: 'loaded'; rows: number; features: number }
-  | { type: 'failed'; error: WorkerError }
-  | { type: 'localityCorrelations'; requestId: number; locality: number; pattern: string; features: string[] }
-  | { type: 'pairValues'; requestId: number; a: string; b: string; av: number[]; bv: number[] }
-  | { type: 'requestFailed'; requestId: number; message: string };
+export const engineContract = {
+  requests: {
+    /**
+     * Run the whole pipeline on `file`, read by path in the worker (large files are never copied into the host);
+     * the worker keeps X and the correlations afterwards. The reply is the result's file text, encoded here for
+     * `resultPath` (where the host stores it), and its summary: the host never serialises or parses a run's result.
+     */
+    run: {
+      params: z.object({
+        file: z.string(),
+        params: LavaParamsSchema,
+        paramSources: z.record(z.string(), z.string()),
+        configFile: z.string().optional(),
+        resultPath: z.string(),
+      }),
+      result: z.object({ text: z.string(), summary: ResultSummarySchema }),
+    },
+    /**
+     * Re-create X (read + prepare only) for a result shown without its run, so locality and pair requests work.
+     * `text` is the result's file text: the worker decodes it (its members, params, features and rows).
+     */
+    load: {
+      /** `params` as the host holds them (file options absolute); the text names files relative to where it is stored. */
+      params: z.object({ file: z.string(), text: z.string(), params: LavaParamsSchema }),
+      result: z.object({ rows: z.number().int(), features: z.number().int() }),
+    },
+    /** What a data file offers to choose (h5ad layers, obsm keys, var columns) and its columns, for the options wizard. */
+    inspect: {
+      params: z.object({ file: z.string() }),
+      result: z.object({
+        format: z.string(),
+        rows: z.number().int().nonnegative(),
+        columns: NamesSchema,
+        choices: z.object({
+          layer: NamesSchema.optional(),
+          obsm: NamesSchema.optional(),
+          varNames: NamesSchema.optional(),
+        }),
+      }),
+    },
+    /** The webview's requests, answered from what the last run or load kept: the same schemas both hops. */
+    locality: hostContract.requests.locality,
+    pair: hostContract.requests.pair,
+    feature: hostContract.requests.feature,
+  },
+  notes: {
+    /** `overall` is the whole run's fraction done (0..1), computed in the worker so the host needs no engine code. */
+    progress: z.object({
+      step: StepSchema,
+      fraction: z.number().min(0).max(1),
+      overall: z.number().min(0).max(1),
+      message: z.string().optional(),
+    }),
+    /** The embedding as soon as its step ends (given or computed), its buffer transferred: the panel draws the map early. */
+    embedding: EmbeddingNoteSchema,
+  },
+} satisfies Contract;
+
+/** The host side of the thread: it announces and answers nothing. */
+export const engineHostContract = { requests: {}, notes: {} } satisfies Contract;
+
+export type EngineContract = typeof engineContract;
+export type EngineHostContract = typeof engineHostContract;

@@ -18,7 +18,10 @@ export function lava(args: string[], cwd?: string): LavaRun {
 }
 
 /** Starts lava and resolves when it exits; `onStderr` sees its output as it comes. */
-export function lavaAsync(args: string[], onSpawn?: (kill: (sig: NodeJS.Signals) => void) => void): Promise<LavaRun> {
+export function lavaAsync(
+  args: string[],
+  onSpawn?: (kill: (sig: NodeJS.Signals) => void) => void,
+): Promise<LavaRun> {
   return new Promise((done) => {
     const child = spawn(process.execPath, [LAVA, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';

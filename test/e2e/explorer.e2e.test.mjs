@@ -1,5 +1,5 @@
 // End to end: the packaged extension in a real VS Code (code-server) driven through Chromium.
-// Explains digits.csv from the Explorer menu and checks the panel's views, an input error, and Cancel.
+// Explains digits.csv and an .h5ad from the Explorer menu and checks the panel's views, an input error, and Cancel.
 // Skips (with the reason) when code-server or Chromium is missing, unless CI is set: then it must run.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -14,8 +14,9 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import {
   cpuSeconds,
   extensionHostPids,
@@ -26,7 +27,11 @@ import {
   packageExtension,
   ROOT,
   startCodeServer,
+  waitForExit,
 } from './support/codeServer.mjs';
+// The stored result packs its arrays (schema 2); the test reads it through the product's own decoder.
+import { decodeResult } from '../../src/shared/result/decode.ts';
+import { extensionHostErrors } from './support/exthostLog.mjs';
 import { openBrowser, Workbench } from './support/workbench.mjs';
 
 const codeServer = findCodeServer();
@@ -42,6 +47,19 @@ const skip =
 if (skip) console.log(skip);
 
 const SHOTS = join(ROOT, 'test-output/e2e');
+
+/**
+ * The planted single-cell data set as anndata writes it (sparse X, genes in var, X_umap in obsm), made by the
+ * fixture script into `dir`: `{ path }`, or `{ missing }` saying why not when python3-anndata is missing.
+ */
+function writeH5ad(dir) {
+  const python = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+  const r = spawnSync(python, [join(ROOT, 'scripts/format-fixtures.py'), dir], { encoding: 'utf8' });
+  if (r.status === 0) return { path: join(dir, 'planted_csr.h5ad') };
+  return {
+    missing: `the .h5ad fixture needs python3-anndata: ${r.error?.message ?? r.stderr.trim().split('\n').pop()}`,
+  };
+}
 
 /** A ragged CSV: line 4 has 4 cells where the header has 5. */
 const BAD_CSV = 'x,y,a,b,c\n0.1,0.2,1,2,3\n0.2,0.1,2,3,4\n0.3,0.4,5,6\n0.5,0.5,1,1,1\n';
@@ -68,42 +86,29 @@ function resultFiles(profile, namePrefix) {
   return out;
 }
 
-/** Keeps the extension host log and the extension's output channel next to the screenshots. */
+/**
+ * Keeps every extension host's log (one per window load: exthost1, exthost2, ... after a reload), the extension's
+ * output channels and code-server's own log next to the screenshots, each named after its folder.
+ */
 function copyLogs(profile, dir) {
   const walk = (d) => {
     if (!existsSync(d)) return;
     for (const e of readdirSync(d, { withFileTypes: true })) {
       const p = join(d, e.name);
+      const host = basename(d).startsWith('exthost') ? basename(d) : basename(dirname(d));
       if (e.isDirectory()) walk(p);
-      else if (e.name === 'remoteexthost.log') cpSync(p, join(dir, 'exthost.log'));
-      else if (e.name.endsWith('LAVA Explorer.log')) cpSync(p, join(dir, 'lava-output.log'));
+      else if (e.name === 'remoteexthost.log') cpSync(p, join(dir, `${basename(d)}.log`));
+      else if (e.name === 'remoteagent.log') cpSync(p, join(dir, 'remoteagent.log'));
+      else if (e.name.endsWith('LAVA Explorer.log')) cpSync(p, join(dir, `lava-output-${host}.log`));
     }
   };
   walk(join(profile.user, 'logs'));
-}
-
-function extensionHostErrors(profile) {
-  const found = [];
-  const walk = (dir) => {
-    if (!existsSync(dir)) return;
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      const p = join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (/exthost\.log$/.test(e.name)) {
-        const lines = readFileSync(p, 'utf8').split('\n');
-        lines.forEach((l, i) => {
-          if (l.includes('[error]')) found.push(`${e.name}: ${lines.slice(i, i + 3).join(' | ')}`);
-        });
-      }
-    }
-  };
-  walk(join(profile.user, 'logs'));
-  return found;
 }
 
 test(
   'LAVA Explorer in a real VS Code (code-server + Chromium)',
   { skip, timeout: 15 * 60_000 },
+  // eslint-disable-next-line max-lines-per-function -- one browser session: its steps share the page and the result, in order
   async (t) => {
     if (missing.length > 0)
       throw new Error(`E2E needs ${missing.join(' and ')}; CI is set, so this is a failure, not a skip`);
@@ -116,11 +121,17 @@ test(
     lap(`packaged ${vsix}`);
     const profile = makeProfile(R);
     const ws = join(R, 'ws');
-    cpSync(join(ROOT, 'examples'), ws, { recursive: true });
+    // The bundled data only: a result the README's `lava explain examples/digits.csv` left beside it must
+    // not seed the workspace (the test saves and opens its own digits.lava.json there).
+    mkdirSync(ws);
+    cpSync(join(ROOT, 'examples/digits.csv'), join(ws, 'digits.csv'));
     writeFileSync(join(ws, 'bad.csv'), BAD_CSV);
     mkdirSync(join(ws, 'cancel'));
     writeFileSync(join(ws, 'cancel/big.csv'), bigCsv(12000, 24));
     writeFileSync(join(ws, 'cancel/.lava.json'), JSON.stringify({ defaults: { umap: true } }));
+    const h5ad = writeH5ad(join(R, 'fixtures'));
+    if (h5ad.missing && process.env.CI) throw new Error(h5ad.missing);
+    if (h5ad.path) cpSync(h5ad.path, join(ws, 'cells.h5ad'));
     installExtension(codeServer, profile, vsix);
     const server = await startCodeServer(codeServer, profile, ws, { logFile: join(R, 'code-server.log') });
     lap(`code-server up on port ${server.port}`);
@@ -165,7 +176,7 @@ test(
 
         const stored = resultFiles(profile, 'digits.csv');
         assert.equal(stored.length, 1, `one stored result for digits.csv, found ${stored.join(', ')}`);
-        result = JSON.parse(readFileSync(stored[0], 'utf8'));
+        result = decodeResult(readFileSync(stored[0], 'utf8'), stored[0]);
         assert.equal(
           Number(await scatter.getAttribute('data-point-count')),
           result.rowCount,
@@ -222,13 +233,83 @@ test(
         },
       );
 
+      await step(
+        'the map: a lasso over a digits cluster selects the points inside it, Escape clears; search colours by a pixel',
+        async () => {
+          assert.ok(result, 'needs the digits result');
+          const wv = wb.webview();
+          await wv.locator('.lava-tool[data-tool="lasso"]').click();
+          const map = wv.locator('[data-testid=scatter][data-tool="lasso"]');
+          await map.waitFor({ timeout: 15_000 });
+          const [ax, bx, ay, by] = (await map.getAttribute('data-view')).split(' ').map(Number);
+          const surface = map.locator('svg, canvas').first();
+          const box = await surface.boundingBox();
+          const label = result.metadata.find((c) => c.name === 'label');
+          const pts = [];
+          for (let i = 0; i < result.rowCount; i++)
+            pts.push([ax + bx * result.embedding.coords[2 * i], ay + by * result.embedding.coords[2 * i + 1], label.values[i]]);
+          // The digit whose cluster is most compact on screen: an octagon around 90% of its points.
+          const lassoFor = (d) => {
+            const own = pts.filter((p) => p[2] === d);
+            const cx = own.reduce((s, p) => s + p[0], 0) / own.length;
+            const cy = own.reduce((s, p) => s + p[1], 0) / own.length;
+            const r = own.map((p) => Math.hypot(p[0] - cx, p[1] - cy)).sort((a, b) => a - b)[Math.floor(own.length * 0.9)] * 1.1;
+            return { r, poly: Array.from({ length: 8 }, (_, k) => [cx + r * Math.cos((k * Math.PI) / 4), cy + r * Math.sin((k * Math.PI) / 4)]) };
+          };
+          const { poly } = [...new Set(label.values)].map(lassoFor).sort((a, b) => a.r - b.r)[0];
+          const inside = (x, y) => {
+            let c = false;
+            for (let i = 0, j = poly.length - 1; i < poly.length; j = i++)
+              if (poly[i][1] > y !== poly[j][1] > y && x < ((poly[j][0] - poly[i][0]) * (y - poly[i][1])) / (poly[j][1] - poly[i][1]) + poly[i][0]) c = !c;
+            return c;
+          };
+          // Points within half a pixel of an edge may fall either way (rounding of the drawn positions).
+          const nearEdge = (x, y) =>
+            poly.some((a, i) => {
+              const b = poly[(i + 1) % poly.length];
+              const t = Math.max(0, Math.min(1, ((x - a[0]) * (b[0] - a[0]) + (y - a[1]) * (b[1] - a[1])) / ((b[0] - a[0]) ** 2 + (b[1] - a[1]) ** 2)));
+              return Math.hypot(x - a[0] - t * (b[0] - a[0]), y - a[1] - t * (b[1] - a[1])) < 0.5;
+            });
+          const sure = pts.filter((p) => inside(p[0], p[1]) && !nearEdge(p[0], p[1])).length;
+          const unsure = pts.filter((p) => nearEdge(p[0], p[1])).length;
+          assert.ok(sure > 20, `the lasso holds a cluster (${sure} points)`);
+          await page.mouse.move(box.x + poly[0][0], box.y + poly[0][1]);
+          await page.mouse.down();
+          for (const [x, y] of [...poly.slice(1), poly[0]]) await page.mouse.move(box.x + x, box.y + y, { steps: 4 });
+          await page.mouse.up();
+          let count = 0;
+          for (let k = 0; k < 40 && !(count = Number(await map.getAttribute('data-selected-count'))); k++) await page.waitForTimeout(250);
+          assert.ok(count >= sure && count <= sure + unsure, `selected ${count}, the test counts ${sure} inside (+${unsure} on the edge)`);
+          await wb.shot('05c-lasso-selection');
+          await page.keyboard.press('Escape');
+          await wv.locator('[data-testid=scatter][data-selected-count="0"]').waitFor({ timeout: 10_000 });
+          await wv.locator('.lava-tool[data-tool="pan"]').click();
+
+          const search = wv.locator('[data-testid=search]');
+          await search.click();
+          await search.fill('pixel_3_4');
+          await wv.locator('[data-testid=search-suggestions] [role=option]').first().waitFor({ timeout: 10_000 });
+          await page.keyboard.press('Enter');
+          // The pixel's values come from the engine worker through the host (the feature request).
+          await wv.locator('[data-testid=color-legend]', { hasText: 'pixel_3_4' }).waitFor({ timeout: 30_000 });
+          assert.ok((await wv.locator('.lava-module-item.lava-search-hit').count()) > 0, 'some module holds pixel_3_4');
+          await wb.shot('05d-search-pixel');
+          await page.keyboard.press('Escape');
+        },
+      );
+
       await step('after a window reload the panel comes back with its result', async () => {
         assert.ok(result, 'needs the digits result');
-        // The workbench's own reload saves the open editors first (a bare page reload may not get to).
-        await Promise.all([
-          page.waitForEvent('load', { timeout: 60_000 }),
-          wb.runCommand('Developer: Reload Window'),
-        ]);
+        // The workbench's own reload saves the open editors first (a bare page reload may not get to). The new
+        // window's extension host must not start before the old one has exited: both would hold the workspace's
+        // storage lock (workspaceStorage/<id>/vscode.lock) at once, which code-server logs as an error (EEXIST) and
+        // answers by moving the extension's storage to <id>-1, where the later steps would not find the result.
+        // The old host exits within a second of its terminate message (at most 5 s for deactivation), so a host
+        // still running 30 s later is a real failure: deactivate() hangs. (A host that exits within a few ms can
+        // also leave an empty lock file behind: code-server's own race, see support/exthostLog.mjs.)
+        const oldHosts = extensionHostPids(server.pid);
+        assert.ok(oldHosts.length > 0, 'found the extension host process before the reload');
+        await wb.reloadWindow(() => waitForExit(oldHosts, 30_000, "the old window's extension host"));
         await wb.explorerRow('digits.csv').waitFor({ timeout: 90_000 });
         const scatter = wb.webview().locator('[data-testid=scatter][data-point-count]');
         await scatter.waitFor({ timeout: 60_000 });
@@ -249,8 +330,9 @@ test(
           await wb.runCommand('LAVA: Re-run');
           for (let i = 0; i < 240 && statSync(stored).mtimeMs === before; i++) await page.waitForTimeout(500);
           assert.notEqual(statSync(stored).mtimeMs, before, 'the re-run stored a new result');
-          const again = JSON.parse(readFileSync(stored, 'utf8'));
-          const withoutTimings = (r) => ({ ...r, timings: null });
+          const again = decodeResult(readFileSync(stored, 'utf8'), stored);
+          // The data path is stored relative to each result file, so it differs between storage and beside the data.
+          const withoutTimings = (r) => ({ ...r, timings: null, source: { ...r.source, file: null } });
           assert.deepEqual(
             withoutTimings(again),
             withoutTimings(result),
@@ -262,7 +344,13 @@ test(
           const beside = join(ws, 'digits.lava.json');
           await wb.runCommand('LAVA: Save Result Beside the Data');
           for (let i = 0; i < 40 && !existsSync(beside); i++) await page.waitForTimeout(250);
-          assert.deepEqual(withoutTimings(JSON.parse(readFileSync(beside, 'utf8'))), withoutTimings(result));
+          const saved = decodeResult(readFileSync(beside, 'utf8'), beside);
+          assert.deepEqual(withoutTimings(saved), withoutTimings(result));
+          assert.equal(
+            saved.source.file,
+            'digits.csv',
+            'beside the data, the data is named relative to the result',
+          );
           const savedAt = statSync(beside).mtimeMs;
           await wb.runCommand('LAVA: Save Result Beside the Data');
           const dialog = page.locator('.monaco-dialog-box', { hasText: 'already exists' });
@@ -300,7 +388,8 @@ test(
           const items = wb.webview().locator('[data-testid=module-item]');
           for (let i = 0; i < 240 && (await items.count()) !== 4; i++) await page.waitForTimeout(500);
           assert.equal(await items.count(), 4, 'the panel shows the 4 modules asked for');
-          const stored = JSON.parse(readFileSync(resultFiles(profile, 'digits.csv')[0], 'utf8'));
+          const storedFile = resultFiles(profile, 'digits.csv')[0];
+          const stored = decodeResult(readFileSync(storedFile, 'utf8'), storedFile);
           assert.equal(stored.modules.length, 4);
           assert.equal(stored.params.neighbors, 60);
           assert.deepEqual(
@@ -352,6 +441,39 @@ test(
         },
       );
 
+      await step(
+        'Explorer menu "Explain Dataset" on an .h5ad shows the explorer with gene names',
+        async () => {
+          if (h5ad.missing) return console.log(`step skipped: ${h5ad.missing}`); // under CI it failed earlier
+          await wb.closeAllToasts();
+          const item = await wb.contextMenu('cells.h5ad', /^Explain Dataset$/);
+          await wb.choose(item);
+          const wv = wb.webview();
+          await wv.locator('[data-testid=module-item]').first().waitFor({ timeout: 180_000 });
+          const genes = ['CD3E', 'CD3D', 'CD2', 'MS4A1', 'CD79A', 'CD79B'];
+          const stored = resultFiles(profile, 'cells.h5ad');
+          assert.equal(stored.length, 1, `one stored result for cells.h5ad, found ${stored.join(', ')}`);
+          const cells = JSON.parse(readFileSync(stored[0], 'utf8'));
+          assert.deepEqual(cells.features.slice(0, 6), genes, 'features named by var_names');
+          assert.equal(
+            Number(await wv.locator('[data-testid=scatter]').getAttribute('data-point-count')),
+            600,
+          );
+          // The strongest module is a planted gene block: its genes label the heatmap and name it in the legend.
+          const heatmap = wv.locator('[data-testid=heatmap][data-module-id]');
+          await heatmap.waitFor({ timeout: 30_000 });
+          const heatText = await heatmap.innerText();
+          assert.ok(
+            genes.some((g) => heatText.includes(g)),
+            `a planted gene in the heatmap: ${heatText.slice(0, 200)}`,
+          );
+          const legend = await wv.locator('[data-testid=module-legend]').innerText();
+          assert.match(legend, /CD3E|CD3D|CD2|MS4A1|CD79A|CD79B/, 'module names are made of gene names');
+          assert.equal(await wv.locator('[data-testid=copy-top]').innerText(), 'Copy top genes');
+          await wb.shot('07a-h5ad-panel');
+        },
+      );
+
       await step('a ragged CSV gives an error notification naming the line', async () => {
         await wb.closeAllToasts();
         const item = await wb.contextMenu('bad.csv', /^Explain Dataset$/);
@@ -386,27 +508,30 @@ test(
         lap('big.csv: progress notification shown');
         const hosts = extensionHostPids(server.pid);
         assert.ok(hosts.length > 0, 'found the extension host process');
-        const busy = async () => {
-          const before = hosts.map(cpuSeconds);
-          await page.waitForTimeout(3000);
-          return hosts.map(cpuSeconds).reduce((sum, c, k) => sum + c - before[k], 0);
-        };
-        const running = await busy(); // UMAP of 12,000 rows takes far longer than this
+        const cpu = () => hosts.map(cpuSeconds).reduce((a, b) => a + b, 0);
+        // Cancel once the run has used 1.5 CPU s of the host (UMAP of 12,000 rows takes far longer), however
+        // loaded the machine: a fixed 3 s window saw as little as 0.36 CPU s when other work shared the cores.
+        const start = { cpu: cpu(), at: Date.now() };
+        while (cpu() - start.cpu < 1.5 && Date.now() - start.at < 60_000) await page.waitForTimeout(250);
+        const used = cpu() - start.cpu;
+        const running = used / ((Date.now() - start.at) / 1000);
+        assert.ok(used >= 1.5, `the run kept the extension host busy (${used.toFixed(2)} CPU s in 60 s)`);
         await wb.shot('09-running');
         await progress.hover();
         await progress.locator('.monaco-button', { hasText: 'Cancel' }).click();
         await wb.toast('cancelled').waitFor({ timeout: 30_000 });
         lap('big.csv: cancelled');
         await wb.shot('10-cancelled');
-        const after = await busy();
+        const quiet = cpu();
+        await page.waitForTimeout(3000);
+        const after = (cpu() - quiet) / 3;
         console.log(
-          `extension host CPU over 3 s: ${running.toFixed(2)} s while running, ${after.toFixed(2)} s after Cancel`,
+          `extension host CPU per second: ${running.toFixed(2)} while running, ${after.toFixed(2)} after Cancel`,
         );
-        // A loaded machine gives the worker less than a core, hence a ratio rather than absolute CPU times.
-        assert.ok(running > 0.5, `the run kept the extension host busy (${running.toFixed(2)} CPU s in 3 s)`);
+        // A loaded machine gives the worker less than a core, hence a ratio of rates rather than absolute times.
         assert.ok(
           after < running / 3,
-          `Cancel stopped the computation (${after.toFixed(2)} CPU s in 3 s after it)`,
+          `Cancel stopped the computation (${after.toFixed(2)} CPU s per s after it)`,
         );
         assert.deepEqual(
           resultFiles(profile, 'big.csv'),
@@ -415,8 +540,42 @@ test(
         );
       });
 
+      await step('layout at 1500x950 and 1000x800, light and dark: map, legend (and wide, the heatmap) in view', async () => {
+        // After Cancel the digits panel is shown again by its tab; a closed panel's frame may linger, so take the visible one.
+        await page.locator('.tab', { hasText: 'LAVA: digits.csv' }).first().click();
+        const wv = page.frameLocator('iframe.webview.ready >> visible=true').first().frameLocator('iframe#active-frame');
+        await wb.runCommand('View: Close Primary Side Bar');
+        const inView = (sel) =>
+          wv.locator(sel).first().evaluate((e) => {
+            const b = e.getBoundingClientRect();
+            return b.width > 0 && b.top >= 0 && b.bottom <= window.innerHeight + 1 && b.right <= window.innerWidth + 1;
+          });
+        for (const theme of ['first', 'second']) {
+          for (const [w, h] of [
+            [1500, 950],
+            [1000, 800],
+          ]) {
+            await page.setViewportSize({ width: w, height: h });
+            await page.waitForTimeout(1200); // the webview's resize is debounced
+            const layout = await wv.locator('.lava-app').getAttribute('data-layout');
+            await wb.shot(`11-layout-${w}x${h}-${theme}`);
+            assert.ok(await inView('.lava-map-panel'), `${w}x${h} ${theme}: the map panel is in view`);
+            assert.ok(await inView('.lava-legend-panel'), `${w}x${h} ${theme}: the legend is in view`);
+            if (layout === 'wide') assert.ok(await inView('.lava-heatmap-panel'), `${w}x${h}: the heatmap is in view`);
+            else assert.ok(await wv.locator('[role=tablist]').isVisible(), `${w}x${h}: the detail tabs are there`);
+            const toolbar = await wv.locator('.lava-toolbar').boundingBox();
+            const button = await wv.locator('.lava-toolbar > *').first().boundingBox();
+            assert.ok(toolbar.height < button.height * 1.6, `${w}x${h}: the toolbar is one row`);
+          }
+          await wb.runCommand('Preferences: Toggle between Light/Dark Themes');
+          await page.waitForTimeout(800);
+        }
+        await page.setViewportSize({ width: 1600, height: 1000 });
+        await wb.runCommand('View: Show Explorer');
+      });
+
       await step('no error in the extension host log, no page error or CSP refusal in the browser', () => {
-        const errors = extensionHostErrors(profile);
+        const errors = extensionHostErrors(join(profile.user, 'logs'));
         assert.deepEqual(errors, [], errors.join('\n'));
         const bad = consoleLines.filter(
           (l) => l.startsWith('[pageerror]') || /Refused to|Content Security Policy/i.test(l),
@@ -427,6 +586,8 @@ test(
     } finally {
       writeFileSync(join(SHOTS, 'browser-console.log'), consoleLines.join('\n'));
       copyLogs(profile, SHOTS);
+      if (existsSync(join(R, 'code-server.log')))
+        cpSync(join(R, 'code-server.log'), join(SHOTS, 'code-server.log'));
       await browser.close().catch(() => {});
       await server.stop();
       if (!process.env.KEEP_E2E) rmSync(R, { recursive: true, force: true });

@@ -1,11 +1,15 @@
-// The explorer's single state: messages and user actions go in through `reduce`, views render from what comes out.
+// The explorer's one state and the actions that change it: host notes, user choices, and request replies.
 import type { LavaResult } from '../../src/shared/result/types';
-import type { ToWebviewMessage, WebviewState } from '../../src/shared/protocol';
-import { isCategoricalNumeric } from '../util/pointColors';
-import { decodeFloat32 } from '../../src/shared/result/codec';
+import type { DetailTab, HostContract, WebviewState } from '../../src/shared/protocol';
+import type { z } from 'zod';
 
 /** colorBy value meaning "the selected module's activity" (metadata columns use their own names). */
 export const COLOR_BY_MODULE = '@module';
+
+/** colorBy value meaning "the searched feature's values" (asked of the host, see ExplorerState.feature). */
+export const COLOR_BY_FEATURE = '@feature';
+
+export type RunningNote = z.output<HostContract['notes']['running']>;
 
 export interface LocalityView {
   id: number;
@@ -13,45 +17,106 @@ export interface LocalityView {
   features: string[];
 }
 
-export interface PairData {
+export interface PairKey {
   a: string;
   b: string;
+}
+
+export interface PairData extends PairKey {
   av: number[];
   bv: number[];
 }
+
+/** What a drag on the map does: pan it, or draw a lasso or a box that selects the rows inside. */
+export type MapTool = 'pan' | 'lasso' | 'box';
+
+/** Rows picked on the map: ascending, distinct row indices into the result's rows. */
+export interface Selection {
+  rows: Int32Array;
+}
+
+/** How a new selection meets the one before: replace it, add to it (shift), take from it (alt). */
+export type SelectMode = 'replace' | 'add' | 'remove';
+
+/** What the search box found: a feature (its values colour the map) or a metadata value (its rows stand out). */
+export type SearchTarget = { kind: 'feature'; feature: string } | { kind: 'value'; column: string; value: string };
+
+/** The embedding of the running run, known before its result (drawn greyed under the progress). */
+export interface EarlyMap {
+  coords: Float32Array;
+  dims: number;
+}
+
+/**
+ * Something asked of the host, keyed by what was asked. `seq` names the request: only the current one's
+ * answer is taken, and effects send one request per new `seq`. A failure keeps its message so the view can
+ * say what failed where the answer would have been, and offer to try again.
+ */
+export type Loadable<K, V> =
+  | { key: K; seq: number; status: 'loading' }
+  | { key: K; seq: number; status: 'failed'; error: string }
+  | { key: K; seq: number; status: 'ready'; value: V };
 
 export interface ExplorerState {
   result: LavaResult | null;
   appliedFrom: Record<string, string>;
   /** Where the host stored the shown result; persisted so a reload can re-send it. */
   resultUri: string | null;
-  running: { file: string; step: string; fraction: number } | null;
+  running: RunningNote | null;
   error: string | null;
   selectedModule: number | null;
   colorBy: string | null;
+  /** The locality picked on the map (highlighted there, persisted). */
   selectedLocality: number | null;
-  /** What the heatmap shows: the selected module's pattern or the clicked locality's own correlations. */
+  /** What the heatmap shows: the selected module's pattern or the picked locality's own correlations. */
   heatmapOf: 'module' | 'locality';
-  locality: LocalityView | null;
+  /** The picked locality's own correlations, asked of the host. */
+  locality: Loadable<number, LocalityView> | null;
+  /** The pair picked in the heatmap, and its values once the host sends them. */
+  pair: Loadable<PairKey, PairData> | null;
   showProbes: boolean;
-  /** The pair the user clicked in the heatmap; values arrive later in `pair`. */
-  pairRequest: { a: string; b: string } | null;
-  pair: PairData | null;
-  /** Outstanding request ids, so a late reply to an older request is ignored. */
-  pendingLocality: number | null;
-  pendingPair: number | null;
+  /** Rows picked with the lasso or box, or null. */
+  selection: Selection | null;
+  mapTool: MapTool;
+  /** The detail tab chosen (persisted; on wide panels the heatmap is always shown beside the tabs). */
+  tab: DetailTab;
+  search: SearchTarget | null;
+  /** The searched feature's values for every row, asked of the host. */
+  feature: Loadable<string, Float32Array> | null;
+  /** The running run's embedding until its result comes. */
+  earlyMap: EarlyMap | null;
+  /** The last request number handed out (see Loadable.seq). */
+  seq: number;
 }
 
 export type Action =
-  | { type: 'message'; message: ToWebviewMessage }
+  | { type: 'running'; running: RunningNote }
+  | { type: 'result'; result: LavaResult; appliedFrom: Record<string, string>; resultUri: string | null }
+  | { type: 'runFailed'; message: string }
   | { type: 'selectModule'; id: number }
   | { type: 'colorBy'; value: string | null }
-  | { type: 'requestLocality'; id: number; requestId: number }
-  | { type: 'requestPair'; a: string; b: string; requestId: number }
+  | { type: 'toggleProbes'; show?: boolean }
+  | { type: 'showLocality'; id: number }
   | { type: 'showModuleHeatmap' }
-  | { type: 'toggleProbes'; show?: boolean };
+  | { type: 'showPair'; a: string; b: string }
+  | { type: 'retryLocality' }
+  | { type: 'retryPair' }
+  | { type: 'localityLoaded'; seq: number; value: LocalityView }
+  | { type: 'localityFailed'; seq: number; error: string }
+  | { type: 'pairLoaded'; seq: number; value: PairData }
+  | { type: 'pairFailed'; seq: number; error: string }
+  | { type: 'select'; rows: Int32Array; mode: SelectMode }
+  | { type: 'clearSelection' }
+  | { type: 'mapTool'; tool: MapTool }
+  | { type: 'tab'; tab: DetailTab }
+  | { type: 'search'; target: SearchTarget | null }
+  | { type: 'retryFeature' }
+  | { type: 'featureLoaded'; seq: number; value: Float32Array }
+  | { type: 'featureFailed'; seq: number; error: string }
+  | { type: 'embedding'; map: EarlyMap };
 
-export function initialState(saved?: Partial<WebviewState> | null): ExplorerState {
+/** The state before any result; `saved` is what a reload restored (checked by store/persist.ts). */
+export function initialState(saved?: WebviewState | null): ExplorerState {
   return {
     result: null,
     appliedFrom: {},
@@ -63,121 +128,14 @@ export function initialState(saved?: Partial<WebviewState> | null): ExplorerStat
     selectedLocality: saved?.selectedLocality ?? null,
     heatmapOf: 'module',
     locality: null,
+    pair: null,
     showProbes: false,
-    pairRequest: null,
-    pair: null,
-    pendingLocality: null,
-    pendingPair: null,
+    selection: null,
+    mapTool: 'pan',
+    tab: saved?.tab ?? 'heatmap',
+    search: null,
+    feature: null,
+    earlyMap: null,
+    seq: 0,
   };
-}
-
-/** What survives a reload (persisted with setState). */
-export function persisted(s: ExplorerState): WebviewState {
-  const out: WebviewState = {
-    selectedModule: s.selectedModule,
-    colorBy: s.colorBy,
-    selectedLocality: s.selectedLocality,
-  };
-  if (s.resultUri !== null) out.resultUri = s.resultUri;
-  return out;
-}
-
-/** Keeps a restored selection only where it still names something in the new result. */
-function adoptResult(
-  s: ExplorerState,
-  result: LavaResult,
-  appliedFrom: Record<string, string>,
-  resultUri: string | null,
-): ExplorerState {
-  const ids = result.modules.map((m) => m.id);
-  const selectedModule =
-    s.selectedModule !== null && ids.includes(s.selectedModule) ? s.selectedModule : (ids[0] ?? null);
-  const columns = result.metadata.map((c) => c.name);
-  let colorBy = s.colorBy;
-  if (colorBy !== null && colorBy !== COLOR_BY_MODULE && !columns.includes(colorBy)) colorBy = null;
-  if (colorBy === null) {
-    // A text label (digit, cell type) is what people look at first; otherwise the first module's activity.
-    const label =
-      result.metadata.find((c) => c.kind === 'text') ??
-      result.metadata.find((c) => c.kind === 'numeric' && isCategoricalNumeric(c.values));
-    colorBy = label ? label.name : selectedModule !== null ? COLOR_BY_MODULE : null;
-  }
-  const loc = s.selectedLocality;
-  const selectedLocality = loc !== null && loc >= 0 && loc < result.localities.count ? loc : null;
-  return {
-    ...s,
-    result,
-    appliedFrom,
-    resultUri,
-    running: null,
-    error: null,
-    selectedModule,
-    colorBy,
-    selectedLocality,
-    heatmapOf: 'module',
-    locality: null,
-    pairRequest: null,
-    pair: null,
-    pendingLocality: null,
-    pendingPair: null,
-  };
-}
-
-function onMessage(s: ExplorerState, m: ToWebviewMessage): ExplorerState {
-  switch (m.type) {
-    case 'running':
-      return { ...s, running: { file: m.file, step: m.step, fraction: m.fraction }, error: null };
-    case 'error':
-      return { ...s, running: null, error: m.message };
-    case 'result':
-      return adoptResult(s, m.result, m.appliedFrom, m.resultUri ?? null);
-    case 'localityCorrelations':
-      if (m.requestId !== s.pendingLocality) return s;
-      return {
-        ...s,
-        pendingLocality: null,
-        heatmapOf: 'locality',
-        locality: { id: m.locality, pattern: decodeFloat32(m.pattern), features: m.features },
-      };
-    case 'pairValues':
-      if (m.requestId !== s.pendingPair) return s;
-      return { ...s, pendingPair: null, pair: { a: m.a, b: m.b, av: m.av, bv: m.bv } };
-  }
-}
-
-export function reduce(s: ExplorerState, a: Action): ExplorerState {
-  switch (a.type) {
-    case 'message':
-      return onMessage(s, a.message);
-    case 'selectModule':
-      // Selecting a module is a request to see it: its activity on the map and its pattern in the heatmap.
-      return { ...s, selectedModule: a.id, colorBy: COLOR_BY_MODULE, heatmapOf: 'module' };
-    case 'colorBy':
-      return { ...s, colorBy: a.value };
-    case 'requestLocality':
-      return { ...s, selectedLocality: a.id, pendingLocality: a.requestId };
-    case 'requestPair':
-      return { ...s, pairRequest: { a: a.a, b: a.b }, pendingPair: a.requestId, pair: null };
-    case 'showModuleHeatmap':
-      return { ...s, heatmapOf: 'module' };
-    case 'toggleProbes':
-      return { ...s, showProbes: a.show ?? !s.showProbes };
-  }
-}
-
-/** A minimal store: one state, one reducer, listeners called after each change. */
-export class Store {
-  private listeners: ((s: ExplorerState, prev: ExplorerState) => void)[] = [];
-  constructor(private state: ExplorerState) {}
-  get(): ExplorerState {
-    return this.state;
-  }
-  dispatch(action: Action): void {
-    const prev = this.state;
-    this.state = reduce(prev, action);
-    if (this.state !== prev) for (const l of this.listeners) l(this.state, prev);
-  }
-  subscribe(listener: (s: ExplorerState, prev: ExplorerState) => void): void {
-    this.listeners.push(listener);
-  }
 }

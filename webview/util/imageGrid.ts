@@ -23,20 +23,20 @@ export function detectImageGrid(features: readonly string[]): ImageGrid | null {
     let rows = 0;
     let cols = 0;
     for (const m of rc) {
-      rows = Math.max(rows, Number(m![1]) + 1);
-      cols = Math.max(cols, Number(m![2]) + 1);
+      rows = Math.max(rows, Number(m[1]) + 1);
+      cols = Math.max(cols, Number(m[2]) + 1);
     }
     // Names may be 1-based (pixel_1_1 .. pixel_28_28): then row and column 0 never occur.
-    const base = rc.some((m) => Number(m![1]) === 0 || Number(m![2]) === 0) ? 0 : 1;
+    const base = rc.some((m) => Number(m[1]) === 0 || Number(m[2]) === 0) ? 0 : 1;
     rows -= base;
     cols -= base;
     if (rows !== cols || F < 0.5 * rows * cols) return null;
-    rc.forEach((m, f) => (cellOf[f] = (Number(m![1]) - base) * cols + (Number(m![2]) - base)));
+    rc.forEach((m, f) => (cellOf[f] = (Number(m[1]) - base) * cols + (Number(m[2]) - base)));
     return { rows, cols, cellOf };
   }
   const flat = features.map((f) => FLAT.exec(f));
   if (flat.every((m) => m !== null)) {
-    const idx = flat.map((m) => Number(m![1]));
+    const idx = flat.map((m) => Number(m[1]));
     const base = Math.min(...idx) === 0 ? 0 : 1;
     const side = Math.ceil(Math.sqrt(Math.max(...idx) + 1 - base));
     if (F < 0.5 * side * side) return null;

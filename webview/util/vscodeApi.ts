@@ -1,15 +1,16 @@
-// The one handle on VS Code from the webview: typed postMessage and state, with a stand-in outside VS Code (preview page).
-import type { FromWebviewMessage, WebviewState } from '../../src/shared/protocol';
+// The one handle on VS Code from the webview: postMessage and saved state, with a stand-in outside VS Code.
+import type { WebviewState } from '../../src/shared/protocol';
 
-export interface HostApi {
-  postMessage(message: FromWebviewMessage): void;
-  getState(): WebviewState | undefined;
+/** What the app needs of VS Code. Messages are rpc envelopes (src/shared/rpc.ts); saved state is checked on the way in. */
+export interface VsCodeApi {
+  postMessage(message: unknown): void;
+  getState(): unknown;
   setState(state: WebviewState): void;
 }
 
-let api: HostApi | null = null;
+let api: VsCodeApi | null = null;
 
-export function hostApi(): HostApi {
+export function vsCodeApi(): VsCodeApi {
   if (api) return api;
   if (typeof acquireVsCodeApi === 'function') {
     // acquireVsCodeApi may be called only once per page.

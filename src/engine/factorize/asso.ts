@@ -1,14 +1,10 @@
 // Step 3 (alternative): Boolean matrix factorization by Asso (Miettinen et al., 2008) of the binarized A.
-import type { Factorization, LocalityCorrelations } from '../types';
-import type { SignSplit } from './nmf';
+import type { Factorization } from '../types';
+import { signedPatterns } from './patterns';
+import { transpose, type Csr, type SignSplit } from './sparse';
 
 /** A Boolean matrix as CSR: the column indices of the ones of each row. */
-export interface BoolCsr {
-  rows: number;
-  cols: number;
-  rowPtr: Int32Array;
-  col: Int32Array;
-}
+export type BoolCsr = Csr;
 
 export interface AssoOptions {
   /** Association confidence threshold tau in (0, 1]. */
@@ -40,6 +36,26 @@ export interface AssoResult {
  */
 export function asso(C: BoolCsr, k: number, o: AssoOptions = DEFAULT_ASSO): AssoResult {
   if (k > 32) throw new Error(`Boolean factorization supports at most 32 modules (asked for ${k})`);
+  const candidates = assoCandidates(C, o.tau);
+  const cover = new GreedyCover(C, k, o);
+  for (let t = 0; t < k; t++) {
+    let best = -1;
+    let bestGain = 0;
+    for (let i = 0; i < candidates.length; i++) {
+      const g = cover.gain(candidates[i], false);
+      if (g > bestGain) {
+        bestGain = g;
+        best = i;
+      }
+    }
+    if (best < 0) break; // nothing left to gain: the remaining factors stay empty
+    cover.add(t, candidates[best]);
+  }
+  return { basis: cover.basis, usage: cover.usage, ...cover.counts() };
+}
+
+/** The distinct rows of the association matrix at confidence tau, in order of the column that first produced them. */
+function assoCandidates(C: BoolCsr, tau: number): Int32Array[] {
   const { rows: n, cols: d, rowPtr, col } = C;
   // Column co-occurrence counts (d x d) from the rows: each row adds 1 to every pair of its ones.
   const co = new Float64Array(d * d);
@@ -51,39 +67,59 @@ export function asso(C: BoolCsr, k: number, o: AssoOptions = DEFAULT_ASSO): Asso
       for (let y = s; y < e; y++) co[cx + col[y]]++;
     }
   }
-  // Column -> rows (CSC), to visit only the rows a candidate touches.
-  const colPtr = new Int32Array(d + 1);
-  for (let z = 0; z < col.length; z++) colPtr[col[z] + 1]++;
-  for (let c = 0; c < d; c++) colPtr[c + 1] += colPtr[c];
-  const next = colPtr.slice(0, d);
-  const rowOf = new Int32Array(col.length);
-  for (let r = 0; r < n; r++) for (let z = rowPtr[r]; z < rowPtr[r + 1]; z++) rowOf[next[col[z]]++] = r;
-
-  // Distinct candidates, in order of the column that first produced them.
   const candidates: Int32Array[] = [];
   const seen = new Set<string>();
   for (let i = 0; i < d; i++) {
     const ci = co[i * d + i];
     if (ci === 0) continue;
     const members: number[] = [];
-    for (let j = 0; j < d; j++) if (co[i * d + j] / ci >= o.tau) members.push(j);
+    for (let j = 0; j < d; j++) if (co[i * d + j] / ci >= tau) members.push(j);
     const key = members.join(',');
     if (seen.has(key)) continue;
     seen.add(key);
     candidates.push(Int32Array.from(members));
   }
+  return candidates;
+}
 
-  const basis = new Uint8Array(k * d);
-  const usage = new Uint8Array(n * k);
-  const rowMask = new Uint32Array(n); // factors each row uses
-  const colMask = new Uint32Array(d); // factors whose basis vector holds each column
-  const ones = new Int32Array(n);
-  const touched = new Int32Array(n);
-  const isTouched = new Uint8Array(n);
-  const use = new Uint8Array(n);
+/** The factors chosen so far (B, S and their bit masks) and the gain of a candidate over what they cover. */
+class GreedyCover {
+  readonly basis: Uint8Array;
+  readonly usage: Uint8Array;
+  /** Factors each row uses; factors whose basis vector holds each column. */
+  private readonly rowMask: Uint32Array;
+  private readonly colMask: Uint32Array;
+  /** Column -> rows (CSC), to visit only the rows a candidate touches. */
+  private readonly colPtr: Int32Array;
+  private readonly rowOf: Int32Array;
+  /** Scratch of gain(): per-row ones of the candidate not yet covered, rows touched, best usage. */
+  private readonly ones: Int32Array;
+  private readonly touched: Int32Array;
+  private readonly isTouched: Uint8Array;
+  private readonly use: Uint8Array;
+
+  constructor(
+    private readonly C: BoolCsr,
+    private readonly k: number,
+    private readonly o: AssoOptions,
+  ) {
+    const { rows: n, cols: d } = C;
+    this.basis = new Uint8Array(k * d);
+    this.usage = new Uint8Array(n * k);
+    this.rowMask = new Uint32Array(n);
+    this.colMask = new Uint32Array(d);
+    const t = transpose(C);
+    this.colPtr = t.rowPtr;
+    this.rowOf = t.col;
+    this.ones = new Int32Array(n);
+    this.touched = new Int32Array(n);
+    this.isTouched = new Uint8Array(n);
+    this.use = new Uint8Array(n);
+  }
 
   /** Gain of adding candidate b with its best usage; fills `use` (over touched rows) when record. */
-  const gainOf = (b: Int32Array, record: boolean): number => {
+  gain(b: Int32Array, record: boolean): number {
+    const { colPtr, rowOf, rowMask, colMask, ones, touched, isTouched, use, o } = this;
     let nt = 0;
     for (const c of b) {
       const cm = colMask[c];
@@ -116,43 +152,39 @@ export function asso(C: BoolCsr, k: number, o: AssoOptions = DEFAULT_ASSO): Asso
       isTouched[r] = 0;
     }
     return gain;
-  };
+  }
 
-  for (let t = 0; t < k; t++) {
-    let best = -1;
-    let bestGain = 0;
-    for (let i = 0; i < candidates.length; i++) {
-      const g = gainOf(candidates[i], false);
-      if (g > bestGain) {
-        bestGain = g;
-        best = i;
-      }
-    }
-    if (best < 0) break; // nothing left to gain: the remaining factors stay empty
-    const b = candidates[best];
+  /** Makes candidate b factor t, used by the rows it gains on. */
+  add(t: number, b: Int32Array): void {
+    const { k, use } = this;
+    const d = this.C.cols;
     use.fill(0);
-    gainOf(b, true);
+    this.gain(b, true);
     for (const c of b) {
-      basis[t * d + c] = 1;
-      colMask[c] |= 1 << t;
+      this.basis[t * d + c] = 1;
+      this.colMask[c] |= 1 << t;
     }
-    for (let r = 0; r < n; r++)
+    for (let r = 0; r < this.C.rows; r++)
       if (use[r]) {
-        usage[r * k + t] = 1;
-        rowMask[r] |= 1 << t;
+        this.usage[r * k + t] = 1;
+        this.rowMask[r] |= 1 << t;
       }
   }
 
-  // Final cover counts.
-  let coveredOnes = 0;
-  let coveredCells = 0;
-  for (let r = 0; r < n; r++) {
-    const m = rowMask[r];
-    if (m === 0) continue;
-    for (let c = 0; c < d; c++) if ((colMask[c] & m) !== 0) coveredCells++;
-    for (let z = rowPtr[r]; z < rowPtr[r + 1]; z++) if ((colMask[col[z]] & m) !== 0) coveredOnes++;
+  /** Ones of C that S o B covers, ones of C in all, zeros of C that S o B covers. */
+  counts(): { coveredOnes: number; ones: number; coveredZeros: number } {
+    const { rows: n, cols: d, rowPtr, col } = this.C;
+    const { rowMask, colMask } = this;
+    let coveredOnes = 0;
+    let coveredCells = 0;
+    for (let r = 0; r < n; r++) {
+      const m = rowMask[r];
+      if (m === 0) continue;
+      for (let c = 0; c < d; c++) if ((colMask[c] & m) !== 0) coveredCells++;
+      for (let z = rowPtr[r]; z < rowPtr[r + 1]; z++) if ((colMask[col[z]] & m) !== 0) coveredOnes++;
+    }
+    return { coveredOnes, ones: col.length, coveredZeros: coveredCells - coveredOnes };
   }
-  return { basis, usage, coveredOnes, ones: col.length, coveredZeros: coveredCells - coveredOnes };
 }
 
 /**
@@ -163,31 +195,12 @@ export function asso(C: BoolCsr, k: number, o: AssoOptions = DEFAULT_ASSO): Asso
  * pattern of module m is +1 on the positive pairs that use it and -1 on the negative ones.
  * Error = fraction of A's ones left uncovered.
  */
-export function assoFactorize(
-  a: SignSplit,
-  corr: LocalityCorrelations,
-  k: number,
-  o: AssoOptions = DEFAULT_ASSO,
-): Factorization {
+export function assoFactorize(a: SignSplit, k: number, o: AssoOptions = DEFAULT_ASSO): Factorization {
   const l = a.rows;
-  const m = a.cols;
-  // A^T as a Boolean CSR: for each active column (row of A^T), the localities where it is non-zero.
-  const rowPtr = new Int32Array(m + 1);
-  for (let z = 0; z < a.col.length; z++) rowPtr[a.col[z] + 1]++;
-  for (let c = 0; c < m; c++) rowPtr[c + 1] += rowPtr[c];
-  const next = rowPtr.slice(0, m);
-  const col = new Int32Array(a.col.length);
-  for (let p = 0; p < l; p++) for (let z = a.rowPtr[p]; z < a.rowPtr[p + 1]; z++) col[next[a.col[z]]++] = p;
-  const res = asso({ rows: m, cols: l, rowPtr, col }, k, o);
+  // On A^T (a Boolean CSR: for each active column of A, the localities where it is non-zero).
+  const res = asso(transpose({ rows: l, cols: a.cols, rowPtr: a.rowPtr, col: a.col }), k, o);
   const W = new Float64Array(l * k);
   for (let t = 0; t < k; t++) for (let p = 0; p < l; p++) W[p * k + t] = res.basis[t * l + p];
-  const P = corr.P;
-  const patterns = new Float32Array(k * P);
-  for (let c = 0; c < m; c++) {
-    const orig = a.colOf[c];
-    const q = orig < P ? orig : orig - P;
-    const s = orig < P ? 1 : -1;
-    for (let t = 0; t < k; t++) if (res.usage[c * k + t]) patterns[t * P + q] += s;
-  }
+  const patterns = signedPatterns(a, res.usage, k);
   return { k, W, patterns, iterations: k, error: res.ones === 0 ? 0 : 1 - res.coveredOnes / res.ones };
 }

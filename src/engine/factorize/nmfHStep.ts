@@ -2,11 +2,10 @@
 // thread when one can be had, else here after the first; the halves' partial sums are added in one fixed
 // order, so the result is the same bytes on one core or two. The H step is nearly all of NMF's time at
 // F = 784 (bench/kernels/nmf.bench.ts), and columns do not interact within it, so it splits cleanly.
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { hPass } from './nmfKernel';
+import { NmfThread, startThread } from './nmfThread';
 
 /** Below this many non-zeros a thread costs more to start than it saves. */
 const PARALLEL_MIN_NNZ = 1_000_000;
@@ -21,14 +20,11 @@ function shared(
   return new Kind(new SharedArrayBuffer(length * Kind.BYTES_PER_ELEMENT) as unknown as ArrayBuffer);
 }
 
-/** The worker beside this file: dist/nmfWorker.js when bundled; src/engine/nmfWorker.ts through tsx's
- * require hook when the engine itself runs from source (tests), since loader flags do not reach workers. */
-function startThread(): Worker | null {
-  const js = join(__dirname, 'nmfWorker.js');
-  if (existsSync(js)) return new Worker(js);
-  const ts = join(__dirname, 'nmfWorker.ts');
-  if (!existsSync(ts) || !process.execArgv.some((a) => a.includes('tsx'))) return null;
-  return new Worker(`require('tsx/cjs'); require(${JSON.stringify(ts)});`, { eval: true });
+export interface HStepOptions {
+  /** Use a worker thread: 'auto' when A is large enough and there is a second core. Results do not depend on it. */
+  threads?: 'auto' | 'one' | 'two';
+  /** Where the thread comes from (tests start one that fails on purpose); null = none to be had. */
+  startThread?: () => Worker | null;
 }
 
 export class HStep {
@@ -39,7 +35,7 @@ export class HStep {
   private readonly part: { HHt: Float64Array; XHt: Float64Array }[];
   private readonly xtw: Float64Array;
   private readonly split: number;
-  private worker: Worker | null = null;
+  private thread: NmfThread | null = null;
 
   constructor(
     private readonly colPtr: Int32Array,
@@ -49,9 +45,9 @@ export class HStep {
     private readonly k: number,
     l: number,
     Ht: Float64Array,
-    /** Use a worker thread: 'auto' when A is large enough and there is a second core. Results do not depend on it. */
-    threads: 'auto' | 'one' | 'two' = 'auto',
+    opts: HStepOptions = {},
   ) {
+    const threads = opts.threads ?? 'auto';
     const nnz = colPtr[m];
     let split = 0;
     while (split < m && colPtr[split] < nnz / 2) split++;
@@ -64,56 +60,44 @@ export class HStep {
     this.xtw = new Float64Array(k);
     const wanted =
       threads === 'two' || (threads === 'auto' && nnz >= PARALLEL_MIN_NNZ && availableParallelism() > 1);
-    if (wanted) this.startWorker();
+    if (wanted) this.startThread(opts.startThread ?? startThread);
   }
 
-  private startWorker(): void {
+  private startThread(start: () => Worker | null): void {
+    let worker: Worker | null = null;
     try {
-      // The matrix goes to shared memory once; each iteration then only says "go".
-      const colPtr = shared(this.colPtr.length, Int32Array);
-      colPtr.set(this.colPtr);
-      const rowIdx = shared(this.rowIdx.length, Int32Array);
-      rowIdx.set(this.rowIdx);
-      const val = shared(this.val.length, Float32Array);
-      val.set(this.val);
-      const worker = startThread();
-      if (!worker) return;
-      worker.unref();
-      worker.postMessage({
-        colPtr,
-        rowIdx,
-        val,
-        c0: this.split,
-        c1: this.m,
-        k: this.k,
-        W: this.W,
-        WtW: this.WtW,
-        Ht: this.Ht,
-        HHt: this.part[1].HHt,
-        XHt: this.part[1].XHt,
-      });
-      this.worker = worker;
+      worker = start();
     } catch {
-      this.worker = null; // no thread to be had: the second half runs here
+      worker = null; // no thread to be had: the second half runs here
     }
+    if (!worker) return;
+    worker.unref();
+    // The matrix goes to shared memory once; each step then is one small request.
+    const colPtr = shared(this.colPtr.length, Int32Array);
+    colPtr.set(this.colPtr);
+    const rowIdx = shared(this.rowIdx.length, Int32Array);
+    rowIdx.set(this.rowIdx);
+    const val = shared(this.val.length, Float32Array);
+    val.set(this.val);
+    const { W, WtW, Ht, k } = this;
+    const { HHt, XHt } = this.part[1];
+    this.thread = new NmfThread(worker, {
+      colPtr,
+      rowIdx,
+      val,
+      c0: this.split,
+      c1: this.m,
+      k,
+      W,
+      WtW,
+      Ht,
+      HHt,
+      XHt,
+    });
   }
 
   private second(): Promise<number> {
-    const worker = this.worker;
-    if (!worker) return Promise.resolve(this.half(1));
-    return new Promise((resolve, reject) => {
-      const done = (v: number) => {
-        worker.off('error', fail);
-        resolve(v);
-      };
-      const fail = (e: Error) => {
-        worker.off('message', done);
-        reject(e);
-      };
-      worker.once('message', done);
-      worker.once('error', fail);
-      worker.postMessage('go');
-    });
+    return this.thread ? this.thread.step() : Promise.resolve(this.half(1));
   }
 
   private half(i: 0 | 1): number {
@@ -150,11 +134,11 @@ export class HStep {
 
   /** Whether a worker thread does the second half (for tests and diagnostics). */
   get threaded(): boolean {
-    return this.worker !== null;
+    return this.thread !== null;
   }
 
   dispose(): void {
-    void this.worker?.terminate();
-    this.worker = null;
+    this.thread?.dispose();
+    this.thread = null;
   }
 }

@@ -1,31 +1,26 @@
-// Worker thread of NMF's H step (see nmfHStep.ts): on "go", runs its half of the columns over shared memory.
+// Worker thread of NMF's H step (see nmfHStep.ts): a Peer that takes its half of the columns once, then runs it per request.
 import { parentPort } from 'node:worker_threads';
+import { Peer } from '../../shared/rpc';
 import { hPass } from './nmfKernel';
+import { nmfEngineContract, nmfThreadContract, type HStepSetup } from './nmfThreadContract';
 
-interface Setup {
-  colPtr: Int32Array;
-  rowIdx: Int32Array;
-  val: Float32Array;
-  c0: number;
-  c1: number;
-  k: number;
-  W: Float64Array;
-  WtW: Float64Array;
-  Ht: Float64Array;
-  HHt: Float64Array;
-  XHt: Float64Array;
-}
+const port = parentPort;
+if (!port) throw new Error('nmfWorker runs as a worker thread only');
+const peer = new Peer(
+  { post: (message, transfer) => port.postMessage(message, transfer) },
+  nmfThreadContract,
+  nmfEngineContract,
+);
+port.on('message', (message: unknown) => peer.receive(message));
 
-let s: Setup | null = null;
+let s: HStepSetup | null = null;
 let xtw = new Float64Array(0);
-parentPort?.on('message', (msg: Setup | 'go') => {
-  if (msg !== 'go') {
-    s = msg;
-    xtw = new Float64Array(msg.k);
-    return;
-  }
-  if (!s) throw new Error('nmfWorker: "go" before its setup');
-  parentPort?.postMessage(
-    hPass(s.colPtr, s.rowIdx, s.val, s.c0, s.c1, s.k, s.W, s.WtW, s.Ht, s.HHt, s.XHt, xtw),
-  );
+peer.handle('setup', (setup) => {
+  s = setup;
+  xtw = new Float64Array(setup.k);
+  return null;
+});
+peer.handle('step', () => {
+  if (!s) throw new Error('nmfWorker: a step before its setup');
+  return hPass(s.colPtr, s.rowIdx, s.val, s.c0, s.c1, s.k, s.W, s.WtW, s.Ht, s.HHt, s.XHt, xtw);
 });

@@ -238,9 +238,28 @@ class LabelledLloyd {
     }
   }
 
+  /** One Lloyd step from centroids C: every point labelled with its nearest centroid; returns the new centroids. */
   step(C: Float64Array): Float64Array {
-    const { d, E, coords } = this.tree;
-    const { k, K, wt, label, sumW, sumWX, upper, lower } = this;
+    const { R, half } = this.boundsFor(C);
+    this.assignAndSum(C, R, half);
+    const { k, sumW, sumWX } = this;
+    const d = this.tree.d;
+    const next = new Float64Array(C.length);
+    for (let j = 0; j < k; j++) {
+      const sw = sumW[j];
+      for (let c = 0; c < d; c++) next[j * d + c] = sw > 0 ? sumWX[j * d + c] / sw : C[j * d + c];
+    }
+    return next;
+  }
+
+  /**
+   * Brings the lists and per-point bounds up to C (rebuilding the lists when centroids moved far) and returns,
+   * per centroid a, R_a (a lower bound on its distance to every centroid off its list) and half the distance
+   * to its nearest other centroid, both lowered by how far the centroids moved since the lists were built.
+   */
+  private boundsFor(C: Float64Array): { R: Float64Array; half: Float64Array } {
+    const { k, K, label, upper, lower } = this;
+    const { d, E } = this.tree;
     // How far each centroid moved since the lists were built, and since the last step.
     const disp = new Float64Array(k);
     let dispMax = 0;
@@ -278,6 +297,16 @@ class LabelledLloyd {
       R[j] = this.Rbase[j] - disp[j] - dispMax;
       half[j] = 0.5 * (this.mBase[j] - disp[j] - dispMax);
     }
+    return { R, half };
+  }
+
+  /**
+   * The pass over the points, in tree order: each point keeps its label when the bounds prove it, else searches
+   * its centroid's list, else makes an exact 1-NN query; then adds to its centroid's weighted sums.
+   */
+  private assignAndSum(C: Float64Array, R: Float64Array, half: Float64Array): void {
+    const { d, E, coords } = this.tree;
+    const { k, K, wt, label, sumW, sumWX, upper, lower } = this;
     const nbr = this.nbr;
     let one: KnnSearcher | null = null;
     const oneI = new Int32Array(2);
@@ -330,12 +359,6 @@ class LabelledLloyd {
       sumW[best] += wv;
       for (let c = 0; c < d; c++) sumWX[best * d + c] += wv * coords[t * d + c];
     }
-    const next = new Float64Array(C.length);
-    for (let j = 0; j < k; j++) {
-      const sw = sumW[j];
-      for (let c = 0; c < d; c++) next[j * d + c] = sw > 0 ? sumWX[j * d + c] / sw : C[j * d + c];
-    }
-    return next;
   }
 }
 

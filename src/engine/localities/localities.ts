@@ -1,12 +1,11 @@
 // Step 1: localities. kNN in-degree and spacing weight a k-means whose centroids are the probes; DIRECT tunes
 // the weights' exponents (alpha, beta) so that locality coverage follows kNN in-degree; each locality is the
-// n samples nearest its probe. DIRECT (Jones et al. 1993, locally biased as Gablonsky's DIRECT-L, like the
-// reference's scipy call) lives here too: ml-direct takes a synchronous objective (no yielding, so no
-// cancellation between evaluations), budgets iterations rather than evaluations, and has no DIRECT-L variant.
+// n samples nearest its probe.
 import type { Localities } from '../types';
 import { checkpoint } from '../errors';
 import { seededUniform } from '../random';
-import { buildKdTree, knn, nearestToPoints, neighbourStats } from './neighbours';
+import { direct } from './direct';
+import { buildKdTree, knnCancellable, nearestToPoints, neighbourStats } from './neighbours';
 import { weightedKmeans } from './kmeans';
 
 export interface LocalityParams {
@@ -29,6 +28,11 @@ const DBAR_EPS = 1e-12;
 /** Share of the progress bar given to the kNN graph before DIRECT starts. */
 const KNN_SHARE = 0.1;
 
+/** ℓ = ceil(E·o/n) localities (at most one per sample). */
+export function localityCount(E: number, n: number, overlap: number): number {
+  return Math.min(E, Math.ceil((E * overlap) / n));
+}
+
 export async function buildLocalities(
   Z: Float64Array,
   E: number,
@@ -39,10 +43,10 @@ export async function buildLocalities(
   const n = p.neighbors;
   if (!(n >= 1 && n < E))
     throw new RangeError(`buildLocalities: neighbours n = ${n} must be in [1, ${E - 1}]`);
-  const ell = Math.min(E, Math.ceil((E * p.overlap) / n));
+  const ell = localityCount(E, n, p.overlap);
   const tree = buildKdTree(Z, E, d);
   await checkpoint(opts.signal);
-  const graph = knn(Z, E, d, n, tree);
+  const graph = await knnCancellable(Z, E, d, n, tree, opts.signal);
   const { inDegree, meanDist } = neighbourStats(graph, E);
   opts.onProgress?.(KNN_SHARE);
   await checkpoint(opts.signal);
@@ -64,9 +68,9 @@ export async function buildLocalities(
   const budget = Math.max(1, p.directEvaluations);
   const objective = async (alpha: number, beta: number): Promise<number> => {
     await checkpoint(opts.signal);
-    // w = (c+1)^alpha * dbar^-beta, in logs so that extreme exponents do not overflow before the product.
-    for (let i = 0; i < E; i++) w[i] = Math.exp(alpha * logC1[i] - beta * logDbar[i]);
+    fillWeights(w, alpha, beta, logC1, logDbar);
     const { centroids } = weightedKmeans(Z, E, d, w, ell, seededUniform(p.seed, KMEANS_STREAM), { tree });
+    await checkpoint(opts.signal);
     const members = nearestToPoints(Z, E, d, centroids, ell, n, tree).index;
     const J = coverageLoss(members, cover, target, ell * n);
     evaluations++;
@@ -76,6 +80,8 @@ export async function buildLocalities(
   };
   const [lo, hi] = p.directBounds;
   await direct(objective, [lo, lo], [hi, hi], budget, { locallyBiased: true });
+  // Weights are finite by construction (fillWeights), so J is; a NaN here is a bug, never a silent alpha = 0.
+  if (best.members.length === 0) throw new Error('buildLocalities: no DIRECT evaluation gave a finite loss');
   // DIRECT samples in pairs, so it may stop one short of the budget.
   opts.onProgress?.(1);
   return {
@@ -89,6 +95,29 @@ export async function buildLocalities(
     evaluations,
     inDegree,
   };
+}
+
+/** Above this |log w| the weights (times squared distances, summed) could leave the doubles. */
+const MAX_LOG_WEIGHT = 200;
+
+/**
+ * w = (c+1)^alpha * dbar^-beta, from logs so that extreme exponents cannot overflow before the product; when the
+ * largest would still overflow (or every one underflow), all are divided by it: k-means ignores a common scale.
+ */
+function fillWeights(
+  w: Float64Array,
+  alpha: number,
+  beta: number,
+  logC1: Float64Array,
+  logDbar: Float64Array,
+): void {
+  let top = -Infinity;
+  for (let i = 0; i < w.length; i++) {
+    w[i] = alpha * logC1[i] - beta * logDbar[i];
+    if (w[i] > top) top = w[i];
+  }
+  const shift = Math.abs(top) > MAX_LOG_WEIGHT ? top : 0;
+  for (let i = 0; i < w.length; i++) w[i] = Math.exp(w[i] - shift);
 }
 
 /** J = sum_i (m_i / sum m - c_i / sum c)^2, m_i = how many localities contain sample i. */
@@ -106,151 +135,4 @@ function coverageLoss(
     J += g * g;
   }
   return J;
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// DIRECT: DIviding RECTangles (Jones, Perttunen, Stuckman 1993), with Gablonsky & Kelley's locally biased
-// selection (DIRECT-L, 2001) as an option.
-
-export interface DirectResult {
-  x: number[];
-  f: number;
-  evaluations: number;
-}
-
-/**
- * Minimise f over the box [lower, upper] with at most `budget` evaluations (f is awaited, so it may yield).
- * Rectangles live in the unit cube; a side of level L has length 3^-L.
- * Original DIRECT measures a rectangle by its half-diagonal and divides every rectangle on the lower-right
- * convex hull of (size, f); DIRECT-L measures by the longest side and divides one rectangle per size.
- */
-export async function direct(
-  f: (...x: number[]) => Promise<number>,
-  lower: number[],
-  upper: number[],
-  budget: number,
-  opts: { locallyBiased?: boolean; epsilon?: number } = {},
-): Promise<DirectResult> {
-  const N = lower.length;
-  const eps = opts.epsilon ?? 1e-4;
-  const local = opts.locallyBiased ?? false;
-  const centers: number[][] = [];
-  const levels: number[][] = [];
-  const values: number[] = [];
-  let evaluations = 0;
-  let bestX: number[] = [];
-  let bestF = Infinity;
-
-  const evaluate = async (u: number[]): Promise<number> => {
-    const x = u.map((t, c) => lower[c] + t * (upper[c] - lower[c]));
-    const v = await f(...x);
-    evaluations++;
-    if (v < bestF) {
-      bestF = v;
-      bestX = x;
-    }
-    return v;
-  };
-  const size = (lv: number[]): number => {
-    if (local) return Math.pow(3, -Math.min(...lv));
-    let s = 0;
-    for (const l of lv) s += Math.pow(3, -2 * l);
-    return Math.sqrt(s) / 2;
-  };
-
-  const c0 = new Array<number>(N).fill(0.5);
-  centers.push(c0);
-  levels.push(new Array<number>(N).fill(0));
-  values.push(await evaluate(c0));
-
-  while (evaluations < budget) {
-    const chosen = potentiallyOptimal(values, levels.map(size), eps, local);
-    for (const j of chosen) {
-      if (evaluations >= budget) break;
-      const lv = levels[j];
-      const minL = Math.min(...lv);
-      const dims = [];
-      for (let c = 0; c < N; c++) if (lv[c] === minL) dims.push(c);
-      const delta = Math.pow(3, -(minL + 1));
-      const trial: { c: number; plus: number[]; minus: number[]; fp: number; fm: number }[] = [];
-      for (const c of dims) {
-        if (evaluations + 2 > budget) break;
-        const plus = centers[j].slice();
-        const minus = centers[j].slice();
-        plus[c] += delta;
-        minus[c] -= delta;
-        const fp = await evaluate(plus);
-        const fm = await evaluate(minus);
-        trial.push({ c, plus, minus, fp, fm });
-      }
-      // Divide first along the dimension with the best sample, so it lands in the largest child.
-      trial.sort((a, b) => Math.min(a.fp, a.fm) - Math.min(b.fp, b.fm) || a.c - b.c);
-      for (const t of trial) {
-        lv[t.c] += 1;
-        for (const [u, v] of [
-          [t.plus, t.fp],
-          [t.minus, t.fm],
-        ] as const) {
-          centers.push(u);
-          levels.push(lv.slice());
-          values.push(v);
-        }
-      }
-    }
-    // The budget may not allow even one pair of samples; stop rather than spin.
-    if (evaluations + 2 > budget) break;
-  }
-  return { x: bestX, f: bestF, evaluations };
-}
-
-/**
- * Rectangles j for which some K > 0 makes f_j - K s_j the lowest over all rectangles and at least
- * eps·|f_min| below f_min: the lower-right convex hull of (size, best f per size), from the size of the
- * best rectangle upwards.
- */
-function potentiallyOptimal(values: number[], sizes: number[], eps: number, onePerSize: boolean): number[] {
-  // Best rectangle per distinct size (lowest f, then lowest index).
-  const bySize = new Map<number, number>();
-  for (let j = 0; j < values.length; j++) {
-    const s = sizes[j];
-    const cur = bySize.get(s);
-    if (cur === undefined || values[j] < values[cur]) bySize.set(s, j);
-  }
-  const groups = [...bySize.entries()].sort((a, b) => a[0] - b[0]);
-  let fmin = Infinity;
-  let start = 0;
-  for (let g = 0; g < groups.length; g++) {
-    const v = values[groups[g][1]];
-    if (v < fmin) {
-      fmin = v;
-      start = g;
-    }
-  }
-  const hull: number[] = [];
-  for (let g = start; g < groups.length; g++) {
-    const [s, j] = groups[g];
-    const v = values[j];
-    while (hull.length >= 2) {
-      const [s1, j1] = groups[hull[hull.length - 2]];
-      const [s2, j2] = groups[hull[hull.length - 1]];
-      // Drop the middle point when it lies strictly above the segment from its left to the new point.
-      const cross = (s2 - s1) * (v - values[j1]) - (values[j2] - values[j1]) * (s - s1);
-      if (cross < 0) hull.pop();
-      else break;
-    }
-    hull.push(g);
-  }
-  const out: number[] = [];
-  for (let h = 0; h < hull.length; h++) {
-    const [s, j] = groups[hull[h]];
-    if (h + 1 < hull.length) {
-      // The largest admissible K is the slope to the next hull point; it must beat f_min by eps|f_min|.
-      const [s2, j2] = groups[hull[h + 1]];
-      const K = (values[j2] - values[j]) / (s2 - s);
-      if (values[j] - K * s > fmin - eps * Math.abs(fmin)) continue;
-    }
-    if (onePerSize) out.push(j);
-    else for (let r = 0; r < values.length; r++) if (sizes[r] === s && values[r] === values[j]) out.push(r);
-  }
-  return out;
 }

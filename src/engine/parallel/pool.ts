@@ -113,7 +113,7 @@ export class Pool {
       const fail = (e: unknown) => {
         if (failed) return;
         stop();
-        reject(e);
+        reject(e instanceof Error ? e : new Error(String(e)));
       };
       const onAbort = () => {
         if (failed) return;

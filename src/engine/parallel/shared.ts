@@ -12,7 +12,7 @@ export function sharedArray<K extends Kind>(Kind: K, length: number): InstanceTy
 
 /** `a` itself when it is already shared, else a shared copy. */
 export function toShared<K extends Kind>(Kind: K, a: ArrayLike<number>): InstanceType<K> {
-  if (a instanceof Kind && isShared(a as InstanceType<K>)) return a as InstanceType<K>;
+  if (a instanceof Kind && isShared(a)) return a as InstanceType<K>;
   const out = sharedArray(Kind, a.length);
   out.set(a);
   return out;

@@ -1,22 +1,41 @@
 // Where a failed run points (file, line, column) and how to say it: pure, so it is unit-tested without VS Code.
-import { EngineError } from '../engineClient';
 import { LavaInputError } from '../../shared/errors';
+import { RemoteError, describeWireError, errorToWire, type WireError } from '../../shared/rpc';
+import { settingName } from '../../shared/params/names';
+import { forNotification } from '../../shared/printable';
+import { sniffDelimiter } from '../../engine/read/header';
+import { formatOf } from '../../engine/read/formats';
 
-export interface ErrorPlace {
-  file?: string;
-  line?: number;
-  column?: number;
-  hint?: string;
-}
+export type ErrorPlace = Pick<WireError, 'file' | 'line' | 'column' | 'hint'>;
 
-/** Where an error points, whether it came from the worker (EngineError) or the host (LavaInputError). */
-export function errorPlace(e: unknown): ErrorPlace | null {
-  if (e instanceof EngineError && e.isInputError) return e.info;
-  if (e instanceof LavaInputError) return { file: e.file, line: e.line, column: e.column, hint: e.hint };
+/** An input error's wire description, whether it came from the engine thread (RemoteError) or the host. */
+function inputError(e: unknown): WireError | null {
+  if (e instanceof RemoteError && e.isInputError) return e.info;
+  if (e instanceof LavaInputError) return errorToWire(e);
   return null;
 }
 
-/** "digits.csv, line 4, column 2: <problem>. <hint>" with the file shown relative to the workspace. */
+/** Whether an error's file opens in an editor at its line: a CSV or a .lava.json, not settings or a binary file (.h5ad, .npy). */
+export function opensAtLine(file: string): boolean {
+  return file !== 'settings.json' && (formatOf(file) === 'csv' || /\.json$/i.test(file));
+}
+
+/** Where an error points, or null when it is not about the user's input. */
+export function errorPlace(e: unknown): ErrorPlace | null {
+  return inputError(e);
+}
+
+/**
+ * "digits.csv, line 4, column 2: <problem>. <hint>", the file shown relative to the workspace, options as lava.x;
+ * names from the data cannot break the line or become a notification's command link.
+ */
+export function describeRunError(e: unknown, displayFile: (file: string) => string): string {
+  const info = inputError(e);
+  if (!info) return forNotification(e instanceof Error ? e.message : String(e));
+  return forNotification(describeForUser(describeWireError(info, settingName), info, displayFile));
+}
+
+/** Turns the "file:line:col: " start of an input error's text into words a notification can afford. */
 export function describeForUser(
   message: string,
   place: ErrorPlace | null,
@@ -26,26 +45,11 @@ export function describeForUser(
   let loc = place.file;
   if (place.line !== undefined) loc += `:${place.line}`;
   if (place.line !== undefined && place.column !== undefined) loc += `:${place.column}`;
-  // The engine's message starts with "file:line:col: "; say the same in words the notification can afford.
   const rest = message.startsWith(`${loc}: `) ? message.slice(loc.length + 2) : message;
   let where = displayFile(place.file);
   if (place.line !== undefined) where += `, line ${place.line}`;
   if (place.column !== undefined) where += `, column ${place.column}`;
   return `${where}: ${rest}`;
-}
-
-/** The delimiter a CSV header most likely uses (the one it holds most of). */
-export function guessDelimiter(header: string): string {
-  let best = ',';
-  let bestCount = -1;
-  for (const d of [',', '\t', ';', '|']) {
-    const n = header.split(d).length - 1;
-    if (n > bestCount) {
-      best = d;
-      bestCount = n;
-    }
-  }
-  return best;
 }
 
 /**
@@ -64,4 +68,9 @@ export function cellOffset(line: string, cell: number, delimiter: string): numbe
     }
   }
   return current === cell ? 0 : line.length;
+}
+
+/** Where column `cell` starts on `line` of a data file whose first line is `headerLine` (delimiter as the engine sniffs it). */
+export function cellCharacter(headerLine: string, line: string, cell: number): number {
+  return cellOffset(line, cell, sniffDelimiter(new TextEncoder().encode(headerLine)));
 }

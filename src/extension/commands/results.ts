@@ -1,40 +1,59 @@
 // Where results live: the extension's storage (written atomically after a complete run), or beside the data
 // when the user saves one; never over the data file itself. Also exports of a view (PNG or SVG).
 import { existsSync, promises as fsp } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import * as vscode from 'vscode';
-import { resultPathBeside, writeResultAtomic } from '../../engine/io/resultFile';
-import type { LavaResult } from '../../shared/result/types';
-import { exportBytes, storedResultName } from './resultFiles';
-import { parseResult } from '../../shared/result/validate';
+import { relocateResultText, resultPathBeside, writeFileAtomic } from '../../engine/io/resultFile';
+import type { ResultText } from '../../shared/result/summary';
+import { defaultExportPath, exportBytes, isInside, storedResultName } from './resultFiles';
+import { storedResultText } from './storedResult';
 
 /** The folder for results: the workspace's storage, or the global one when no folder is open. */
 export function resultsFolder(context: vscode.ExtensionContext): vscode.Uri {
   return vscode.Uri.joinPath(context.storageUri ?? context.globalStorageUri, 'results');
 }
 
-export async function storeResult(
+/** Where the result of a run on `dataUri` is stored (its folder made): the engine encodes the result for this path. */
+export async function storedResultUri(
   context: vscode.ExtensionContext,
   dataUri: vscode.Uri,
-  result: LavaResult,
 ): Promise<vscode.Uri> {
   const folder = resultsFolder(context);
   await fsp.mkdir(folder.fsPath, { recursive: true });
-  const uri = vscode.Uri.joinPath(folder, storedResultName(dataUri.fsPath));
-  await writeResultAtomic(uri.fsPath, result);
-  return uri;
+  return vscode.Uri.joinPath(folder, storedResultName(dataUri.fsPath));
 }
 
-export async function readResult(uri: vscode.Uri): Promise<LavaResult> {
+/** A result file, checked (shape, arrays, every option's range), its data and config paths resolved from its folder. */
+export async function readResult(uri: vscode.Uri): Promise<ResultText> {
   const bytes = await vscode.workspace.fs.readFile(uri);
-  return parseResult(new TextDecoder().decode(bytes), uri.fsPath);
+  return storedResultText(new TextDecoder().decode(bytes), uri.fsPath);
 }
 
-/** Saves beside the data, asking before replacing an existing result. Returns the path, or null if the user declined. */
-export async function saveBesideData(dataPath: string, result: LavaResult): Promise<string | null> {
-  const target = resultPathBeside(dataPath);
-  if (target === dataPath) throw new Error('refusing to overwrite the data file');
-  if (existsSync(target)) {
+/** The workspace folder holding `uri`, else the first one open, else null. */
+export function workspaceFolderOf(uri: vscode.Uri | null): string | null {
+  const folder = (uri && vscode.workspace.getWorkspaceFolder(uri)) ?? vscode.workspace.workspaceFolders?.[0];
+  return folder?.uri.fsPath ?? null;
+}
+
+/**
+ * Saves beside the data, asking before replacing an existing result. Data outside the workspace gets a save
+ * dialog instead (nothing is written outside the workspace unasked). Returns the path, or null if the user declined.
+ */
+export async function saveBesideData(
+  dataPath: string,
+  result: ResultText,
+  workspaceFolder: string | null,
+): Promise<string | null> {
+  let target = resultPathBeside(dataPath);
+  if (!workspaceFolder || !isInside(workspaceFolder, dataPath)) {
+    const chosen = await vscode.window.showSaveDialog({
+      ...(workspaceFolder ? { defaultUri: vscode.Uri.file(join(workspaceFolder, basename(target))) } : {}),
+      filters: { 'LAVA result': ['json'] },
+      title: 'Save the LAVA result',
+    });
+    if (!chosen) return null;
+    target = chosen.fsPath;
+  } else if (existsSync(target)) {
     const REPLACE = 'Replace';
     const choice = await vscode.window.showWarningMessage(
       `${vscode.workspace.asRelativePath(target)} already exists. Replace it with this result?`,
@@ -43,7 +62,8 @@ export async function saveBesideData(dataPath: string, result: LavaResult): Prom
     );
     if (choice !== REPLACE) return null;
   }
-  await writeResultAtomic(target, result);
+  if (resolve(target) === resolve(dataPath)) throw new Error('refusing to overwrite the data file');
+  await writeFileAtomic(target, relocateResultText(result.text, result.summary.source, result.summary.params, target));
   return target;
 }
 
@@ -51,12 +71,9 @@ export async function exportView(
   dataUri: vscode.Uri | null,
   msg: { format: 'png' | 'svg'; view: string; data: string },
 ): Promise<void> {
-  const base = dataUri
-    ? dataUri.fsPath.replace(/\.[^./\\]*$/, '')
-    : join(vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '', 'lava');
-  const view = msg.view.replace(/[^A-Za-z0-9_-]/g, '_');
+  const start = defaultExportPath(dataUri?.fsPath ?? null, workspaceFolderOf(dataUri), msg.view, msg.format);
   const target = await vscode.window.showSaveDialog({
-    defaultUri: vscode.Uri.file(`${base}.${view}.${msg.format}`),
+    ...(start ? { defaultUri: vscode.Uri.file(start) } : {}),
     filters: msg.format === 'png' ? { 'PNG image': ['png'] } : { 'SVG image': ['svg'] },
     title: `Export the ${msg.view} view`,
   });

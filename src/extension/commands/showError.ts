@@ -1,15 +1,15 @@
 // Shows a failed run: input errors name the file, line and column and offer to jump there or to the settings.
 import * as vscode from 'vscode';
-import { cellOffset, describeForUser, errorPlace, guessDelimiter } from './errorPlace';
+import { cellCharacter, describeRunError, errorPlace, opensAtLine } from './errorPlace';
 
 export async function showRunError(e: unknown, log: (line: string) => void): Promise<void> {
   const place = errorPlace(e);
   const message = e instanceof Error ? e.message : String(e);
   log(`error: ${message}${e instanceof Error && !place && e.stack ? `\n${e.stack}` : ''}`);
-  const text = describeForUser(message, place, (f) => vscode.workspace.asRelativePath(f));
+  const text = describeRunError(e, (f) => vscode.workspace.asRelativePath(f));
   const OPEN_FILE = 'Open File at Line';
   const OPEN_SETTINGS = 'Open Settings';
-  const canOpen = place?.file !== undefined && place.file !== 'settings.json';
+  const canOpen = place?.file !== undefined && opensAtLine(place.file);
   const actions = canOpen ? [OPEN_FILE, OPEN_SETTINGS] : [OPEN_SETTINGS];
   const choice = await vscode.window.showErrorMessage(`LAVA: ${text}`, ...actions);
   if (choice === OPEN_FILE && place?.file) {
@@ -22,7 +22,7 @@ export async function showRunError(e: unknown, log: (line: string) => void): Pro
         ? 0
         : /\.json$/i.test(place.file)
           ? place.column - 1
-          : cellOffset(text, place.column, guessDelimiter(doc.lineAt(0).text));
+          : cellCharacter(doc.lineAt(0).text, text, place.column);
     const pos = new vscode.Position(line, Math.max(0, Math.min(character, text.length)));
     await vscode.window.showTextDocument(doc, { selection: new vscode.Range(pos, pos) });
   } else if (choice === OPEN_SETTINGS) {

@@ -1,8 +1,9 @@
-// The shareable workspace config file (.lava.json) and the merge of option layers.
+// The shareable workspace config file (.lava.json): parse, validate, pick one data file's options.
 // No node:, vscode or DOM import: the CLI and the extension read the same file the same way, so a team gets one result.
-import { LavaInputError } from '../errors';
+import { LavaInputError, renderOptions } from '../errors';
 import type { LavaParams } from './types';
 import { PARAM_NAMES, checkParam } from './spec';
+import { plainName } from './names';
 
 export const CONFIG_FILE_NAME = '.lava.json';
 
@@ -36,49 +37,96 @@ function locateKey(text: string, key: string, after = 0): { line: number; column
 /** Validates a plain object of options (from JSON or settings). Unknown keys and bad values are errors. */
 export function validateParams(obj: unknown, file: string, text = '', searchFrom = 0): Partial<LavaParams> {
   if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) {
-    throw new LavaInputError('options must be a JSON object', { file, line: 1, column: 1 }, 'Write them as { "modules": 8, ... }.');
+    throw new LavaInputError(
+      'options must be a JSON object',
+      { file, line: 1, column: 1 },
+      'Write them as { "modules": 8, ... }.',
+    );
   }
   const out: Partial<LavaParams> = {};
   for (const [key, raw] of Object.entries(obj)) {
     if (!(PARAM_NAMES as string[]).includes(key)) {
-      throw new LavaInputError(`unknown option "${key}"`, { file, ...locateKey(text, key, searchFrom) }, `Known options: ${PARAM_NAMES.join(', ')}.`);
+      throw new LavaInputError(
+        `unknown option "${key}"`,
+        { file, ...locateKey(text, key, searchFrom) },
+        `Known options: ${PARAM_NAMES.join(', ')}.`,
+      );
     }
     const checked = checkParam(key as keyof LavaParams, raw);
     if ('problem' in checked) {
-      throw new LavaInputError(checked.problem, { file, ...locateKey(text, key, searchFrom) }, 'Fix the value in the config file.');
+      // The file names the option by its key, so the message does too (not as a flag or a setting).
+      const where = { file, option: key, ...locateKey(text, key, searchFrom) };
+      throw new LavaInputError(
+        renderOptions(checked.problem, plainName),
+        where,
+        'Fix the value in the config file.',
+      );
     }
     (out as Record<string, unknown>)[key] = checked.value;
   }
   return out;
 }
 
-/** Parses and validates a .lava.json text. */
-export function parseConfig(text: string, file: string): LavaConfig {
+/** Parses and validates a .lava.json text (a UTF-8 byte order mark, as some editors write, is skipped). */
+export function parseConfig(withBom: string, file: string): LavaConfig {
+  const text = withBom.replace(/^\uFEFF/, '');
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (e) {
     const m = /position (\d+)/.exec(String((e as Error).message));
     const where = m ? lineColumnAt(text, Number(m[1])) : { line: 1, column: 1 };
-    throw new LavaInputError(`not valid JSON (${(e as Error).message})`, { file, ...where }, 'Fix the JSON syntax of the config file.');
+    throw new LavaInputError(
+      `not valid JSON (${(e as Error).message})`,
+      { file, ...where },
+      'Fix the JSON syntax of the config file.',
+    );
   }
   if (json === null || typeof json !== 'object' || Array.isArray(json)) {
-    throw new LavaInputError('the config must be a JSON object', { file, line: 1, column: 1 }, 'Write { "defaults": {...}, "datasets": {...} }.');
+    throw new LavaInputError(
+      'the config must be a JSON object',
+      { file, line: 1, column: 1 },
+      'Write { "defaults": {...}, "datasets": {...} }.',
+    );
   }
   const config: LavaConfig = {};
   for (const [key, value] of Object.entries(json)) {
-    if (key === '$schema') config.$schema = String(value);
-    else if (key === 'defaults') config.defaults = validateParams(value, file, text, text.indexOf('"defaults"'));
+    if (key === '$schema') {
+      // String() of an object calls its own "toString", which the file may have set to anything.
+      if (typeof value !== 'string')
+        throw new LavaInputError(
+          '"$schema" must be a string',
+          { file, ...locateKey(text, key) },
+          "Write it as the schema's address, or remove it.",
+        );
+      config.$schema = value;
+    } else if (key === 'defaults')
+      config.defaults = validateParams(value, file, text, text.indexOf('"defaults"'));
     else if (key === 'datasets') {
       if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-        throw new LavaInputError('"datasets" must be an object keyed by data file path', { file, ...locateKey(text, 'datasets') }, 'Write "datasets": { "data/cells.csv": { ... } }.');
+        throw new LavaInputError(
+          '"datasets" must be an object keyed by data file path',
+          { file, ...locateKey(text, 'datasets') },
+          'Write "datasets": { "data/cells.csv": { ... } }.',
+        );
       }
       config.datasets = {};
       for (const [path, opts] of Object.entries(value as Record<string, unknown>)) {
+        // Assigning it would set the object's prototype: the entry would vanish without a word.
+        if (path === '__proto__')
+          throw new LavaInputError(
+            '"__proto__" is not a data file path',
+            { file, ...locateKey(text, path) },
+            'Remove this entry from "datasets".',
+          );
         config.datasets[path] = validateParams(opts, file, text, text.indexOf(`"${path}"`));
       }
     } else {
-      throw new LavaInputError(`unknown key "${key}"`, { file, ...locateKey(text, key) }, 'The config holds "defaults" and "datasets".');
+      throw new LavaInputError(
+        `unknown key "${key}"`,
+        { file, ...locateKey(text, key) },
+        'The config holds "defaults" and "datasets".',
+      );
     }
   }
   return config;
@@ -88,7 +136,7 @@ function globToRegExp(pattern: string): RegExp {
   // "**" crosses folders, "*" does not; every other character is literal.
   const source = pattern
     .split('**')
-    .map((part) => part.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*'))
+    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*'))
     .join('.*');
   return new RegExp(`^${source}$`);
 }

@@ -1,6 +1,10 @@
+// One table describing every engine option: its type, range and doc. The CLI's flags and usage, the config
+// file, the VS Code settings and the worker protocol all validate through it, so a value means the same
+// thing wherever it is set.
+import { z } from 'zod';
 import type { LavaParams } from './types';
-// One table describing every engine option: its type and range. The CLI, the config file and the
-// VS Code settings all validate through it, so a value means the same thing wherever it is set.
+import { renderOptions } from '../errors';
+import { plainName } from './names';
 
 export type ParamSpec =
   | { kind: 'int'; min: number; max: number; doc: string }
@@ -8,20 +12,43 @@ export type ParamSpec =
   | { kind: 'enum'; values: readonly string[]; doc: string }
   | { kind: 'bool'; doc: string }
   | { kind: 'columns'; doc: string }
-  | { kind: 'bounds'; doc: string };
+  | { kind: 'bounds'; min: number; max: number; doc: string }
+  /** A name within the data file (a layer, an obsm key, a var column); unset by default. */
+  | { kind: 'name'; doc: string }
+  /** A file beside the data file; unset by default. Not a VS Code setting: it belongs to one data file. */
+  | { kind: 'path'; doc: string };
 
 export const PARAM_SPECS: Record<keyof LavaParams, ParamSpec> = {
   embedding: { kind: 'columns', doc: 'Embedding columns (e.g. ["x","y"]); empty = recognise by name.' },
   umap: { kind: 'bool', doc: 'Compute a 2-D embedding with UMAP instead of reading columns.' },
-  features: { kind: 'columns', doc: 'Feature columns; empty = every numeric column that is not metadata or embedding.' },
+  features: {
+    kind: 'columns',
+    doc: 'Feature columns; empty = every numeric column that is not metadata or embedding.',
+  },
   metadata: { kind: 'columns', doc: 'Columns kept for colouring and tooltips, never features.' },
   neighbors: { kind: 'int', min: 5, max: 100000, doc: 'Neighbourhood size n: samples per locality.' },
-  overlap: { kind: 'number', min: 0, max: 100, exclusiveMin: true, doc: 'Overlap factor o: ceil(E*o/n) localities.' },
+  overlap: {
+    kind: 'number',
+    min: 0,
+    max: 100,
+    exclusiveMin: true,
+    doc: 'Overlap factor o: ceil(E*o/n) localities.',
+  },
   modules: { kind: 'int', min: 1, max: 100, doc: 'Number of modules k.' },
   correlation: { kind: 'enum', values: ['pearson', 'spearman'], doc: 'Correlation inside each locality.' },
-  alpha: { kind: 'number', min: 0, max: 1, exclusiveMin: true, doc: 'Significance level of the Fisher z threshold.' },
+  alpha: {
+    kind: 'number',
+    min: 0,
+    max: 1,
+    exclusiveMin: true,
+    doc: 'Significance level of the Fisher z threshold.',
+  },
   maxFeatures: { kind: 'int', min: 2, max: 100000, doc: 'Keep at most this many most-variable features.' },
-  factorization: { kind: 'enum', values: ['nmf', 'boolean'], doc: 'Module factorization: NMF or Boolean (Asso).' },
+  factorization: {
+    kind: 'enum',
+    values: ['nmf', 'boolean'],
+    doc: 'Module factorization: NMF or Boolean (Asso).',
+  },
   nmfInit: {
     kind: 'enum',
     values: ['nndsvd', 'profiles'],
@@ -29,53 +56,124 @@ export const PARAM_SPECS: Record<keyof LavaParams, ParamSpec> = {
   },
   seed: { kind: 'int', min: 0, max: 2147483647, doc: 'Seed of every random step.' },
   directEvaluations: { kind: 'int', min: 1, max: 10000, doc: 'DIRECT budget for (alpha, beta).' },
-  directBounds: { kind: 'bounds', doc: 'DIRECT box [lo, hi] for both alpha and beta.' },
+  // Exponents beyond ±100 make the locality weights all-or-nothing; far beyond, the box's width overflows.
+  directBounds: { kind: 'bounds', min: -100, max: 100, doc: 'DIRECT box [lo, hi] for both alpha and beta.' },
   umapNeighbors: { kind: 'int', min: 2, max: 1000, doc: 'UMAP nNeighbors.' },
   umapMinDist: { kind: 'number', min: 0, max: 10, doc: 'UMAP minDist.' },
   umapEpochs: { kind: 'int', min: 1, max: 5000, doc: 'UMAP epochs.' },
+  layer: {
+    kind: 'name',
+    doc: 'The matrix of features: an .h5ad layer, "X" or "raw/X"; the array of an .npz (default: X).',
+  },
+  obsm: {
+    kind: 'name',
+    doc: 'The embedding of an .h5ad (an obsm key) or .npz (an array); default: X_umap, else X_tsne, else the first 2-D one.',
+  },
+  varNames: {
+    kind: 'name',
+    doc: "The .h5ad var column naming the features (e.g. gene symbols); default: var's index.",
+  },
+  embeddingFile: {
+    kind: 'path',
+    doc: 'A .npy or CSV file holding the embedding, one row per data row in the same order (a relative path starts at the .lava.json folder, or the current one).',
+  },
+  metadataFile: {
+    kind: 'path',
+    doc: 'A CSV of metadata columns (labels, clusters), one row per data row in the same order (relative paths as for embeddingFile).',
+  },
 };
 
 export const PARAM_NAMES = Object.keys(PARAM_SPECS) as (keyof LavaParams)[];
 
+/** The options that are VS Code settings: all but file paths, which belong to one data file (command or .lava.json). */
+export const SETTING_NAMES = PARAM_NAMES.filter((n) => PARAM_SPECS[n].kind !== 'path');
+
 /**
- * Checks one value against its spec. Returns the normalised value, or a sentence saying what is wrong.
+ * Checks one value against its spec. Returns the normalised value, or a sentence saying what is wrong that
+ * names the option as {option:key} (each side renders it: ../errors.ts renderOptions).
  * Strings are accepted for numbers, booleans and column lists so that CLI text goes through the same check.
  */
 export function checkParam(name: keyof LavaParams, raw: unknown): { value: unknown } | { problem: string } {
   const spec = PARAM_SPECS[name];
+  const key = `{option:${name}}`;
   switch (spec.kind) {
     case 'int':
     case 'number': {
       const v = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
-      if (typeof v !== 'number' || !Number.isFinite(v)) return { problem: `${name} must be a number` };
-      if (spec.kind === 'int' && !Number.isInteger(v)) return { problem: `${name} must be a whole number` };
+      if (typeof v !== 'number' || !Number.isFinite(v)) return { problem: `${key} must be a number` };
+      if (spec.kind === 'int' && !Number.isInteger(v)) return { problem: `${key} must be a whole number` };
       const lowOk = spec.kind === 'number' && spec.exclusiveMin ? v > spec.min : v >= spec.min;
       if (!lowOk || v > spec.max) {
         const lo = spec.kind === 'number' && spec.exclusiveMin ? `> ${spec.min}` : `>= ${spec.min}`;
-        return { problem: `${name} must be ${lo} and <= ${spec.max} (got ${v})` };
+        return { problem: `${key} must be ${lo} and <= ${spec.max} (got ${v})` };
       }
       return { value: v };
     }
     case 'enum':
       if (typeof raw !== 'string' || !spec.values.includes(raw))
-        return { problem: `${name} must be one of ${spec.values.join(', ')}` };
+        return { problem: `${key} must be one of ${spec.values.join(', ')}` };
       return { value: raw };
     case 'bool':
       if (raw === 'true' || raw === true) return { value: true };
       if (raw === 'false' || raw === false) return { value: false };
-      return { problem: `${name} must be true or false` };
+      return { problem: `${key} must be true or false` };
     case 'columns': {
-      const list = typeof raw === 'string' ? raw.split(',').map((s) => s.trim()).filter((s) => s !== '') : raw;
+      const list =
+        typeof raw === 'string'
+          ? raw
+              .split(',')
+              .map((s) => s.trim())
+              .filter((s) => s !== '')
+          : raw;
       if (!Array.isArray(list) || !list.every((s) => typeof s === 'string'))
-        return { problem: `${name} must be a list of column names` };
+        return { problem: `${key} must be a list of column names` };
       return { value: [...list] };
+    }
+    case 'name':
+    case 'path': {
+      // Unset (absent, or an emptied setting) stays unset rather than naming "".
+      if (raw === undefined || (typeof raw === 'string' && raw.trim() === '')) return { value: undefined };
+      if (typeof raw !== 'string')
+        return { problem: `${key} must be ${spec.kind === 'path' ? 'a file path' : 'a name'}` };
+      return { value: raw };
     }
     case 'bounds': {
       const list = typeof raw === 'string' ? raw.split(',').map(Number) : raw;
-      if (!Array.isArray(list) || list.length !== 2 || !list.every((x) => typeof x === 'number' && Number.isFinite(x)))
-        return { problem: `${name} must be two numbers [lo, hi]` };
-      if (!(list[0] < list[1])) return { problem: `${name} must have lo < hi` };
+      if (
+        !Array.isArray(list) ||
+        list.length !== 2 ||
+        !list.every((x) => typeof x === 'number' && Number.isFinite(x))
+      )
+        return { problem: `${key} must be two numbers [lo, hi]` };
+      if (!(list[0] < list[1])) return { problem: `${key} must have lo < hi` };
+      if (list[0] < spec.min || list[1] > spec.max)
+        return { problem: `${key} must lie within [${spec.min}, ${spec.max}] (got [${list.join(', ')}])` };
       return { value: [list[0], list[1]] };
     }
   }
 }
+
+/** Options without a default (names and paths): absent unless given. */
+export function isOptional(name: keyof LavaParams): boolean {
+  const kind = PARAM_SPECS[name].kind;
+  return kind === 'name' || kind === 'path';
+}
+
+/** Every option checked by its spec (unknown keys refused): what a run's params must pass on any wire. */
+export const LavaParamsSchema = z
+  .object(
+    Object.fromEntries(
+      PARAM_NAMES.map((name) => {
+        const checked = z.unknown().transform((raw, ctx) => {
+          const c = checkParam(name, raw);
+          if ('problem' in c) {
+            ctx.addIssue({ code: 'custom', message: renderOptions(c.problem, plainName) });
+            return z.NEVER;
+          }
+          return c.value;
+        });
+        return [name, isOptional(name) ? checked.optional() : checked];
+      }),
+    ),
+  )
+  .strict() as unknown as z.ZodType<LavaParams, LavaParams>;

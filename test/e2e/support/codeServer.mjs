@@ -194,6 +194,28 @@ export function extensionHostPids(pgid) {
   return out;
 }
 
+/** True while `pid` runs (a zombie, exited but not yet reaped, counts as gone). */
+export function isRunning(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z'; // field 3: state
+  } catch {
+    return false;
+  }
+}
+
+/** Resolves once none of `pids` runs; rejects after `timeoutMs` naming those still running. */
+export async function waitForExit(pids, timeoutMs, what = 'process') {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const left = pids.filter(isRunning);
+    if (left.length === 0) return;
+    if (Date.now() > deadline)
+      throw new Error(`${what} ${left.join(', ')} still running ${(timeoutMs / 1000).toFixed(0)} s later`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 /** CPU seconds (user + system) a process has used so far, from /proc. */
 export function cpuSeconds(pid) {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');

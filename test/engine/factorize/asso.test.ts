@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { asso, type BoolCsr } from '../../../src/engine/factorize/asso';
-import { factorize } from '../../../src/engine/factorize/nmf';
+import { factorize } from '../../../src/engine/factorize/factorize';
 import type { LocalityCorrelations } from '../../../src/engine/types';
 
 function csr(rows: number[][], cols: number): BoolCsr {

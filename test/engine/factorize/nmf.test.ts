@@ -1,53 +1,9 @@
 // Step 3 NMF: planted low-rank recovery, determinism, and the sparse path equal to a dense computation.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SVD, Matrix } from 'ml-matrix';
-import { denseApply, factorize, nmf, nmfSignSplit, rowGram, signSplit, topEigen } from '../../../src/engine/factorize/nmf';
-import { HStep } from '../../../src/engine/factorize/nmfHStep';
-import { seededUniform } from '../../../src/engine/random';
-import { cosine, fromDense } from './nmfFixtures';
-
-/** Planted: k modules with disjoint signed pair supports, non-negative loadings. R = W0 Hsigned. */
-function planted(l: number, F: number, k: number, seed: number) {
-  const rnd = seededUniform(seed);
-  const P = (F * (F - 1)) / 2;
-  const H0 = new Float64Array(k * P);
-  for (let q = 0; q < P; q++) {
-    const m = q % (k + 2); // some pairs belong to no module
-    if (m < k) H0[m * P + q] = (rnd() < 0.5 ? -1 : 1) * (0.2 + 0.8 * rnd());
-  }
-  const W0 = new Float64Array(l * k);
-  for (let i = 0; i < W0.length; i++) W0[i] = rnd() < 0.4 ? 0 : rnd();
-  const R = new Float64Array(l * P);
-  for (let p = 0; p < l; p++)
-    for (let m = 0; m < k; m++) {
-      const w = W0[p * k + m];
-      if (w !== 0) for (let q = 0; q < P; q++) R[p * P + q] += w * H0[m * P + q];
-    }
-  // Round to float32 as Step 2 stores them, so the "exact" data are exactly what the CSR holds.
-  for (let i = 0; i < R.length; i++) R[i] = Math.fround(R[i]);
-  return { W0, H0, R, P };
-}
-
-test('topEigen matches a full SVD of A', () => {
-  const { R } = planted(30, 9, 3, 11);
-  const corr = fromDense(R, 30, 9);
-  const a = signSplit(corr);
-  const { values, vectors } = topEigen(denseApply(rowGram(a), 30), 30, 3, 0);
-  const dense = new Matrix(30, 2 * corr.P);
-  for (let p = 0; p < 30; p++)
-    for (let z = corr.rowPtr[p]; z < corr.rowPtr[p + 1]; z++) {
-      const v = corr.value[z];
-      dense.set(p, v > 0 ? corr.pairIndex[z] : corr.P + corr.pairIndex[z], Math.abs(v));
-    }
-  const svd = new SVD(dense, { autoTranspose: true });
-  for (let j = 0; j < 3; j++) {
-    const s = svd.diagonal[j];
-    assert.ok(Math.abs(Math.sqrt(values[j]) - s) < 1e-9 * s, `sigma ${j}`);
-    const u = svd.leftSingularVectors.getColumn(j);
-    assert.ok(Math.abs(Math.abs(cosine(u, vectors.subarray(j * 30, (j + 1) * 30))) - 1) < 1e-9, `u ${j}`);
-  }
-});
+import type { Matrix } from 'ml-matrix';
+import { nmf } from '../../../src/engine/factorize/nmf';
+import { addNoiseAndThreshold, cosine, denseNndsvd, denseSignSplit, fromDense, planted } from './nmfFixtures';
 
 test('recovers a planted exact rank-k non-negative factorization', async () => {
   const l = 60;
@@ -82,8 +38,8 @@ test('recovers a planted exact rank-k non-negative factorization', async () => {
 test('deterministic: same input and seed give identical bytes', async () => {
   const { R } = planted(40, 10, 3, 9);
   const corr = fromDense(R, 40, 10);
-  const a = await factorize(corr, { modules: 3, factorization: 'nmf', seed: 4 });
-  const b = await factorize(corr, { modules: 3, factorization: 'nmf', seed: 4 });
+  const a = await nmf(corr, { modules: 3, seed: 4 });
+  const b = await nmf(corr, { modules: 3, seed: 4 });
   assert.deepEqual(a.W, b.W);
   assert.deepEqual(a.patterns, b.patterns);
   assert.equal(a.iterations, b.iterations);
@@ -96,36 +52,7 @@ test('deterministic: same input and seed give identical bytes', async () => {
 function denseNmf(A: Matrix, k: number, maxIter: number, tol: number) {
   const l = A.rows;
   const n = A.columns;
-  const svd = new SVD(A, { autoTranspose: true });
-  const U = svd.leftSingularVectors;
-  const V = svd.rightSingularVectors;
-  const S = svd.diagonal;
-  const W = new Float64Array(l * k);
-  const Ht = new Float64Array(n * k);
-  const norm = (x: number[]) => Math.sqrt(x.reduce((s, v) => s + v * v, 0));
-  for (let j = 0; j < k; j++) {
-    const x = U.getColumn(j);
-    const y = V.getColumn(j);
-    if (j === 0) {
-      for (let p = 0; p < l; p++) W[p * k] = Math.sqrt(S[0]) * Math.abs(x[p]);
-      for (let c = 0; c < n; c++) Ht[c * k] = Math.sqrt(S[0]) * Math.abs(y[c]);
-      continue;
-    }
-    const xp = x.map((v) => Math.max(v, 0));
-    const xn = x.map((v) => Math.max(-v, 0));
-    const yp = y.map((v) => Math.max(v, 0));
-    const yn = y.map((v) => Math.max(-v, 0));
-    const mp = norm(xp) * norm(yp);
-    const mn = norm(xn) * norm(yn);
-    const [u, v, sig] = mp > mn ? [xp, yp, mp] : [xn, yn, mn];
-    const lbd = Math.sqrt(S[j] * sig);
-    const nu = norm(u);
-    const nv = norm(v);
-    for (let p = 0; p < l; p++) W[p * k + j] = (lbd * u[p]) / nu;
-    for (let c = 0; c < n; c++) Ht[c * k + j] = (lbd * v[c]) / nv;
-  }
-  for (let i = 0; i < W.length; i++) if (W[i] < 1e-6) W[i] = 0;
-  for (let i = 0; i < Ht.length; i++) if (Ht[i] < 1e-6) Ht[i] = 0;
+  const { W, Ht } = denseNndsvd(A, k);
   const sweep = (
     X: (i: number, c: number) => number,
     M: Float64Array,
@@ -166,19 +93,9 @@ test('the sparse path (active columns, Gram eigenvectors) equals a dense computa
   const F = 10;
   const k = 3;
   const { R, P } = planted(l, F, k, 21);
-  const rnd = seededUniform(2);
-  for (let i = 0; i < R.length; i++) {
-    const v = Math.fround(R[i] + 0.3 * (rnd() - 0.5));
-    R[i] = Math.abs(v) < 0.25 ? 0 : v;
-  }
+  addNoiseAndThreshold(R, 2, 0.25);
   const corr = fromDense(R, l, F);
-  const A = new Matrix(l, 2 * P);
-  for (let p = 0; p < l; p++)
-    for (let q = 0; q < P; q++) {
-      const v = R[p * P + q];
-      if (v > 0) A.set(p, q, v);
-      else if (v < 0) A.set(p, P + q, -v);
-    }
+  const A = denseSignSplit(R, l, P);
   const dense = denseNmf(A, k, 400, 1e-4);
   const f = await nmf(corr, { modules: k, seed: 0 });
   assert.equal(f.iterations, dense.iterations);
@@ -200,50 +117,4 @@ test('the sparse path (active columns, Gram eigenvectors) equals a dense computa
       den += A.get(p, c) ** 2;
     }
   assert.ok(Math.abs(f.error - Math.sqrt(num / den)) < 1e-6, `${f.error} vs ${Math.sqrt(num / den)}`);
-});
-
-test('no significant correlation: empty modules, no error; an aborted signal cancels', async () => {
-  const empty = fromDense(new Float64Array(4 * 3), 4, 3);
-  for (const method of ['nmf', 'boolean'] as const) {
-    const f = await factorize(empty, { modules: 2, factorization: method, seed: 0 });
-    assert.equal(f.W.length, 8);
-    assert.ok(f.W.every((v) => v === 0));
-    assert.ok(f.patterns.every((v) => v === 0));
-    assert.equal(f.error, 0);
-  }
-  const ac = new AbortController();
-  ac.abort();
-  const { R } = planted(20, 8, 2, 1);
-  await assert.rejects(
-    factorize(fromDense(R, 20, 8), { modules: 2, factorization: 'nmf', seed: 0 }, { signal: ac.signal }),
-    {
-      name: 'LavaCancelled',
-    },
-  );
-});
-
-test('the H step on a worker thread gives the same bytes as on this thread', async () => {
-  const { R } = planted(60, 14, 3, 11);
-  const corr = fromDense(R, 60, 14);
-  const a = signSplit(corr);
-  const one = await nmfSignSplit(a, 3, 2, { threads: 'one' });
-  const two = await nmfSignSplit(a, 3, 2, { threads: 'two' });
-  assert.ok(one.iterations > 1);
-  assert.equal(two.iterations, one.iterations);
-  assert.deepEqual(two.W, one.W);
-  assert.deepEqual(two.Ht, one.Ht);
-  assert.equal(two.error, one.error);
-  // ...and the thread really ran: a forced HStep has one.
-  const h = new HStep(
-    new Int32Array([0, 1, 2]),
-    new Int32Array([0, 0]),
-    new Float32Array([1, 2]),
-    2,
-    1,
-    1,
-    new Float64Array(2),
-    'two',
-  );
-  assert.equal(h.threaded, true);
-  h.dispose();
 });

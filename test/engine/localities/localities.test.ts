@@ -1,53 +1,9 @@
-// Step 1: DIRECT on functions with known minima, and buildLocalities checked against brute-force recounts.
+// Step 1: buildLocalities checked against brute-force recounts, determinism, 3-D, cancellation.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildLocalities, direct } from '../../../src/engine/localities/localities';
+import { buildLocalities } from '../../../src/engine/localities/localities';
 import { seededUniform } from '../../../src/engine/random';
 import { LavaCancelled } from '../../../src/shared/errors';
-
-test('DIRECT samples the centre, then the thirds along each longest side', async () => {
-  const calls: number[][] = [];
-  const f = async (x: number, y: number) => {
-    calls.push([x, y]);
-    return (x - 1) ** 2 + (y + 0.5) ** 2;
-  };
-  const res = await direct(f, [-2, -2], [2, 2], 5);
-  // Box [-2, 2]²: centre (0, 0); thirds at ±4/3 (unit-cube offsets of 1/3, scaled by the width 4).
-  const t = 4 / 3;
-  const want = [
-    [0, 0],
-    [t, 0],
-    [-t, 0],
-    [0, t],
-    [0, -t],
-  ];
-  assert.equal(calls.length, want.length);
-  calls.forEach((c, i) =>
-    assert.ok(Math.hypot(c[0] - want[i][0], c[1] - want[i][1]) < 1e-12, `call ${i}: ${c}`),
-  );
-  assert.equal(res.evaluations, 5);
-  assert.ok(Math.hypot(res.x[0] - t, res.x[1]) < 1e-12);
-});
-
-for (const locallyBiased of [false, true]) {
-  test(`DIRECT${locallyBiased ? '-L' : ''} finds the minimum of a shifted bowl and of Branin within budget`, async () => {
-    let n = 0;
-    const bowl = async (x: number, y: number) => {
-      n++;
-      return (x - 0.3) ** 2 + 2 * (y + 0.7) ** 2;
-    };
-    const a = await direct(bowl, [-2, -2], [2, 2], 150, { locallyBiased });
-    assert.ok(n <= 150 && a.evaluations === n);
-    assert.ok(Math.abs(a.x[0] - 0.3) < 0.05 && Math.abs(a.x[1] + 0.7) < 0.05, `bowl: ${a.x}`);
-    // Branin on [-5, 10] x [0, 15]: global minimum 0.397887 at three points.
-    const branin = async (x: number, y: number) =>
-      (y - (5.1 / (4 * Math.PI ** 2)) * x * x + (5 / Math.PI) * x - 6) ** 2 +
-      10 * (1 - 1 / (8 * Math.PI)) * Math.cos(x) +
-      10;
-    const b = await direct(branin, [-5, 0], [10, 15], 200, { locallyBiased });
-    assert.ok(b.f < 0.41, `branin: ${b.f} at ${b.x}`);
-  });
-}
 
 function twoBlobs(E: number): Float64Array {
   const r = seededUniform(3, 1);
@@ -156,4 +112,21 @@ test('an abort between evaluations rejects with LavaCancelled', async () => {
   });
   await assert.rejects(run, LavaCancelled);
   assert.equal(seen, 3);
+});
+
+test('extreme exponents on a small map: the weights are rescaled, not overflowed into one repeated probe', async () => {
+  // d̄ ≈ 1e-5 here, so at beta = 99.5 each weight is about e^1100: it overflowed to Infinity, k-means++ drew the
+  // same point again and again, and every locality was the same one.
+  const E = 400;
+  const Z = twoBlobs(E).map((v) => v * 1e-4);
+  const box = { ...params, directBounds: [99, 100] as [number, number], directEvaluations: 5 };
+  const loc = await buildLocalities(Z, E, 2, box);
+  assert.ok(loc.probes.every(Number.isFinite));
+  const distinct = new Set(
+    Array.from({ length: loc.count }, (_, l) => `${loc.probes[2 * l]},${loc.probes[2 * l + 1]}`),
+  );
+  assert.ok(distinct.size > loc.count / 2, `${distinct.size} distinct probes of ${loc.count}`);
+  // k-means ignores a common scale of the weights, so the chosen exponents are those of the unscaled map.
+  const big = await buildLocalities(twoBlobs(E), E, 2, box);
+  assert.deepEqual([loc.alpha, loc.beta], [big.alpha, big.beta]);
 });

@@ -1,58 +1,39 @@
-// The header: which file, how big, how many modules, and every parameter used with where it came from.
+// The header: the run's progress or error, which file, how big, how many modules, notes said once, parameters used.
 import type { LavaResult } from '../../../src/shared/result/types';
+import type { RunningNote } from '../../store/state';
+import { el } from '../../util/dom';
+import { paramsTable } from './paramsTable';
 
 export interface HeaderProps {
   result: LavaResult | null;
   appliedFrom: Record<string, string>;
-  running: { file: string; step: string; fraction: number } | null;
+  running: RunningNote | null;
   error: string | null;
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, text?: string, cls?: string) {
-  const e = doc.createElement(tag);
-  if (text !== undefined) e.textContent = text;
-  if (cls) e.className = cls;
-  return e;
 }
 
 function basename(path: string): string {
   return path.split(/[\\/]/).pop() ?? path;
 }
 
-function valueText(v: unknown): string {
-  if (Array.isArray(v)) return v.length ? v.join(', ') : '(auto)';
-  return String(v);
-}
-
-export function renderHeader(container: HTMLElement, props: HeaderProps): void {
-  const doc = container.ownerDocument;
-  container.replaceChildren();
-  const root = el(doc, 'div', undefined, 'lava-header-info');
-  root.dataset.testid = 'header';
-  container.append(root);
+function statusLines(doc: Document, props: HeaderProps): HTMLElement[] {
+  const out: HTMLElement[] = [];
   if (props.error) {
     const err = el(doc, 'div', props.error, 'lava-error');
     err.setAttribute('role', 'alert');
-    root.append(err);
+    out.push(err);
   }
   if (props.running) {
     const r = props.running;
-    const p = el(
-      doc,
-      'div',
-      `${basename(r.file)}: ${r.step} ${Math.round(r.fraction * 100)}%`,
-      'lava-running',
-    );
+    const p = el(doc, 'div', `${basename(r.file)}: ${r.step} ${Math.round(r.fraction * 100)}%`, 'lava-running');
     p.setAttribute('role', 'status');
-    root.append(p);
+    out.push(p);
   }
-  const res = props.result;
-  if (!res) {
-    if (!props.running && !props.error)
-      root.append(el(doc, 'div', 'Waiting for a LAVA result…', 'lava-muted'));
-    return;
-  }
-  const title = el(doc, 'div', undefined, 'lava-title');
+  if (!props.result && !props.running && !props.error) out.push(el(doc, 'div', 'Waiting for a LAVA result…', 'lava-muted'));
+  return out;
+}
+
+function title(doc: Document, res: LavaResult): HTMLElement {
+  const t = el(doc, 'div', undefined, 'lava-title');
   const file = el(doc, 'strong', basename(res.source.file));
   file.title = res.source.file;
   const facts = [
@@ -62,56 +43,47 @@ export function renderHeader(container: HTMLElement, props: HeaderProps): void {
     `${res.localities.count} localities of ${res.localities.size}`,
     `embedding: ${res.embedding.computed === 'umap' ? 'UMAP' : res.embedding.columns.join(', ')}`,
   ];
-  title.append(file, el(doc, 'span', facts.join(' · '), 'lava-facts'));
-  root.append(title);
+  t.append(file, el(doc, 'span', facts.join(' · '), 'lava-facts'));
+  return t;
+}
 
-  const warnings: string[] = [];
-  if (res.droppedRows.count > 0) {
-    const ex = res.droppedRows.examples.map((e) => `line ${e.line} (${e.column})`).join(', ');
-    warnings.push(
-      `${res.droppedRows.count} row${res.droppedRows.count === 1 ? '' : 's'} dropped for missing or non-numeric values${ex ? `: ${ex}` : ''}`,
-    );
+/**
+ * Dropped rows (the engine has no note for them), then the engine's notes. Dropped features are not listed
+ * here: the engine's notes say which it dropped and why, and a second line from droppedFeatures said it twice.
+ */
+function notes(doc: Document, res: LavaResult): HTMLElement | null {
+  const lines: string[] = [];
+  const dropped = res.droppedRows;
+  if (dropped.count > 0) {
+    const ex = dropped.examples.map((e) => `line ${e.line} (${e.column})`).join(', ');
+    const rows = `${dropped.count} row${dropped.count === 1 ? '' : 's'}`;
+    lines.push(`${rows} dropped for missing or non-numeric values${ex ? `: ${ex}` : ''}`);
   }
-  // The engine may already say it in a note; say it once.
-  const noted = res.notes.some((n) => res.droppedFeatures.every((d) => n.includes(d.name)));
-  if (res.droppedFeatures.length > 0 && !noted) {
-    const names = res.droppedFeatures.slice(0, 8).map((d) => `${d.name} (${d.reason})`);
-    const more = res.droppedFeatures.length > 8 ? `, and ${res.droppedFeatures.length - 8} more` : '';
-    const nf = res.droppedFeatures.length;
-    warnings.push(`${nf} feature${nf === 1 ? '' : 's'} dropped: ${names.join(', ')}${more}`);
-  }
-  for (const n of res.notes) warnings.push(n);
-  if (warnings.length) {
-    const ul = el(doc, 'ul', undefined, 'lava-notes');
-    for (const w of warnings) ul.append(el(doc, 'li', w));
-    root.append(ul);
-  }
+  lines.push(...res.notes);
+  if (lines.length === 0) return null;
+  // One line until opened: many notes (Fashion's dropped pixels) must not push the map below the fold.
+  const box = el(doc, 'details', undefined, 'lava-notes');
+  box.dataset.testid = 'notes';
+  const summary = el(doc, 'summary');
+  summary.append(el(doc, 'span', lines[0], 'lava-notes-first'));
+  if (lines.length > 1) summary.append(el(doc, 'span', ` +${lines.length - 1} more`, 'lava-notes-more'));
+  const ul = doc.createElement('ul');
+  for (const line of lines) ul.append(el(doc, 'li', line));
+  box.append(summary, ul);
+  return box;
+}
 
-  const details = el(doc, 'details', undefined, 'lava-params');
-  details.append(el(doc, 'summary', 'Parameters used'));
-  const table = el(doc, 'table');
-  const head = el(doc, 'tr');
-  head.append(el(doc, 'th', 'parameter'), el(doc, 'th', 'value'), el(doc, 'th', 'from'));
-  table.append(head);
-  for (const [key, value] of Object.entries(res.params)) {
-    const from = props.appliedFrom[key] ?? res.paramSources?.[key as keyof typeof res.params] ?? 'default';
-    const tr = el(doc, 'tr');
-    tr.append(el(doc, 'td', key), el(doc, 'td', valueText(value)), el(doc, 'td', from, 'lava-muted'));
-    table.append(tr);
+export function renderHeader(container: HTMLElement, props: HeaderProps): void {
+  const doc = container.ownerDocument;
+  const root = el(doc, 'div', undefined, 'lava-header-info');
+  root.dataset.testid = 'header';
+  root.append(...statusLines(doc, props));
+  const res = props.result;
+  if (res) {
+    root.append(title(doc, res));
+    const n = notes(doc, res);
+    if (n) root.append(n);
+    root.append(paramsTable(doc, res, props.appliedFrom));
   }
-  const fitted = el(doc, 'tr');
-  fitted.append(
-    el(doc, 'td', 'α, β (fitted)'),
-    el(doc, 'td', `${res.alpha.toFixed(3)}, ${res.beta.toFixed(3)} (J = ${res.objective.toExponential(2)})`),
-    el(doc, 'td', `DIRECT, ${res.directEvaluations} evaluations`, 'lava-muted'),
-  );
-  const thr = el(doc, 'tr');
-  thr.append(
-    el(doc, 'td', '|r| threshold'),
-    el(doc, 'td', res.correlationThreshold.toFixed(3)),
-    el(doc, 'td', 'from alpha and n', 'lava-muted'),
-  );
-  table.append(fitted, thr);
-  details.append(table);
-  root.append(details);
+  container.replaceChildren(root);
 }

@@ -1,9 +1,12 @@
-// The module legend: one keyboard-reachable entry per module (swatch, thumbnail, name, locality count); selecting one drives the map and heatmap.
+// The module legend: one keyboard-reachable entry per module (swatch, thumbnail, name, active-locality count);
+// selecting one drives the map and heatmap.
 import type { ModuleResult } from '../../../src/shared/result/types';
-import { categoricalPalette, type Theme } from '../../util/colors';
+import type { Theme } from '../../util/colors';
 import type { ImageGrid } from '../../util/imageGrid';
+import { el } from '../../util/dom';
 import { imageThumbnail, patternThumbnail } from './thumbnail';
-import { decodeFloat32 } from '../../../src/shared/result/codec';
+import { moduleColors } from './moduleColor';
+import { activeLocalityCount } from '../../../src/shared/result/active';
 
 export interface LegendProps {
   modules: readonly ModuleResult[];
@@ -12,71 +15,52 @@ export interface LegendProps {
   theme: Theme;
   /** When the data are images, thumbnails are pictures of the module instead of mini heatmaps. */
   grid?: ImageGrid | null;
+  /** A searched feature's share in each module (id -> 0..1): modules holding it stand out, the rest fade. */
+  emphasis?: Map<number, number> | null;
   onSelect?: (id: number) => void;
 }
 
-/** One colour per module, in legend order (the swatch; used wherever a module needs its own colour). */
-export function moduleColors(theme: Theme, count: number): string[] {
-  return categoricalPalette(theme, count);
+function legendItem(doc: Document, m: ModuleResult, color: string, tabbable: boolean, props: LegendProps): HTMLLIElement {
+  const li = el(doc, 'li', undefined, 'lava-module-item');
+  li.dataset.testid = 'module-item';
+  li.dataset.moduleId = String(m.id);
+  li.id = `lava-module-${m.id}`;
+  li.setAttribute('role', 'option');
+  li.setAttribute('aria-selected', String(m.id === props.selectedModule));
+  li.tabIndex = tabbable ? 0 : -1;
+  li.title = m.pairs
+    .slice(0, 5)
+    .map((p) => `${p.a} ~ ${p.b}: ${p.r > 0 ? '+' : ''}${p.r.toFixed(3)}`)
+    .join('\n');
+  const swatch = el(doc, 'span', undefined, 'lava-swatch');
+  swatch.style.background = color;
+  const thumb = props.grid
+    ? imageThumbnail(doc, props.grid, m.featureWeights, props.theme, m.id)
+    : patternThumbnail(doc, m.pattern, props.featureCount, props.theme);
+  const text = el(doc, 'span', undefined, 'lava-module-text');
+  text.append(el(doc, 'span', `M${m.id}`, 'lava-module-id'), el(doc, 'span', m.name, 'lava-module-name'));
+  const badge = doc.createElement('vscode-badge');
+  badge.setAttribute('variant', 'counter');
+  // Counted here with the one definition the pair view colours by, whatever definition wrote the result.
+  const active = activeLocalityCount(m.loadings);
+  badge.setAttribute('title', `active in ${active} localities (loading at least half its largest)`);
+  badge.textContent = String(active);
+  li.append(swatch, thumb, text, badge);
+  const share = props.emphasis?.get(m.id);
+  if (share !== undefined) {
+    li.dataset.searchWeight = share.toFixed(3);
+    li.classList.toggle('lava-search-hit', share > 0);
+    li.classList.toggle('lava-search-miss', share === 0);
+    li.style.setProperty('--lava-search-weight', share.toFixed(3));
+  }
+  li.addEventListener('click', () => props.onSelect?.(m.id));
+  return li;
 }
 
-export function renderModuleLegend(container: HTMLElement, props: LegendProps): void {
-  const doc = container.ownerDocument;
-  const hadFocus = container.contains(doc.activeElement);
-  container.replaceChildren();
-  const root = doc.createElement('div');
-  root.className = 'lava-module-legend';
-  root.dataset.testid = 'module-legend';
-  const list = doc.createElement('ul');
-  list.setAttribute('role', 'listbox');
-  list.setAttribute('aria-label', 'Modules');
-  root.append(list);
-  container.append(root);
-
-  const colors = moduleColors(props.theme, props.modules.length);
-  const selectedIndex = Math.max(
-    0,
-    props.modules.findIndex((m) => m.id === props.selectedModule),
-  );
-  const items: HTMLLIElement[] = props.modules.map((m, k) => {
-    const li = doc.createElement('li');
-    li.className = 'lava-module-item';
-    li.dataset.testid = 'module-item';
-    li.dataset.moduleId = String(m.id);
-    li.id = `lava-module-${m.id}`;
-    li.setAttribute('role', 'option');
-    const selected = m.id === props.selectedModule;
-    li.setAttribute('aria-selected', String(selected));
-    // Roving tabindex: Tab reaches the list once, arrows move inside it.
-    li.tabIndex = k === selectedIndex ? 0 : -1;
-    li.title = m.pairs
-      .slice(0, 5)
-      .map((p) => `${p.a} ~ ${p.b}: ${p.r > 0 ? '+' : ''}${p.r.toFixed(3)}`)
-      .join('\n');
-
-    const swatch = doc.createElement('span');
-    swatch.className = 'lava-swatch';
-    swatch.style.background = colors[k];
-    const thumb = props.grid
-      ? imageThumbnail(doc, props.grid, m.featureWeights, props.theme, m.id)
-      : patternThumbnail(doc, decodeFloat32(m.pattern), props.featureCount, props.theme);
-    const text = doc.createElement('span');
-    text.className = 'lava-module-text';
-    const id = doc.createElement('span');
-    id.className = 'lava-module-id';
-    id.textContent = `M${m.id}`;
-    const name = doc.createElement('span');
-    name.className = 'lava-module-name';
-    name.textContent = m.name;
-    text.append(id, name);
-    const badge = doc.createElement('vscode-badge');
-    badge.setAttribute('variant', 'counter');
-    badge.setAttribute('title', `${m.localityCount} localities use this module`);
-    badge.textContent = String(m.localityCount);
-    li.append(swatch, thumb, text, badge);
-    li.addEventListener('click', () => props.onSelect?.(m.id));
+/** Roving tabindex: Tab reaches the list once, arrows, Home and End move inside it, Enter or Space select. */
+function keyboard(items: HTMLLIElement[], select: (k: number) => void): void {
+  items.forEach((li, at) =>
     li.addEventListener('keydown', (e) => {
-      const at = items.indexOf(li);
       const to: Record<string, number> = {
         ArrowDown: Math.min(items.length - 1, at + 1),
         ArrowUp: Math.max(0, at - 1),
@@ -90,14 +74,33 @@ export function renderModuleLegend(container: HTMLElement, props: LegendProps): 
         next.focus();
       } else if (e.key === 'Enter' || e.key === ' ') {
         e.preventDefault();
-        props.onSelect?.(m.id);
+        select(at);
       }
-    });
-    return li;
-  });
+    }),
+  );
+}
+
+export function renderModuleLegend(container: HTMLElement, props: LegendProps): void {
+  const doc = container.ownerDocument;
+  const hadFocus = container.contains(doc.activeElement);
+  container.replaceChildren();
+  const root = el(doc, 'div', undefined, 'lava-module-legend');
+  root.dataset.testid = 'module-legend';
+  const list = doc.createElement('ul');
+  list.setAttribute('role', 'listbox');
+  list.setAttribute('aria-label', 'Modules');
+  root.append(list);
+  container.append(root);
+
+  const colors = moduleColors(props.theme, props.modules.length);
+  const selectedIndex = Math.max(
+    0,
+    props.modules.findIndex((m) => m.id === props.selectedModule),
+  );
+  const items = props.modules.map((m, k) => legendItem(doc, m, colors[k], k === selectedIndex, props));
+  keyboard(items, (k) => props.onSelect?.(props.modules[k].id));
   list.append(...items);
-  if (props.selectedModule !== null)
-    list.setAttribute('aria-activedescendant', `lava-module-${props.selectedModule}`);
+  if (props.selectedModule !== null) list.setAttribute('aria-activedescendant', `lava-module-${props.selectedModule}`);
   // A re-render after a keyboard selection must not drop focus out of the list.
   if (hadFocus) items[selectedIndex]?.focus();
 }

@@ -1,7 +1,8 @@
 // The pair view: two features' values for every row, rows where the module (or locality) is active in colour.
-import { axisBottom, axisLeft, extent, scaleLinear, select } from 'd3';
+import { extent, scaleLinear, select, type ScaleLinear } from 'd3';
 import type { Theme } from '../../util/colors';
 import { SVG_MAX_POINTS } from '../scatter/scatter';
+import { pairAxes, pairKey, type Margins } from './pairFrame';
 
 export interface PairViewProps {
   a: string;
@@ -21,11 +22,46 @@ export interface PairViewProps {
 
 const round = (v: number) => Math.round(v * 100) / 100;
 
+/** What both point renderers draw: finite rows only, inactive first so the coloured ones are never hidden. */
+interface PointPlan {
+  order: number[];
+  x: ScaleLinear<number, number>;
+  y: ScaleLinear<number, number>;
+  fill: (i: number) => string;
+}
+
+function planPoints(props: PairViewProps, n: number, m: Margins): PointPlan {
+  const { av, bv, active, theme, width, height } = props;
+  const finite = (v: ArrayLike<number>) => Array.from({ length: n }, (_, i) => v[i]).filter(Number.isFinite);
+  const [x0, x1] = extent(finite(av)) as [number, number];
+  const [y0, y1] = extent(finite(bv)) as [number, number];
+  const x = scaleLinear().domain([x0 ?? 0, x1 ?? 1]).nice().range([m.left, width - m.right]);
+  const y = scaleLinear().domain([y0 ?? 0, y1 ?? 1]).nice().range([height - m.bottom, m.top]);
+  const order = Array.from({ length: n }, (_, i) => i)
+    .filter((i) => Number.isFinite(av[i]) && Number.isFinite(bv[i]))
+    .sort((i, j) => (active?.[i] ?? 0) - (active?.[j] ?? 0));
+  const on = props.activeColor ?? theme.orange;
+  return { order, x, y, fill: (i) => (active?.[i] ? on : theme.muted) };
+}
+
+function canvasPoints(doc: Document, props: PairViewProps, plan: PointPlan): HTMLCanvasElement {
+  const canvas = doc.createElement('canvas');
+  canvas.width = props.width;
+  canvas.height = props.height;
+  const ctx = canvas.getContext('2d');
+  for (const i of ctx ? plan.order : []) {
+    ctx!.fillStyle = plan.fill(i);
+    // Active rows are few among many: a larger mark keeps them visible.
+    const h = props.active?.[i] ? 1.5 : 1;
+    ctx!.fillRect(plan.x(props.av[i]) - h, plan.y(props.bv[i]) - h, 2 * h, 2 * h);
+  }
+  return canvas;
+}
+
 export function renderPairView(container: HTMLElement, props: PairViewProps): void {
-  const { av, bv, theme, width, height } = props;
-  const n = Math.min(av.length, bv.length);
-  const mode =
-    props.mode === 'svg' || props.mode === 'canvas' ? props.mode : n < SVG_MAX_POINTS ? 'svg' : 'canvas';
+  const { theme, width, height } = props;
+  const n = Math.min(props.av.length, props.bv.length);
+  const mode = props.mode === 'svg' || props.mode === 'canvas' ? props.mode : n < SVG_MAX_POINTS ? 'svg' : 'canvas';
   const doc = container.ownerDocument;
   container.replaceChildren();
   const root = doc.createElement('div');
@@ -36,26 +72,8 @@ export function renderPairView(container: HTMLElement, props: PairViewProps): vo
   root.dataset.mode = mode;
   container.append(root);
 
-  const m = { left: 44, right: 8, top: 8, bottom: 34 };
-  const finite = (v: ArrayLike<number>) => Array.from({ length: n }, (_, i) => v[i]).filter(Number.isFinite);
-  const [x0, x1] = extent(finite(av)) as [number, number];
-  const [y0, y1] = extent(finite(bv)) as [number, number];
-  const x = scaleLinear()
-    .domain([x0 ?? 0, x1 ?? 1])
-    .nice()
-    .range([m.left, width - m.right]);
-  const y = scaleLinear()
-    .domain([y0 ?? 0, y1 ?? 1])
-    .nice()
-    .range([height - m.bottom, m.top]);
-  const active = props.active;
-  // Inactive rows first so the coloured ones are never hidden under them.
-  const order = Array.from({ length: n }, (_, i) => i).sort(
-    (i, j) => (active?.[i] ?? 0) - (active?.[j] ?? 0),
-  );
-  const on = props.activeColor ?? theme.orange;
-  const fill = (i: number) => (active?.[i] ? on : theme.muted);
-
+  const m: Margins = { left: 44, right: 8, top: 8, bottom: 34 };
+  const plan = planPoints(props, n, m);
   const svg = select(root)
     .append('svg')
     .attr('xmlns', 'http://www.w3.org/2000/svg')
@@ -63,72 +81,25 @@ export function renderPairView(container: HTMLElement, props: PairViewProps): vo
     .attr('height', height)
     .attr('viewBox', `0 0 ${width} ${height}`)
     .attr('font-family', theme.fontFamily);
-  svg.append('rect').attr('width', width).attr('height', height).attr('fill', theme.background);
+  // Over a canvas the SVG keeps only axes and labels; its background is the canvas's.
+  const bg = svg.append('rect').attr('width', width).attr('height', height).attr('fill', theme.background);
   if (mode === 'svg') {
     svg
       .append('g')
       .attr('class', 'points')
       .selectAll('circle')
-      .data(order.filter((i) => Number.isFinite(av[i]) && Number.isFinite(bv[i])))
+      .data(plan.order)
       .join('circle')
-      .attr('cx', (i) => round(x(av[i])))
-      .attr('cy', (i) => round(y(bv[i])))
+      .attr('cx', (i) => round(plan.x(props.av[i])))
+      .attr('cy', (i) => round(plan.y(props.bv[i])))
       .attr('r', 2.5)
-      .attr('fill', fill)
+      .attr('fill', plan.fill)
       .attr('fill-opacity', 0.8);
   } else {
-    const canvas = doc.createElement('canvas');
-    canvas.width = width;
-    canvas.height = height;
-    const ctx = canvas.getContext('2d');
-    if (ctx) {
-      for (const i of order) {
-        if (!Number.isFinite(av[i]) || !Number.isFinite(bv[i])) continue;
-        ctx.fillStyle = fill(i);
-        // Active rows are few among many: a larger mark keeps them visible.
-        const h = active?.[i] ? 1.5 : 1;
-        ctx.fillRect(x(av[i]) - h, y(bv[i]) - h, 2 * h, 2 * h);
-      }
-    }
-    root.prepend(canvas);
+    root.prepend(canvasPoints(doc, props, plan));
     root.classList.add('lava-layered');
-    svg.select('rect').attr('fill', 'none');
+    bg.attr('fill', 'none');
   }
-  const axes = svg.append('g').attr('color', theme.foreground);
-  axes
-    .append('g')
-    .attr('transform', `translate(0,${height - m.bottom})`)
-    .call(axisBottom(x).ticks(Math.max(2, Math.floor(width / 70))));
-  axes
-    .append('g')
-    .attr('transform', `translate(${m.left},0)`)
-    .call(axisLeft(y).ticks(Math.max(2, Math.floor(height / 40))));
-  axes
-    .append('text')
-    .attr('x', (m.left + width - m.right) / 2)
-    .attr('y', height - 4)
-    .attr('text-anchor', 'middle')
-    .attr('fill', theme.foreground)
-    .attr('font-size', 11)
-    .text(props.a);
-  axes
-    .append('text')
-    .attr('transform', `translate(11,${(m.top + height - m.bottom) / 2}) rotate(-90)`)
-    .attr('text-anchor', 'middle')
-    .attr('fill', theme.foreground)
-    .attr('font-size', 11)
-    .text(props.b);
-
-  const key = doc.createElement('div');
-  key.className = 'lava-pair-key';
-  const onKey = doc.createElement('span');
-  const sw1 = Object.assign(doc.createElement('span'), { className: 'lava-swatch' });
-  sw1.style.background = on;
-  onKey.append(sw1, doc.createTextNode(props.activeLabel));
-  const off = doc.createElement('span');
-  const sw2 = Object.assign(doc.createElement('span'), { className: 'lava-swatch' });
-  sw2.style.background = theme.muted;
-  off.append(sw2, doc.createTextNode('elsewhere'));
-  key.append(onKey, off);
-  root.append(key);
+  pairAxes(svg, plan.x, plan.y, m, props);
+  root.append(pairKey(doc, props.activeColor ?? theme.orange, props.activeLabel, theme));
 }

@@ -1,0 +1,68 @@
+// Choosing the number of modules k by stability: the largest k in a range whose every module is found again over locality subsamples.
+import { checkpoint } from '../errors';
+import type { FitOptions } from './fit';
+import { stabilityAt, type StabilityAtK } from './stability';
+import type { SignSplit } from '../factorize/sparse';
+
+export interface KScanOptions {
+  /** Smallest and largest k tried (inclusive). */
+  range: [number, number];
+  /** A k is stable when its least stable module reaches this (matched pattern cosine). */
+  stableAt: number;
+  /** Stop after this many unstable k in a row past the last stable one (0 = try the whole range)... */
+  patience: number;
+  /** ...but not before this k: below it, merges of overlapping modules can be unstable for a few k in a row. */
+  scanAtLeast: number;
+}
+
+export interface KCandidate {
+  k: number;
+  stability: number;
+  error: number;
+}
+
+export interface KScan {
+  chosen: number;
+  candidates: KCandidate[];
+  /** Every point tried, by k (the chosen one scores the final modules; the others serve a change of k). */
+  points: Map<number, StabilityAtK>;
+}
+
+/**
+ * Tries k upward from range[0]. The chosen k is the largest stable one (every module's stability >=
+ * stableAt); when none is, the smallest k of the range. Past a stable k, `patience` unstable
+ * ones in a row end the scan (not before scanAtLeast): above the true number of modules the extra ones fit noise or split a
+ * module differently in each subsample, and more k only adds more of them (docs/trust.md).
+ */
+export async function scanK(
+  a: SignSplit,
+  subsets: Int32Array[],
+  scan: KScanOptions,
+  fit: FitOptions,
+  known: Map<number, StabilityAtK> = new Map(),
+  onProgress?: (fraction: number) => void,
+): Promise<KScan> {
+  const [lo, hi] = scan.range;
+  if (!(Number.isInteger(lo) && Number.isInteger(hi) && lo >= 1 && hi >= lo))
+    throw new RangeError(`scanK: range [${lo}, ${hi}] must be whole numbers with 1 <= lo <= hi`);
+  const points: StabilityAtK[] = [];
+  let lastStable: StabilityAtK | null = null;
+  let misses = 0;
+  for (let k = lo; k <= hi; k++) {
+    await checkpoint(fit.signal);
+    const at = known.get(k) ?? (await stabilityAt(a, k, subsets, fit));
+    known.set(k, at);
+    points.push(at);
+    onProgress?.((k - lo + 1) / (hi - lo + 1));
+    if (at.stability >= scan.stableAt) {
+      lastStable = at;
+      misses = 0;
+    } else if (lastStable && scan.patience > 0 && ++misses >= scan.patience && k >= scan.scanAtLeast) break;
+  }
+  // No stable k: the smallest, so that the fewest (all weak) modules are shown.
+  return {
+    chosen: (lastStable ?? points[0]).k,
+    candidates: points.map((p) => ({ k: p.k, stability: p.stability, error: p.full.error })),
+    points: known,
+  };
+}

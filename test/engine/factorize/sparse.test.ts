@@ -1,0 +1,60 @@
+// The sign-split A, the one transpose and A's Gram products, on a matrix small enough to work by hand.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { rowGram, signSplit, sparseApply, transpose } from '../../../src/engine/factorize/sparse';
+import type { LocalityCorrelations } from '../../../src/engine/types';
+
+/**
+ * F = 3 (P = 3 pairs), l = 2 localities. Locality 0: pair 0 = 0.5, pair 2 = -0.25; locality 1: pair 0 = -0.75,
+ * pair 1 = 0 (stored, dropped), pair 2 = -0.5. Active columns of A = [R+, R-]: 0 (pair 0 +), 3 (pair 0 -),
+ * 5 (pair 2 -), so A over them = [[0.5, 0, 0.25], [0, 0.75, 0.5]].
+ */
+const corr: LocalityCorrelations = {
+  F: 3,
+  P: 3,
+  count: 2,
+  rowPtr: Int32Array.from([0, 2, 5]),
+  pairIndex: Int32Array.from([0, 2, 0, 1, 2]),
+  value: Float32Array.from([0.5, -0.25, -0.75, 0, -0.5]),
+  undefinedFeature: new Uint8Array(6),
+  threshold: 0,
+};
+
+test('signSplit keeps the active columns only, |r| in the column of its sign', () => {
+  const a = signSplit(corr);
+  assert.equal(a.rows, 2);
+  assert.equal(a.cols, 3);
+  assert.equal(a.P, 3);
+  assert.deepEqual(Array.from(a.colOf), [0, 3, 5]);
+  assert.deepEqual(Array.from(a.rowPtr), [0, 2, 4]);
+  assert.deepEqual(Array.from(a.col), [0, 2, 1, 2]);
+  assert.deepEqual(Array.from(a.val), [0.5, 0.25, 0.75, 0.5]);
+});
+
+test('transpose: each column with its rows ascending, values when given, and back again', () => {
+  const a = signSplit(corr);
+  const t = transpose(a);
+  assert.equal(t.rows, 3);
+  assert.equal(t.cols, 2);
+  assert.deepEqual(Array.from(t.rowPtr), [0, 1, 2, 4]);
+  assert.deepEqual(Array.from(t.col), [0, 1, 0, 1]);
+  assert.deepEqual(Array.from(t.val), [0.5, 0.75, 0.25, 0.5]);
+  const back = transpose(t);
+  assert.deepEqual([back.rowPtr, back.col, back.val], [a.rowPtr, a.col, a.val]);
+  // A pattern (Boolean) matrix has no values and gets none.
+  const pattern = transpose({ rows: a.rows, cols: a.cols, rowPtr: a.rowPtr, col: a.col });
+  assert.deepEqual([pattern.rowPtr, pattern.col], [t.rowPtr, t.col]);
+  assert.equal('val' in pattern, false);
+});
+
+test('rowGram is A A^T; sparseApply is A A^T Q without forming it', () => {
+  const a = signSplit(corr);
+  // [[0.25 + 0.0625, 0.125], [0.125, 0.5625 + 0.25]]
+  assert.deepEqual(Array.from(rowGram(a)), [0.3125, 0.125, 0.125, 0.8125]);
+  // Two columns of length l = 2, one after another: q1 = (1, 0), q2 = (2, -4).
+  const Q = Float64Array.from([1, 0, 2, -4]);
+  const Z = new Float64Array(4);
+  sparseApply(a)(Q, Z, 2);
+  // G q1 = (0.3125, 0.125); G q2 = (0.625 - 0.5, 0.25 - 3.25).
+  assert.deepEqual(Array.from(Z), [0.3125, 0.125, 0.125, -3]);
+});

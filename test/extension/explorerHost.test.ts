@@ -1,0 +1,220 @@
+// The host's side of the explorer webview against a fake webview Peer: notes, requests answered through an
+// in-process engine, failures as failure replies, malformed messages refused, and the engine's lifetime
+// (a dead kept engine replaced, no engine leaked by a closed panel).
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { ExplorerHost, type ExplorerActions } from '../../src/extension/explorerHost';
+import type { EngineClient } from '../../src/extension/engineClient';
+import { Peer } from '../../src/shared/rpc';
+import {
+  hostContract,
+  webviewContract,
+  type HostContract,
+  type WebviewContract,
+} from '../../src/shared/protocol';
+import type { ResultText } from '../../src/shared/result/summary';
+import { decodeResult } from '../../src/shared/result/decode';
+import { blobParams, blobsCsv, dataFile, decodePattern } from './support/blobs';
+import { inProcessEngine, type FakeThread } from './support/inProcessEngine';
+
+const { text, X } = blobsCsv(120);
+const blobs = dataFile(text);
+let result: ResultText;
+const runInput = (paramSources: Record<string, string> = {}) => ({
+  file: blobs,
+  params: blobParams,
+  paramSources,
+  resultPath: '/ws/store/blobs.lava.json',
+});
+
+before(async () => {
+  const { engine } = inProcessEngine();
+  result = await engine.run(runInput({ modules: 'command' }), () => {});
+  engine.dispose();
+});
+
+/** Engines the host loaded on demand, each from the data file as the extension does. */
+function loader(threads: FakeThread[]): () => Promise<EngineClient> {
+  return async () => {
+    const { engine, thread } = inProcessEngine();
+    threads.push(thread);
+    await engine.load({ file: blobs, text: result.text, params: result.summary.params });
+    return engine;
+  };
+}
+
+/** A host and a fake webview joined by cloning queues; every action, log line and raw host message kept. */
+function setup(loadEngine: ExplorerActions['loadEngine'] = () => Promise.reject(new Error('no data file'))) {
+  const calls: string[] = [];
+  const logs: string[] = [];
+  const sent: unknown[] = [];
+  const peers: { webview?: Peer<WebviewContract, HostContract> } = {};
+  const host = new ExplorerHost(
+    { post: (m) => (sent.push(m), queueMicrotask(() => peers.webview!.receive(structuredClone(m)))) },
+    {
+      rerun: () => calls.push('rerun'),
+      save: () => calls.push('save'),
+      openSettings: () => calls.push('openSettings'),
+      exportView: (v) => calls.push(`export ${v.format} ${v.view} ${v.data}`),
+      copy: (text, what) => calls.push(`copy ${what}: ${text}`),
+      loadEngine,
+      log: (l) => logs.push(l),
+    },
+  );
+  const webview = new Peer(
+    { post: (m) => queueMicrotask(() => host.receive(structuredClone(m))) },
+    webviewContract,
+    hostContract,
+  );
+  peers.webview = webview;
+  return { host, webview, calls, logs, sent };
+}
+
+const tick = () => new Promise((r) => setTimeout(r, 5));
+
+test('ready brings the result (and a run in progress); requests are answered from the kept engine', async () => {
+  const { host, webview } = setup();
+  const notes: string[] = [];
+  webview.on('result', (n) =>
+    notes.push(
+      `result ${decodeResult(n.text, 'note').rowCount} ${n.source.file} ${n.resultUri} ${n.appliedFrom.modules}`,
+    ),
+  );
+  webview.on('running', (n) => notes.push(`running ${n.step}`));
+  const { engine } = inProcessEngine();
+  await engine.run(runInput(), () => {});
+  host.showResult(result, 'file:///store/r.json', engine);
+  host.showRunning('blobs.csv', 'localities', 0.5);
+  await tick();
+  notes.length = 0;
+  webview.notify('ready', {});
+  await tick();
+  assert.deepEqual(notes, [`result 120 ${blobs} file:///store/r.json command`, 'running localities']);
+
+  const pair = await webview.request('pair', { a: 'd', b: 'a' });
+  assert.deepEqual(
+    pair.av,
+    X.map((r) => r[3]),
+  );
+  assert.deepEqual(
+    pair.bv,
+    X.map((r) => r[0]),
+  );
+  const local = await webview.request('locality', { locality: 1 });
+  assert.equal(local.locality, 1);
+  assert.deepEqual(local.features, ['a', 'b', 'c', 'd', 'e', 'f']);
+  assert.deepEqual([...decodePattern(local.pattern)], [...decodePattern((await engine.locality(1)).pattern)]);
+  host.dispose();
+});
+
+test('a failed locality or pair request reaches the webview as a failure reply, and is logged', async () => {
+  const { host, webview, logs } = setup();
+  await assert.rejects(webview.request('pair', { a: 'a', b: 'b' }), /no result is shown/);
+  host.showResult(result, null, null);
+  // No engine kept and none can be loaded: the loader's error comes back, not silence.
+  await assert.rejects(webview.request('locality', { locality: 0 }), /no data file/);
+  await assert.rejects(
+    webview.request('locality', { locality: result.summary.localityCount }),
+    /no locality \d+: this result has \d+/,
+  );
+  const { engine } = inProcessEngine();
+  await engine.run(runInput(), () => {});
+  host.showResult(result, null, engine);
+  await assert.rejects(webview.request('pair', { a: 'a', b: 'nope' }), /unknown feature "nope"/);
+  assert.match(logs.join('\n'), /webview request pair failed: unknown feature "nope"/);
+  host.dispose();
+});
+
+test('malformed webview messages are dropped or refused, never cast', async () => {
+  const { host, webview, calls, logs, sent } = setup();
+  host.showResult(result, null, null);
+  for (const m of [null, undefined, 'ready', { type: 'ready' }, { rpc: 'note', type: 'rerun' }])
+    host.receive(m);
+  // Odd exports: an unknown format, a view name that could climb out of a folder, no data.
+  host.receive({ rpc: 'note', type: 'export', payload: { format: 'gif', view: 'scatter', data: 'x' } });
+  host.receive({
+    rpc: 'note',
+    type: 'export',
+    payload: { format: 'png', view: '../../etc/passwd', data: 'x' },
+  });
+  host.receive({ rpc: 'note', type: 'export', payload: { format: 'svg', view: 'scatter' } });
+  host.receive({ rpc: 'note', type: 'export', payload: { format: 'svg', view: 'scatter', data: '<svg/>' } });
+  // A non-integer or negative locality is refused with a failure reply before any engine is asked.
+  host.receive({ rpc: 'request', id: 7, method: 'locality', params: { locality: 1.5 } });
+  host.receive({ rpc: 'request', id: 8, method: 'locality', params: { locality: -1 } });
+  await tick();
+  assert.deepEqual(calls, ['export svg scatter <svg/>']);
+  assert.equal(logs.filter((l) => l.startsWith('dropped a webview message')).length, 10, logs.join('\n'));
+  const replies = sent.filter((m) => (m as { rpc: string }).rpc === 'reply') as {
+    id: number;
+    ok: boolean;
+    error: { message: string };
+  }[];
+  assert.deepEqual(
+    replies.map((r) => [r.id, r.ok]),
+    [
+      [7, false],
+      [8, false],
+    ],
+  );
+  assert.match(replies[0].error.message, /bad request "locality"/);
+  await assert.rejects(webview.request('locality', { locality: 0.5 }), /bad request "locality"/);
+  host.dispose();
+});
+
+test('the buttons reach the extension as actions', async () => {
+  const { host, webview, calls } = setup();
+  webview.notify('rerun', {});
+  webview.notify('saveResult', {});
+  webview.notify('openSettings', {});
+  webview.notify('export', { format: 'png', view: 'heatmap', data: 'data:image/png;base64,AA==' });
+  webview.notify('copy', { text: 'CD3E\nCD2', what: '2 top genes of M0' });
+  await tick();
+  assert.deepEqual(calls, [
+    'rerun',
+    'save',
+    'openSettings',
+    'export png heatmap data:image/png;base64,AA==',
+    'copy 2 top genes of M0: CD3E\nCD2',
+  ]);
+  host.dispose();
+});
+
+test('a kept engine whose thread died is replaced by a fresh load at the next request', async () => {
+  const threads: FakeThread[] = [];
+  const { host, webview } = setup(loader(threads));
+  host.showResult(result, null, null);
+  // Two requests at once load one engine, not two.
+  const [a, b] = await Promise.all([
+    webview.request('locality', { locality: 0 }),
+    webview.request('locality', { locality: 1 }),
+  ]);
+  assert.deepEqual([a.locality, b.locality, threads.length], [0, 1, 1]);
+  threads[0].die();
+  const again = await webview.request('locality', { locality: 0 });
+  assert.equal(threads.length, 2, 'a new engine was loaded');
+  assert.deepEqual([...decodePattern(again.pattern)], [...decodePattern(a.pattern)]);
+  host.dispose();
+  assert.equal(threads[1].terminated, true, 'closing the panel ends the kept engine');
+});
+
+test('an engine handed to a closed panel (closed while its result was stored) is ended, not kept', async () => {
+  const { host } = setup();
+  const { engine, thread } = inProcessEngine();
+  host.dispose();
+  host.showResult(result, null, engine);
+  assert.equal(engine.alive, false);
+  assert.equal(thread.terminated, true);
+});
+
+test('a newer result ends the engine of the one before', async () => {
+  const { host } = setup();
+  const first = inProcessEngine();
+  const second = inProcessEngine();
+  host.showResult(result, null, first.engine);
+  host.showResult(result, null, second.engine);
+  assert.deepEqual([first.thread.terminated, second.thread.terminated], [true, false]);
+  host.releaseEngine();
+  assert.equal(second.thread.terminated, true);
+  host.dispose();
+});

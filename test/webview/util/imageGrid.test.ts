@@ -1,0 +1,66 @@
+// Recognising image features: pixel_R_C and pixelN names on a square grid, with dropped pixels allowed.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { detectImageGrid, toGrid } from '../../../webview/util/imageGrid';
+import { renderModuleImage } from '../../../webview/views/image/imageView';
+import { container, makeDocument, testTheme } from '../dom';
+import { imageFeatures } from '../fixture';
+
+test('digits-style pixel_R_C names with the corner dropped give an 8 x 8 grid', () => {
+  const g = detectImageGrid(imageFeatures())!;
+  assert.ok(g);
+  assert.deepEqual([g.rows, g.cols], [8, 8]);
+  assert.equal(g.cellOf[0], 1, 'pixel_0_1 is cell 1');
+  assert.equal(g.cellOf[62], 63, 'pixel_7_7 is cell 63');
+});
+
+test('MNIST-style pixel1..pixel784 (1-based) and pixel0..pixel783 give 28 x 28', () => {
+  const one = Array.from({ length: 784 }, (_, k) => `pixel${k + 1}`);
+  const zero = Array.from({ length: 784 }, (_, k) => `pixel${k}`);
+  for (const names of [one, zero]) {
+    const g = detectImageGrid(names)!;
+    assert.deepEqual([g.rows, g.cols], [28, 28]);
+    assert.equal(g.cellOf[0], 0);
+    assert.equal(g.cellOf[783], 783);
+  }
+});
+
+test('ordinary feature names, mixed names and non-square grids are not images', () => {
+  assert.equal(detectImageGrid(['a', 'b']), null);
+  assert.equal(detectImageGrid([...imageFeatures(), 'age']), null);
+  const rect = [];
+  for (let r = 0; r < 4; r++) for (let c = 0; c < 8; c++) rect.push(`px_${r}_${c}`);
+  assert.equal(detectImageGrid(rect), null);
+});
+
+test('the module picture places weights on the grid and leaves dropped pixels empty', () => {
+  const feats = imageFeatures();
+  const g = detectImageGrid(feats)!;
+  const w = feats.map((f) => (f === 'pixel_3_4' ? 2 : f === 'pixel_3_5' ? 1 : 0));
+  const cells = toGrid(g, w);
+  assert.ok(Number.isNaN(cells[0]));
+  assert.equal(cells[3 * 8 + 4], 2);
+  const doc = makeDocument();
+  const c = container(doc);
+  const theme = testTheme();
+  renderModuleImage(c, { grid: g, weights: w, theme, size: 80, moduleId: 3 });
+  const root = c.querySelector('[data-testid="module-image"]')!;
+  assert.equal(root.getAttribute('data-module-id'), '3');
+  const lit = Array.from(root.querySelectorAll('rect[x]:not([data-dropped])'));
+  assert.deepEqual(
+    Array.from(root.querySelectorAll('rect[data-dropped]')).map((e) => [
+      e.getAttribute('x'),
+      e.getAttribute('y'),
+    ]),
+    [['0', '0']],
+    'the dropped corner pixel is marked',
+  );
+  assert.deepEqual(
+    lit.map((e) => [e.getAttribute('x'), e.getAttribute('y')]),
+    [
+      ['4', '3'],
+      ['5', '3'],
+    ],
+  );
+  assert.equal(lit[0].getAttribute('fill'), theme.orange, 'the largest weight takes the full accent');
+});

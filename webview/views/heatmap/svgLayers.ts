@@ -1,0 +1,110 @@
+// The heatmap's SVG layers: feature labels, the non-zero cells (both triangles), frame, keyboard cursor, colour key.
+import type { Theme } from '../../util/colors';
+import { svgEl } from '../../util/svg';
+import { formatWeight, round, type HeatmapGeometry } from './geometry';
+
+export function labelLayer(doc: Document, g: HeatmapGeometry, features: readonly string[], theme: Theme): SVGGElement {
+  const labels = svgEl(doc, 'g', {
+    class: 'labels',
+    fill: theme.foreground,
+    'font-size': round(g.fontSize),
+    'font-family': theme.fontFamily,
+  });
+  for (let f = 0; f < g.F; f += g.step) {
+    const c = round(g.margin + (f + 0.5) * g.cell);
+    const row = svgEl(doc, 'text', { x: g.margin - 4, y: c, 'text-anchor': 'end', 'dominant-baseline': 'middle' });
+    row.textContent = features[f];
+    const col = svgEl(doc, 'text', {
+      transform: `translate(${c},${g.margin - 4}) rotate(-90)`,
+      'dominant-baseline': 'middle',
+    });
+    col.textContent = features[f];
+    labels.append(row, col);
+  }
+  return labels;
+}
+
+/** The matrix group; with `cells`, one rect per non-zero weight in each triangle (SVG mode). */
+export function cellLayer(
+  doc: Document,
+  g: HeatmapGeometry,
+  pattern: Float32Array,
+  colorOf: (v: number) => string,
+  cells: boolean,
+): SVGGElement {
+  const group = svgEl(doc, 'g', {
+    class: 'cells',
+    transform: `translate(${g.margin},${g.margin})`,
+    'shape-rendering': 'crispEdges',
+  });
+  const size = round(g.cell);
+  let q = 0;
+  for (let i = 0; cells && i < g.F; i++) {
+    for (let j = i + 1; j < g.F; j++, q++) {
+      if (pattern[q] === 0) continue;
+      const fill = colorOf(pattern[q]);
+      // Both triangles: the matrix reads the same from either feature's row.
+      for (const [r, c] of [
+        [i, j],
+        [j, i],
+      ]) {
+        const attrs = { x: round(c * g.cell), y: round(r * g.cell), width: size, height: size, fill };
+        group.append(svgEl(doc, 'rect', { ...attrs, 'data-i': r, 'data-j': c }));
+      }
+    }
+  }
+  return group;
+}
+
+export function frameRect(doc: Document, g: HeatmapGeometry, theme: Theme): SVGRectElement {
+  return svgEl(doc, 'rect', {
+    width: g.matrix,
+    height: g.matrix,
+    fill: 'none',
+    stroke: theme.foreground,
+    'stroke-opacity': 0.3,
+  });
+}
+
+export function cursorRect(doc: Document, g: HeatmapGeometry, theme: Theme): SVGRectElement {
+  return svgEl(doc, 'rect', {
+    class: 'cursor',
+    width: round(g.cell),
+    height: round(g.cell),
+    fill: 'none',
+    stroke: theme.focusBorder,
+    'stroke-width': 2,
+    visibility: 'hidden',
+  });
+}
+
+/** Colour key under the matrix: -max .. 0 .. +max in 21 steps. */
+export function colorKey(
+  doc: Document,
+  g: HeatmapGeometry,
+  max: number,
+  colorOf: (v: number) => string,
+  theme: Theme,
+): SVGGElement {
+  const key = svgEl(doc, 'g', {
+    class: 'key',
+    transform: `translate(${g.margin},${round(g.margin + g.matrix + 8)})`,
+    'font-size': 9,
+    'font-family': theme.fontFamily,
+    fill: theme.foreground,
+  });
+  const kw = Math.min(160, Math.max(80, g.matrix));
+  for (let k = 0; k < 21; k++) {
+    const fill = colorOf(((k - 10) / 10) * max);
+    key.append(svgEl(doc, 'rect', { x: round((k * kw) / 21), width: round(kw / 21 + 0.5), height: 8, fill }));
+  }
+  key.append(
+    svgEl(doc, 'rect', { width: round(kw), height: 8, fill: 'none', stroke: theme.foreground, 'stroke-opacity': 0.3 }),
+  );
+  const lo = svgEl(doc, 'text', { x: 0, y: 18 });
+  lo.textContent = formatWeight(-max);
+  const hi = svgEl(doc, 'text', { x: round(kw), y: 18, 'text-anchor': 'end' });
+  hi.textContent = formatWeight(max);
+  key.append(lo, hi);
+  return key;
+}

@@ -15,6 +15,7 @@
 // number of parts fixed by the data (never by pool.threads) and reduce the returned numbers or per-part output
 // slices in part order. Random draws inside a kernel come from hashRandom.ts, keyed by what they are for.
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -46,7 +47,9 @@ export function startThread(dir: string, name: string): Worker | null {
   if (existsSync(js)) return new Worker(js);
   const ts = join(dir, `${name}.ts`);
   if (!existsSync(ts) || !process.execArgv.some((a) => a.includes('tsx'))) return null;
-  return new Worker(`require('tsx/cjs'); require(${JSON.stringify(ts)});`, { eval: true });
+  // An eval'd thread resolves modules from the working directory, which need not hold tsx: name its file.
+  const tsx = createRequire(__filename).resolve('tsx/cjs');
+  return new Worker(`require(${JSON.stringify(tsx)}); require(${JSON.stringify(ts)});`, { eval: true });
 }
 
 export class Pool {

@@ -1,5 +1,6 @@
 // The engine's worker pool: the same bytes on one thread or two, threads really used and really ended,
 // arguments checked in the thread, and an abort that stops the work and frees every thread.
+import { tmpdir } from 'node:os';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { approximateKnn, exactKnn } from '../../../src/engine/embedding/knn';
@@ -50,6 +51,24 @@ test('a pool runs again after dispose, on new threads, and every thread has ende
   assert.ok(bytes(a.idx).equals(bytes(b.idx)));
   await pool.dispose();
   assert.equal(pool.liveThreads, 0);
+});
+
+test('threads start from the TypeScript sources whatever the working directory (tsx found from the pool, not the cwd)', async () => {
+  const { X } = blobsInSubspace(300, 6, 6, 3, 2, 0);
+  const x = toShared(Float32Array, X);
+  const one = await withPool(1, (pool) => exactKnn(x, 300, 6, 5, pool));
+  const cwd = process.cwd();
+  process.chdir(tmpdir()); // the CLI runs from wherever the user is; no node_modules there
+  try {
+    const two = await withPool(2, async (pool) => {
+      const g = await exactKnn(x, 300, 6, 5, pool);
+      assert.equal(pool.liveThreads, 2);
+      return g;
+    });
+    assert.ok(bytes(one.idx).equals(bytes(two.idx)));
+  } finally {
+    process.chdir(cwd);
+  }
 });
 
 test('arguments are checked where the kernel runs: an array that is not shared is refused, on 1 thread or 2', async () => {

@@ -43,8 +43,12 @@ test('h5ad rows are named by obs_names, npy rows by position', { skip }, async (
 
 test('an unknown extension and an option meant for another format are input errors', async () => {
   await assert.rejects(
-    readDataset('data.xlsx'),
+    readDataset('data.xyz'),
     (e: unknown) => e instanceof LavaInputError && /is not a data file this tool reads/.test(e.message),
+  );
+  await assert.rejects(
+    readDataset('data.xlsx'),
+    (e: unknown) => e instanceof LavaInputError && /is a spreadsheet/.test(e.message),
   );
   await assert.rejects(
     readDataset('t.parquet', { layer: 'counts' }),

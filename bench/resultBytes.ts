@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   try {
     const csv = join(dir, 'planted.csv');
     await writePlanted(3, csv, { samples: rows, features });
-    const { result } = await runPipeline({ file: csv, params: { ...DEFAULT_PARAMS, embedding: ['x', 'y'] } });
+    const { result } = await runPipeline({ file: csv, params: { ...DEFAULT_PARAMS, embedding: ['x', 'y'], modules: 8 } });
     const perRow = (n: number) => +(n / result.rowCount).toFixed(2);
     for (const plainArrays of [false, true]) {
       const t0 = performance.now();

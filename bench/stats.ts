@@ -1,5 +1,5 @@
 // Small statistics for the bench: medians, the best-cosine module agreement, the scaling exponent.
-import { sparseCosine } from '../fixtures/scorePlanted';
+import { pairWeight, sparseCosine, type ScorablePair } from '../fixtures/scorePlanted';
 
 export function median(xs: number[]): number {
   const v = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
@@ -26,7 +26,7 @@ export function fitExponent(x: number[], y: number[]): number {
 }
 
 interface PairModule {
-  pairs: { a: string; b: string; r: number }[];
+  pairs: ScorablePair[];
   activity?: ArrayLike<number>;
 }
 
@@ -43,11 +43,11 @@ export interface Agreement {
 function pattern(m: PairModule, top: number): Map<string, number> {
   // the strongest `top` non-zero pairs, keyed without order (the reference lists at most 200)
   const pairs = m.pairs
-    .filter((p) => p.r !== 0)
-    .sort((p, q) => Math.abs(q.r) - Math.abs(p.r))
+    .filter((p) => pairWeight(p) !== 0)
+    .sort((p, q) => Math.abs(pairWeight(q)) - Math.abs(pairWeight(p)))
     .slice(0, top);
   const v = new Map<string, number>();
-  for (const p of pairs) v.set(p.a <= p.b ? `${p.a}\u0000${p.b}` : `${p.b}\u0000${p.a}`, p.r);
+  for (const p of pairs) v.set(p.a <= p.b ? `${p.a}\u0000${p.b}` : `${p.b}\u0000${p.a}`, pairWeight(p));
   return v;
 }
 

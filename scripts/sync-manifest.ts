@@ -30,6 +30,10 @@ function jsonType(name: keyof LavaParams): Record<string, unknown> {
   switch (s.kind) {
     case 'int':
       return { type: 'integer', minimum: s.min, maximum: s.max };
+    case 'intOrAuto':
+      return { type: ['integer', 'string'], anyOf: [{ type: 'integer', minimum: s.min, maximum: s.max }, { enum: ['auto'] }] };
+    case 'intRange':
+      return { type: 'array', items: { type: 'integer', minimum: s.min, maximum: s.max }, minItems: 2, maxItems: 2 };
     case 'number':
       return s.exclusiveMin
         ? { type: 'number', exclusiveMinimum: s.min, maximum: s.max }

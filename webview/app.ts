@@ -83,6 +83,7 @@ export function startApp(root: HTMLElement, api: VsCodeApi, options: AppOptions 
             saveResult: () => host.notify('saveResult', {}),
             openSettings: () => host.notify('openSettings', {}),
           },
+      options.readOnly ? null : (k) => host.notify('modulesAtK', { k }),
     ),
     searchPanel(ctx),
     mapControls(ctx),

@@ -13,7 +13,7 @@ import { factorize } from '../../src/engine/factorize/factorize';
 import type { NmfInit } from '../../src/engine/factorize/nmf';
 import { summarizeModules } from '../../src/engine/modules';
 import { generatePlanted, type PlantedTruth } from '../../fixtures/planted';
-import { scorePlanted, sparseCosine, type ScorableResult } from '../../fixtures/scorePlanted';
+import { pairWeight, scorePlanted, sparseCosine, type ScorableResult } from '../../fixtures/scorePlanted';
 import { DEFAULT_PARAMS, type LavaParams } from '../../src/shared/params/types';
 import { PYTHON, REFERENCE } from '../runs';
 
@@ -32,7 +32,7 @@ function parseSeeds(s: string): number[] {
 /** Mean over the reference's modules of the best cosine (over their top pairs) among ours. */
 function agreement(ours: ScorableResult, ref: ScorableResult): number {
   const vec = (m: ScorableResult['modules'][number]) =>
-    new Map(m.pairs.map((p) => [p.a <= p.b ? `${p.a}\u0000${p.b}` : `${p.b}\u0000${p.a}`, p.r]));
+    new Map(m.pairs.map((p) => [p.a <= p.b ? `${p.a}\u0000${p.b}` : `${p.b}\u0000${p.a}`, pairWeight(p)]));
   const mine = ours.modules.map(vec);
   const refs = ref.modules.map(vec).filter((v) => v.size > 0);
   let total = 0;
@@ -73,7 +73,7 @@ async function main(): Promise<void> {
     const cells: string[] = [];
     for (const init of inits) {
       const t1 = performance.now();
-      const fac = await factorize(run.correlations, { ...params, nmfInit: init });
+      const fac = await factorize(run.correlations, { ...params, modules: params.modules as number, nmfInit: init });
       const ms = performance.now() - t1;
       const modules = summarizeModules(
         fac,

@@ -1,6 +1,6 @@
 // The alternative k rule we measured against ours: consensus NMF (Brunet et al. 2004), cophenetic correlation of the
 // consensus matrix over the same locality subsamples. Used only by bench/trust/planted.ts --compare (docs/trust.md).
-import { fitNmf, type FitOptions } from '../../src/engine/trust/fit';
+import { fitModules, type FitOptions } from '../../src/engine/trust/fit';
 import { rowSubset } from '../../src/engine/trust/resample';
 import type { SignSplit } from '../../src/engine/factorize/sparse';
 
@@ -18,7 +18,7 @@ export async function cophenetic(a: SignSplit, k: number, subsets: Int32Array[],
   const n = cols.length;
   const C = new Float64Array(n * n);
   for (const rows of subsets) {
-    const f = await fitNmf(rowSubset(a, rows), k, o);
+    const f = await fitModules(rowSubset(a, rows), k, o);
     const label = Int32Array.from(cols, (c) => {
       let best = 0;
       for (let t = 1; t < k; t++) if (f.Ht[c * k + t] > f.Ht[c * k + best]) best = t;

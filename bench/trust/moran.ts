@@ -1,13 +1,14 @@
 // Moran's I of a module's pixel map (the TypeScript form of shared/bench/moran.py): near 1 for contiguous parts, near 0 for salt-and-pepper.
+import { pairWeight, type ScorablePair } from '../../fixtures/scorePlanted';
 
-/** The map: |weight| of every listed pair added to both of its pixels (names ending in R_C). */
-export function pixelMap(pairs: { a: string; b: string; r: number }[], side: number): Float64Array {
+/** The map: |pattern weight| of every listed pair added to both of its pixels (names ending in R_C). */
+export function pixelMap(pairs: ScorablePair[], side: number): Float64Array {
   const img = new Float64Array(side * side);
   for (const p of pairs)
     for (const name of [p.a, p.b]) {
       const m = /(\d+)_(\d+)$/.exec(name);
       if (!m) throw new Error(`moran: feature ${name} is not named like pixel_R_C`);
-      img[Number(m[1]) * side + Number(m[2])] += Math.abs(p.r);
+      img[Number(m[1]) * side + Number(m[2])] += Math.abs(pairWeight(p));
     }
   return img;
 }

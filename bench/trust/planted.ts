@@ -1,7 +1,7 @@
 // Trust on planted data: k chosen, strong modules vs the planted ones, and strong modules across pipeline seeds.
 // usage: npx tsx bench/trust/planted.ts [--quick] [--seeds-check] [--compare]   (markdown on stdout)
 import { generatePlanted, type PlantedLayout, type PlantedOptions, type PlantedTruth } from '../../fixtures/planted';
-import { RECOVERED_COS, scorePlanted, sparseCosine } from '../../fixtures/scorePlanted';
+import { RECOVERED_COS, pairWeight, scorePlanted, sparseCosine, type ScorablePair } from '../../fixtures/scorePlanted';
 import { DEFAULT_PARAMS } from '../../src/shared/params/types';
 import { runPipeline } from '../../src/engine/pipeline';
 import { DEFAULT_TRUST, trustContext } from '../../src/engine/trust/trust';
@@ -46,8 +46,8 @@ function distinctBlobSets(truth: PlantedTruth): number {
   return new Set(truth.modules.map((m) => [...m.blobs].sort((a, b) => a - b).join(','))).size;
 }
 
-function pairMap(pairs: { a: string; b: string; r: number }[]): Map<string, number> {
-  return new Map(pairs.map((p) => [p.a <= p.b ? `${p.a}\u0000${p.b}` : `${p.b}\u0000${p.a}`, p.r]));
+function pairMap(pairs: ScorablePair[]): Map<string, number> {
+  return new Map(pairs.map((p) => [p.a <= p.b ? `${p.a}\u0000${p.b}` : `${p.b}\u0000${p.a}`, pairWeight(p)]));
 }
 
 async function plantedRow(s: PlantedSet, pipelineSeed = 0) {

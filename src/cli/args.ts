@@ -37,6 +37,10 @@ function valueName(spec: ParamSpec): string {
   switch (spec.kind) {
     case 'int':
       return 'N';
+    case 'intOrAuto':
+      return 'N|auto';
+    case 'intRange':
+      return 'LO,HI';
     case 'number':
       return 'X';
     case 'enum':

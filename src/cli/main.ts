@@ -75,7 +75,7 @@ async function explain(argv: string[], io: Output): Promise<number> {
     await writeResultAtomic(out, result, { plainArrays: cmd.plainArrays }).catch((e: unknown) => {
       throw unwritable(out, e);
     });
-    if (!cmd.quiet) io.stdout(printable(summary(result, out)) + '\n');
+    if (!cmd.quiet) io.stdout(summary(result, out) + '\n');
     return 0;
   } catch (e) {
     throw e instanceof LavaCancelled && stoppedBy ? new Interrupted(SIGNAL_CODES[stoppedBy]) : e;

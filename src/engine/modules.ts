@@ -2,6 +2,12 @@
 import type { ModulePair, ModuleResult } from '../shared/result/types';
 import type { Factorization, Localities, LocalityCorrelations } from './types';
 import { pairOf } from '../shared/result/pairs';
+import { activeLocalityCount } from '../shared/result/active';
+
+/** What Step 3's factors alone say of a module: its pairs' weights but not yet their r, and none of the trust measures (trust/summary.ts adds them). */
+export type ModuleSummary = Omit<ModuleResult, 'pairs' | 'strength' | 'stability' | 'significance' | 'strong' | 'rWhereActive'> & {
+  pairs: Omit<ModulePair, 'r'>[];
+};
 
 /** The result lists at least this many of a module's strongest non-zero pairs (all of them when fewer). */
 export const TOP_PAIRS = 200;
@@ -9,6 +15,14 @@ export const TOP_PAIRS = 200;
 /** Round to 6 significant digits: enough for display and ranking, and keeps the JSON small. */
 export function round6(x: number): number {
   return x === 0 || !Number.isFinite(x) ? x : Number(x.toPrecision(6));
+}
+
+/**
+ * A listed pair's weight to 4 significant digits: it is for reading and ranking (the pattern holds the exact
+ * values), and 200 pairs a module at 6 digits cost ~0.5 bytes a row of issue 10's 25 at 6,000 rows and k = 8.
+ */
+export function pairWeight(x: number): number {
+  return x === 0 || !Number.isFinite(x) ? x : Number(x.toPrecision(4));
 }
 
 /** Pair indices of the `count` largest |h| (non-zero only), strongest first, ties by index. */
@@ -40,7 +54,7 @@ export function summarizeModules(
   loc: Localities,
   E: number,
   features: string[],
-): ModuleResult[] {
+): ModuleSummary[] {
   const { k, W, patterns } = fac;
   const { P, F } = corr;
   const l = loc.count;
@@ -59,35 +73,28 @@ export function summarizeModules(
   return order.map((m, id) => {
     const h = patterns.subarray(m * P, (m + 1) * P);
     const top = strongestPairs(h, TOP_PAIRS);
-    const pairs: ModulePair[] = Array.from(top, (q) => {
+    const pairs = Array.from(top, (q) => {
       const [i, j] = pairOf(q, F);
-      return { a: features[i], b: features[j], r: round6(h[q]) };
+      return { a: features[i], b: features[j], weight: pairWeight(h[q]) };
     });
     const name =
       pairs.length === 0
         ? `module ${id + 1} (empty)`
         : pairs
             .slice(0, 2)
-            .map((x) => `${x.a}~${x.b} ${x.r > 0 ? '+' : '\u2212'}`)
+            .map((x) => `${x.a}~${x.b} ${x.weight > 0 ? '+' : '\u2212'}`)
             .join(', ');
 
     const sum = new Float64Array(E);
-    let maxLoad = 0;
     for (let p = 0; p < l; p++) {
       const w = W[p * k + m];
-      if (w > maxLoad) maxLoad = w;
       if (w === 0) continue;
       for (let s = p * n; s < (p + 1) * n; s++) sum[loc.members[s]] += w;
     }
     const activity = new Float32Array(E);
     for (let i = 0; i < E; i++) activity[i] = cover[i] > 0 ? sum[i] / cover[i] : 0;
     const loadings = new Float32Array(l);
-    let localityCount = 0;
-    for (let p = 0; p < l; p++) {
-      const w = W[p * k + m];
-      loadings[p] = w;
-      if (maxLoad > 0 && w >= maxLoad / 2) localityCount++;
-    }
+    for (let p = 0; p < l; p++) loadings[p] = W[p * k + m];
 
     const fw = new Float64Array(F);
     let q = 0;
@@ -107,7 +114,8 @@ export function summarizeModules(
       activity,
       loadings,
       featureWeights: Array.from(fw, round6),
-      localityCount,
+      // Counted on the Float32 loadings the result holds, so that a reader counting them gets the same number.
+      localityCount: activeLocalityCount(loadings),
     };
   });
 }

@@ -1,5 +1,6 @@
-// The LAVA steps in order: files -> prepared data -> embedding -> localities -> correlations -> modules -> result.
-// Progress and cancellation run through every step; the same input, params and seed give the same result.
+// The LAVA steps in order: files -> prepared data -> embedding -> localities -> correlations -> modules (with how far
+// to trust each) -> result. Progress and cancellation run through every step; the same input, params and seed give
+// the same result.
 import { throwIfCancelled } from './errors';
 import { readInputs } from './read/readInputs';
 import { lineOf } from './prepare/badRows';
@@ -10,9 +11,9 @@ import { checkDegenerate } from './prepare/degenerate';
 import { computeUmap } from './embedding/umap';
 import { buildLocalities } from './localities/localities';
 import { localityCorrelations } from './correlations/correlation';
-import { factorize } from './factorize/factorize';
-import { summarizeModules } from './modules';
 import { buildResult } from './result';
+import { checkModulesOption } from './trust/trust';
+import { trustedStep, type KeptTrust } from './trust/step';
 import type { LavaResult } from '../shared/result/types';
 import type { Localities, LocalityCorrelations, Prepared } from './types';
 import type { LavaParams } from '../shared/params/types';
@@ -34,6 +35,8 @@ export interface PipelineOutput {
   prepared: Prepared;
   localities: Localities;
   correlations: LocalityCorrelations;
+  /** What changing k later re-uses (trust/step.ts resultAtK). */
+  trust: KeptTrust;
 }
 
 /** Each step's progress, and how long each took (the result's timings, in ms). */
@@ -71,6 +74,8 @@ export async function runPipeline(
   } = {},
 ): Promise<PipelineOutput> {
   const { signal } = opts;
+  // Before any work: a combination of options that cannot run.
+  checkModulesOption(input.params, input.file);
   const clock = new StepClock(opts.onProgress);
 
   const inputs = await readInputs(input.file, input.params, {
@@ -114,11 +119,11 @@ export async function runPipeline(
   });
   clock.done('correlations');
 
-  const factorization = await factorize(correlations, params, {
-    signal,
-    onProgress: clock.progress('modules'),
-  });
-  const modules = summarizeModules(factorization, correlations, localities, E, prepared.features);
+  const step = await trustedStep(
+    { X: prepared.X, E, F: prepared.F, Z, d, features: prepared.features, metadata: prepared.metadata, localities, correlations },
+    params,
+    { signal, onProgress: clock.progress('modules') },
+  );
   clock.done('modules');
   throwIfCancelled(signal);
 
@@ -139,9 +144,10 @@ export async function runPipeline(
     notes,
     localities,
     correlations,
-    factorization,
-    modules,
+    factorization: step.report.factorization,
+    moduleSelection: step.report.moduleSelection,
+    modules: step.modules,
     timings,
   });
-  return { result, prepared: { ...prepared, Z, d }, localities, correlations };
+  return { result, prepared: { ...prepared, Z, d }, localities, correlations, trust: step.kept };
 }

@@ -5,6 +5,7 @@ import {
   type LavaResult,
   type MetadataColumn,
   type ModuleResult,
+  type ModuleSelection,
 } from '../shared/result/types';
 import { toCategories } from '../shared/result/columns';
 import type { Factorization, Localities, LocalityCorrelations, Prepared, Table } from './types';
@@ -49,8 +50,30 @@ export interface ResultParts {
   localities: Localities;
   correlations: LocalityCorrelations;
   factorization: Factorization;
+  moduleSelection: ModuleSelection;
   modules: ModuleResult[];
   timings: Record<string, number>;
+}
+
+/** The result's Step 3 fields: shared by a run's result and a result at another k (trust/step.ts). */
+export function moduleFields(
+  params: LavaParams,
+  factorization: Factorization,
+  moduleSelection: ModuleSelection,
+  modules: ModuleResult[],
+): Pick<LavaResult, 'factorization' | 'moduleSelection' | 'modules'> {
+  return {
+    factorization: {
+      method: params.factorization,
+      iterations: factorization.iterations,
+      error: round7(factorization.error),
+    },
+    moduleSelection: {
+      ...moduleSelection,
+      candidates: moduleSelection.candidates.map((c) => ({ k: c.k, stability: round7(c.stability), error: round7(c.error) })),
+    },
+    modules,
+  };
 }
 
 export function buildResult(p: ResultParts): LavaResult {
@@ -87,12 +110,7 @@ export function buildResult(p: ResultParts): LavaResult {
     objective: loc.objective,
     directEvaluations: loc.evaluations,
     correlationThreshold: round7(p.correlations.threshold),
-    factorization: {
-      method: p.params.factorization,
-      iterations: p.factorization.iterations,
-      error: round7(p.factorization.error),
-    },
-    modules: p.modules,
+    ...moduleFields(p.params, p.factorization, p.moduleSelection, p.modules),
     // Last on purpose: the only field that differs between identical runs.
     timings: p.timings,
   };

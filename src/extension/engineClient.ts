@@ -1,4 +1,4 @@
-// The host's client of the engine thread: run and load, then the webview's locality and pair requests, all
+// The host's client of the engine thread: run and load, another k, then the webview's locality and pair requests, all
 // over rpc (shared/workerProtocol.ts). One thread per run, kept afterwards to answer requests. Cancelling
 // terminates the thread, which stops the engine mid-step for sure; a thread that dies rejects all pending.
 import { Worker } from 'node:worker_threads';
@@ -73,6 +73,20 @@ export class EngineClient {
     } finally {
       off();
       signal?.removeEventListener('abort', cancel);
+    }
+  }
+
+  /**
+   * The last run's result at another k (only Step 3 is redone in the thread), encoded for `resultPath` as a run's
+   * is. Cancelling asks the thread to stop that work and keeps it: its run stays for the next k, clicks and pairs.
+   * Rejects with LavaCancelled then.
+   */
+  async modulesAtK(k: number, resultPath: string, onProgress: ProgressListener, signal?: AbortSignal): Promise<ResultText> {
+    const off = this.peer.on('progress', (p) => onProgress(p.step, p.overall, p.message));
+    try {
+      return await this.peer.request('modulesAtK', { k, resultPath }, { signal });
+    } finally {
+      off();
     }
   }
 

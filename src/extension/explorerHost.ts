@@ -1,16 +1,19 @@
 // The host's side of one explorer webview, free of vscode so it is unit-tested with a fake webview: the rpc
 // peer (shared/protocol.ts), the notes it sends (running, embedding, result, error), its answers to locality,
-// pair and feature requests through an engine client, and the webview's buttons handed to the extension as actions.
+// pair and feature requests through an engine client, another k asked of that client, and the webview's buttons
+// handed to the extension as actions.
 import { Peer, RemoteError, describeWireError, type Port } from '../shared/rpc';
 import { hostContract, webviewContract, type HostContract, type WebviewContract } from '../shared/protocol';
 import type { ResultText } from '../shared/result/summary';
 import type { Step } from '../shared/steps';
 import { settingName } from '../shared/params/names';
-import type { EngineClient } from './engineClient';
+import type { EngineClient, ProgressListener } from './engineClient';
 
 /** What the webview's buttons and requests need from the extension. */
 export interface ExplorerActions {
   rerun(): void;
+  /** The webview asks for the shown result at another k: the extension runs it under its progress (modulesAtK below). */
+  changeK(k: number): void;
   save(): void;
   exportView(view: { format: 'png' | 'svg'; view: string; data: string }): void;
   openSettings(): void;
@@ -62,6 +65,9 @@ export class ExplorerHost {
     );
     this.peer.on('ready', () => this.resend());
     this.peer.on('rerun', () => actions.rerun());
+    this.peer.on('modulesAtK', ({ k }) => {
+      if (this.result && !this.running) actions.changeK(k);
+    });
     this.peer.on('saveResult', () => actions.save());
     this.peer.on('openSettings', () => actions.openSettings());
     this.peer.on('export', (view) => actions.exportView(view));
@@ -86,8 +92,12 @@ export class ExplorerHost {
     this.peer.notify('embedding', this.lastEmbedding);
   }
 
-  /** Shows a result; `engine` (when the run just happened) answers requests from memory, else one is loaded on demand. */
-  showResult(result: ResultText, resultUri: string | null, engine: EngineClient | null): void {
+  /**
+   * Shows a result; `engine` (when the run just happened) answers requests from memory, else one is loaded on
+   * demand; 'kept' keeps the one there is (it computed this result at another k).
+   */
+  showResult(result: ResultText, resultUri: string | null, engine: EngineClient | null | 'kept'): void {
+    if (engine === 'kept') engine = this.engine;
     // A panel closed while its result was being stored: nobody will ask this engine anything.
     if (this.disposed) return engine?.dispose();
     this.running = false;
@@ -112,6 +122,20 @@ export class ExplorerHost {
     this.lastRunning = null;
     this.lastEmbedding = null;
     this.peer.notify('error', { message });
+  }
+
+  /**
+   * The shown result at k from the kept engine (only Step 3 is redone there); the caller shows and stores it.
+   * A result opened from a file has no kept run: the engine says so, and that error is the rejection.
+   */
+  async modulesAtK(
+    k: number,
+    resultPath: string,
+    onProgress: ProgressListener,
+    signal?: AbortSignal,
+  ): Promise<ResultText> {
+    if (!this.result) throw new Error('no result is shown');
+    return (await this.requestEngine()).modulesAtK(k, resultPath, onProgress, signal);
   }
 
   /** Ends the engine thread kept for requests; a later request loads a new one from the data file. */

@@ -15,6 +15,8 @@ export const PANEL_OPEN_CONTEXT = 'lava.panelOpen';
 /** What the panel asks of the extension for its buttons: kept as callbacks so panel.ts does not know the commands. */
 export interface PanelActions {
   rerun(panel: LavaPanel): void;
+  /** The shown result at another k (the webview's candidate curve). */
+  changeK(panel: LavaPanel, k: number): void;
   save(panel: LavaPanel): void;
   exportView(panel: LavaPanel, view: { format: 'png' | 'svg'; view: string; data: string }): void;
   /** An engine client able to answer requests for a result shown without one (opened from disk or revived). */
@@ -63,6 +65,7 @@ export class LavaPanel {
       },
       {
         rerun: () => actions.rerun(this),
+        changeK: (k) => actions.changeK(this, k),
         save: () => actions.save(this),
         exportView: (view) => actions.exportView(this, view),
         openSettings: () => void vscode.commands.executeCommand('workbench.action.openSettings', 'lava.'),
@@ -137,12 +140,13 @@ export class LavaPanel {
 
   /**
    * Shows a result read from `resultUri` or just computed; `engine` (when the run just happened) answers the
-   * webview's requests from memory. `dataUri` is the data file, null when unknown or missing.
+   * webview's requests from memory ('kept': the one already answering, which computed this result at another k).
+   * `dataUri` is the data file, null when unknown or missing.
    */
   showResult(
     result: ResultText,
     resultUri: vscode.Uri | null,
-    engine: EngineClient | null,
+    engine: EngineClient | null | 'kept',
     dataUri: vscode.Uri | null,
   ): void {
     if (!this.host.isDisposed) {

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Contract } from './rpc';
 import { PackedSchema } from './result/packed';
 import { SourceSchema } from './result/summary';
+import { MAX_MODULES } from './params/spec';
 
 export const STEPS = ['read', 'prepare', 'embedding', 'localities', 'correlations', 'modules', 'result'] as const;
 
@@ -19,6 +20,9 @@ export const EmbeddingNoteSchema = z
 /** The explorer's detail views, shown as tabs on narrow panels; the names are the views' slots (webview/views/layout.ts). */
 export const DETAIL_TABS = ['heatmap', 'pair', 'picture', 'samples', 'selection'] as const;
 export type DetailTab = (typeof DETAIL_TABS)[number];
+
+/** A number of modules, as the option table allows it. */
+export const KSchema = z.number().int().min(1).max(MAX_MODULES);
 
 /** A view name as it may appear in an exported file's name: short, lower-case, no path characters. */
 export const ViewNameSchema = z.string().regex(/^[a-z][a-z0-9-]{0,40}$/);
@@ -68,6 +72,8 @@ export const webviewContract = {
     rerun: z.object({}),
     saveResult: z.object({}),
     openSettings: z.object({}),
+    /** The shown result at another k, without re-running the steps before Step 3 (the header's candidate curve). */
+    modulesAtK: z.object({ k: KSchema }),
     /** An exported view: SVG text or a PNG data URL, saved by the host through a save dialog. */
     export: z.object({ format: z.enum(['png', 'svg']), view: ViewNameSchema, data: z.string() }),
     /** Text for the clipboard (a module's top features, one per line), written by the host; `what` names it. */

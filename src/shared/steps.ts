@@ -5,15 +5,18 @@ export type Step = 'read' | 'prepare' | 'embedding' | 'localities' | 'correlatio
 /** Progress: step, fraction done inside that step (0..1), and a short human message. */
 export type ProgressFn = (step: Step, fraction: number, message?: string) => void;
 
-/** Share of the whole run each step takes, roughly, so one progress bar moves evenly. */
+/**
+ * Share of the whole run each step takes, roughly, so one progress bar moves evenly. Step 3 with its trust
+ * measures (the k scan) is about half of a default run, more on image data (docs/trust.md).
+ */
 const STEP_WEIGHT: Record<Step, number> = {
-  read: 0.1,
-  prepare: 0.02,
-  embedding: 0.3,
-  localities: 0.2,
-  correlations: 0.2,
-  modules: 0.16,
-  result: 0.02,
+  read: 0.06,
+  prepare: 0.01,
+  embedding: 0.18,
+  localities: 0.12,
+  correlations: 0.12,
+  modules: 0.5,
+  result: 0.01,
 };
 
 /** Overall fraction done, for a single progress bar over all steps. */

@@ -1,9 +1,9 @@
 // Every message between the extension host and the engine's worker thread (dist/worker.js), as rpc contracts
-// (./rpc.ts): what the worker answers (run, load, locality, pair, feature) and announces (progress, embedding). Both sides check
-// every incoming message against these schemas; the host answers nothing.
+// (./rpc.ts): what the worker answers (run, load, modulesAtK, locality, pair, feature) and announces (progress,
+// embedding). Both sides check every incoming message against these schemas; the host answers nothing.
 import { z } from 'zod';
 import type { Contract } from './rpc';
-import { EmbeddingNoteSchema, STEPS, hostContract } from './protocol';
+import { EmbeddingNoteSchema, KSchema, STEPS, hostContract } from './protocol';
 import { LavaParamsSchema } from './params/spec';
 import { ResultSummarySchema } from './result/summary';
 
@@ -36,6 +36,15 @@ export const engineContract = {
       /** `params` as the host holds them (file options absolute); the text names files relative to where it is stored. */
       params: z.object({ file: z.string(), text: z.string(), params: LavaParamsSchema }),
       result: z.object({ rows: z.number().int(), features: z.number().int() }),
+    },
+    /**
+     * The last run's result at another k, from the localities and correlations the run kept (only Step 3 is
+     * redone): a whole new result, which becomes the one the next change starts from. Cancellable; the kept
+     * run survives a cancel. Progress comes as `progress` notes of the step "modules".
+     */
+    modulesAtK: {
+      params: z.object({ k: KSchema, resultPath: z.string() }),
+      result: z.object({ text: z.string(), summary: ResultSummarySchema }),
     },
     /** What a data file offers to choose (h5ad layers, obsm keys, var columns) and its columns, for the options wizard. */
     inspect: {

@@ -1,7 +1,9 @@
 // The engine as its worker thread serves it over rpc: run (announcing the embedding as soon as it is known) and
-// load, then the webview's locality, pair and feature requests from what the last run or load kept. No thread code here, so tests can serve it in-process.
+// load, then another k and the webview's locality, pair and feature requests from what the last run or load kept.
+// No thread code here, so tests can serve it in-process.
 import { localityCorrelations } from '../engine/correlations/correlation';
 import { runPipeline } from '../engine/pipeline';
+import { resultAtK, type KeptTrust } from '../engine/trust/step';
 import { prepare } from '../engine/prepare/prepare';
 import { wideColumnsFor } from '../engine/prepare/wideColumns';
 import { readDataset } from '../engine/read/readDataset';
@@ -18,6 +20,7 @@ import type { Localities as ResultLocalities } from '../shared/result/types';
 import { resultForFile } from '../engine/io/resultFile';
 import { overallFraction, type Step } from '../shared/steps';
 import type { LavaParams } from '../shared/params/types';
+import type { LavaResult } from '../shared/result/types';
 
 /** What the last run (or load) left behind: enough to answer requests without re-running. */
 interface Kept {
@@ -29,6 +32,8 @@ interface Kept {
   /** Present after a run; after a load, a locality's correlations are computed on request from `localities`. */
   correlations: LocalityCorrelations | null;
   localities: ResultLocalities | null;
+  /** After a run: its last result (the first, or the last k asked for) and what another k re-uses. */
+  run: { result: LavaResult; trust: KeptTrust } | null;
 }
 
 type EnginePeer = Peer<EngineContract, EngineHostContract>;
@@ -77,8 +82,14 @@ function sendEmbedding(peer: EnginePeer, Z: ArrayLike<number>, dims: number): vo
   peer.notify('embedding', { coords, dims }, [coords.buffer]);
 }
 
-/** Progress at most every 50 ms per step (and always at a step's start and end): the host redraws a notification. */
-function throttledProgress(peer: EnginePeer): (step: Step, fraction: number, message?: string) => void {
+/**
+ * Progress at most every 50 ms per step (and always at a step's start and end): the host redraws a notification.
+ * `overall` says how far the whole job is: a run's steps by their weights, or (changing k) the one step alone.
+ */
+function throttledProgress(
+  peer: EnginePeer,
+  overall: (step: Step, fraction: number) => number = overallFraction,
+): (step: Step, fraction: number, message?: string) => void {
   let lastStep: Step | null = null;
   let lastTime = 0;
   return (step, fraction, message) => {
@@ -90,7 +101,7 @@ function throttledProgress(peer: EnginePeer): (step: Step, fraction: number, mes
     peer.notify('progress', {
       step,
       fraction: f,
-      overall: overallFraction(step, f),
+      overall: overall(step, f),
       ...(message ? { message } : {}),
     });
   };
@@ -134,10 +145,26 @@ export function serveEngine(peer: EnginePeer): void {
       params: out.result.params,
       correlations: out.correlations,
       localities: null,
+      run: { result: out.result, trust: out.trust },
     };
     // Encoded here, off the host's thread: the host stores and forwards this text as it is.
     const text = encodeResult(resultForFile(out.result, req.resultPath));
     return { text, summary: summarizeResult(out.result) };
+  });
+
+  peer.handle('modulesAtK', async ({ k, resultPath }, { signal }) => {
+    const run = need().run;
+    if (!run)
+      throw new Error(
+        'changing k needs the localities and correlations of a run in this session (a result opened from a file has none); re-run LAVA, then pick k',
+      );
+    const progress = throttledProgress(peer, (_, f) => f);
+    const result = await resultAtK(run.result, run.trust, k, {
+      signal,
+      onProgress: (f) => progress('modules', f, `k = ${k}`),
+    });
+    run.result = result;
+    return { text: encodeResult(resultForFile(result, resultPath)), summary: summarizeResult(result) };
   });
 
   peer.handle('load', async (req) => {
@@ -158,6 +185,7 @@ export function serveEngine(peer: EnginePeer): void {
       params: result.params,
       correlations: null,
       localities: result.localities,
+      run: null,
     };
     return { rows: p.E, features: p.F };
   });

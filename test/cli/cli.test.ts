@@ -31,7 +31,7 @@ test('--help prints usage and exits 0; no arguments exits 2', () => {
   assert.equal(lava([]).code, 2);
   const bad = lava(['explain', 'x.csv', '--modules', 'many']);
   assert.equal(bad.code, 2);
-  assert.match(bad.stderr, /^lava: --modules must be a number \(run "lava explain --help" for usage\)\n$/);
+  assert.match(bad.stderr, /^lava: --modules must be "auto" or a number \(run "lava explain --help" for usage\)\n$/);
   // A negative value is read as the value, not as a flag, and checked like any other.
   const negative = lava(['explain', 'x.csv', '--neighbors', '-5']);
   assert.equal(negative.code, 2);
@@ -51,6 +51,8 @@ test('--help lists a kebab-case flag for every option of the table, with its doc
     assert.ok(line.includes(PARAM_SPECS[name].doc), `${flag} shows its doc`);
   }
   assert.match(usage, /--umap-epochs N +UMAP epochs\. \(default: 200\)/);
+  assert.match(usage, /--modules N\|auto .*\(default: auto\)/);
+  assert.match(usage, /--modules-range LO,HI .*\(default: 2,16\)/);
   assert.match(usage, /--direct-bounds LO,HI .*\(default: -2,2\)/);
   assert.match(usage, /--correlation pearson\|spearman .*\(default: pearson\)/);
   assert.match(usage, /--no-umap +turn --umap off/);
@@ -96,11 +98,13 @@ test('writes DATA.lava.json beside the data, leaves the input byte-identical, pr
     'beta',
     'objective',
     'timings',
+    'moduleSelection',
     'modules',
   ]) {
     assert.ok(key in result, `result has ${key}`);
   }
-  assert.equal(result.modules.length, 8);
+  assert.equal(result.moduleSelection.mode, 'auto');
+  assert.equal(result.modules.length, result.moduleSelection.chosen);
   const m = result.modules[0];
   assert.ok(m.activity instanceof Float32Array && m.activity.length === 1500);
   assert.ok(m.loadings instanceof Float32Array && m.loadings.length === result.localities.count);
@@ -108,7 +112,7 @@ test('writes DATA.lava.json beside the data, leaves the input byte-identical, pr
   assert.equal(result.localities.members.length, result.localities.count * result.localities.size);
   assert.equal(m.featureWeights.length, 20);
   assert.ok(m.pairs.length > 0 && m.pairs.length <= 190);
-  for (let i = 1; i < m.pairs.length; i++) assert.ok(Math.abs(m.pairs[i - 1].r) >= Math.abs(m.pairs[i].r));
+  for (let i = 1; i < m.pairs.length; i++) assert.ok(Math.abs(m.pairs[i - 1].weight) >= Math.abs(m.pairs[i].weight));
   assert.deepEqual(readdirSync(resolve(csv, '..')).sort(), ['p.csv', 'p.lava.json']);
 });
 

@@ -87,6 +87,10 @@ function validValue(spec: ParamSpec): fc.Arbitrary<string> {
   switch (spec.kind) {
     case 'int':
       return fc.integer({ min: spec.min, max: Math.min(spec.max, spec.min + 20) }).map(String);
+    case 'intOrAuto':
+      return fc.oneof(fc.constant('auto'), fc.integer({ min: spec.min, max: Math.min(spec.max, spec.min + 20) }).map(String));
+    case 'intRange':
+      return fc.constantFrom('2,4', '1,1', '3,16', '2,2');
     case 'number':
       return fc
         .integer({ min: 1, max: 100 })
@@ -236,7 +240,8 @@ function checkRun(dir: string, c: Case, r: { code: number | null; stdout: string
   const results = left.filter((n) => n === 'data.lava.json' || n === 'out.json');
   assert.equal(results.length, 1, 'one result written');
   decodeResult(readFileSync(join(dir, results[0]), 'utf8'), results[0]);
-  assert.ok(r.stdout === '' || /^Explained [^\n]+\n$/.test(r.stdout), r.stdout);
+  // The summary: the run's line first, then the modules' lines, each whole (no name from the data splits one).
+  assert.ok(r.stdout === '' || /^Explained [^\n]+\n(?:[^\n]+\n)+$/.test(r.stdout), r.stdout);
 }
 
 test('for any data bytes, options and config, lava exits 0 or 2 and keeps its promises (in-process)', async (t) => {

@@ -16,7 +16,7 @@ before(() => {
   data = join(dir, 'digits.csv');
   copyFileSync(DIGITS, data);
   result = join(dir, 'digits.lava.json');
-  const r = lava(['explain', data, '--quiet']);
+  const r = lava(['explain', data, '--quiet', '--modules', '8']);
   assert.equal(r.code, 0, r.stderr);
 });
 

@@ -202,6 +202,11 @@ test(
           assert.ok(result, 'needs the digits result');
           const wv = wb.webview();
           const selectModule = async (id) => {
+            // Weak modules are folded under "N weak modules": unfold them first, as a user would.
+            if (!result.modules.find((m) => m.id === id).strong) {
+              const fold = wv.locator('[data-testid=weak-modules]');
+              if ((await fold.getAttribute('open')) === null) await fold.locator('summary').click();
+            }
             await wv.locator(`[data-testid=module-item][data-module-id="${id}"]`).click();
             await wv.locator(`[data-testid=heatmap][data-module-id="${id}"]`).waitFor({ timeout: 15_000 });
             const item = wv.locator(`[data-testid=module-item][data-module-id="${id}"]`);
@@ -370,6 +375,35 @@ test(
       );
 
       await step(
+        'a k picked on the candidate curve shows its modules: only the factorization runs again, and is stored',
+        async () => {
+          assert.ok(result, 'needs the digits result');
+          const wv = wb.webview();
+          const sel = result.moduleSelection;
+          assert.equal(sel.mode, 'auto');
+          assert.match(await wv.locator('.lava-k-text').innerText(), /strong modules? \(.*k = \d+/);
+          const k = sel.candidates.map((c) => c.k).find((c) => c !== sel.chosen);
+          const stored = resultFiles(profile, 'digits.csv')[0];
+          const before = statSync(stored).mtimeMs;
+          const t0 = Date.now();
+          await wv.locator(`[data-testid=k-curve] [data-k="${k}"]`).click({ force: true });
+          const items = wv.locator('[data-testid=module-item]');
+          for (let i = 0; i < 240 && (await items.count()) !== k; i++) await page.waitForTimeout(500);
+          assert.equal(await items.count(), k, `the panel shows the ${k} modules picked`);
+          lap(`digits: k = ${k} shown ${((Date.now() - t0) / 1000).toFixed(1)} s after the click`);
+          for (let i = 0; i < 40 && statSync(stored).mtimeMs === before; i++) await page.waitForTimeout(250);
+          const atK = decodeResult(readFileSync(stored, 'utf8'), stored);
+          assert.deepEqual(atK.moduleSelection, { ...sel, mode: 'fixed', chosen: k, autoChosen: sel.chosen });
+          assert.equal(atK.modules.length, k);
+          // Everything before Step 3 is the run's own.
+          for (const key of ['embedding', 'localities', 'probes', 'alpha', 'beta', 'correlationThreshold'])
+            assert.deepEqual(atK[key], result[key], key);
+          assert.match(await wv.locator('.lava-k-text').innerText(), new RegExp(`k = ${k} picked; stability chose ${sel.chosen}`));
+          await wb.shot('06c-k-picked');
+        },
+      );
+
+      await step(
         '"Explain Dataset with Options..." runs with the options picked, marked as from the command',
         async () => {
           const pick = async (text) => {
@@ -407,7 +441,7 @@ test(
             ],
             ['command', 'command', 'command', 'default'],
           );
-          await wb.shot('06c-with-options');
+          await wb.shot('06d-with-options');
         },
       );
 
@@ -438,7 +472,7 @@ test(
           for (let i = 0; i < 40 && !(target = await input.inputValue()).endsWith('.png'); i++)
             await page.waitForTimeout(250);
           assert.ok(target.endsWith('.png'), `default export name ${target}`);
-          await wb.shot('06d-export-dialog');
+          await wb.shot('06e-export-dialog');
           await page.keyboard.press('Enter');
           const png = target.startsWith('/') ? target : join(ws, target);
           for (let i = 0; i < 40 && !existsSync(png); i++) await page.waitForTimeout(250);
@@ -454,6 +488,9 @@ test(
           await wb.closeAllToasts();
           const item = await wb.contextMenu('cells.h5ad', /^Explain Dataset$/);
           await wb.choose(item);
+          // Until its panel opens, the last webview is the digits panel, whose modules are there already: wait for
+          // this run's stored result first (the run takes a few seconds, longer under load).
+          for (let i = 0; i < 360 && resultFiles(profile, 'cells.h5ad').length === 0; i++) await page.waitForTimeout(500);
           const wv = wb.webview();
           await wv.locator('[data-testid=module-item]').first().waitFor({ timeout: 180_000 });
           const genes = ['CD3E', 'CD3D', 'CD2', 'MS4A1', 'CD79A', 'CD79B'];

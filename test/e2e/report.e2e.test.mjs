@@ -55,7 +55,7 @@ test('a report opens from file:// offline and clicks through without a request',
   let browser;
   try {
     const resultPath = join(dir, 'digits.lava.json');
-    lava(['explain', join(ROOT, 'examples/digits.csv'), '--out', resultPath, '--quiet']);
+    lava(['explain', join(ROOT, 'examples/digits.csv'), '--out', resultPath, '--quiet', '--modules', '8']);
     const reportPath = join(dir, 'digits.report.html');
     lava(['report', resultPath, '--out', reportPath, '--quiet']);
     const result = decodeResult(readFileSync(resultPath, 'utf8'), resultPath);

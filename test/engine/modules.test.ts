@@ -40,7 +40,7 @@ test('summarizeModules on a hand-made case', () => {
   assert.deepEqual([m0.id, m1.id], [0, 1]);
   // module 0 is factor 1
   assert.equal(m0.name, 'b~c \u2212');
-  assert.deepEqual(m0.pairs, [{ a: 'b', b: 'c', r: -1 }]);
+  assert.deepEqual(m0.pairs, [{ a: 'b', b: 'c', weight: -1 }]);
   // sample 0: locality 0 -> 0 ; sample 1: localities 0,1,2 -> (0+2.5+2)/3 = 1.5 ; sample 2: loc 1 -> 2.5 ; sample 3: loc 2 -> 2 ; sample 4: none -> 0
   assert.deepEqual(m0.activity, Float32Array.from([0, 1.5, 2.5, 2, 0]));
   assert.deepEqual(m0.loadings, Float32Array.from([0, 2.5, 2]));
@@ -50,8 +50,8 @@ test('summarizeModules on a hand-made case', () => {
   // module 1 is factor 0: activity 1, (1+3+0)/3, 3, 0, 0 (as Float32)
   assert.equal(m1.name, 'a~b +, a~c \u2212');
   assert.deepEqual(m1.pairs, [
-    { a: 'a', b: 'b', r: 0.5 },
-    { a: 'a', b: 'c', r: -0.25 },
+    { a: 'a', b: 'b', weight: 0.5 },
+    { a: 'a', b: 'c', weight: -0.25 },
   ]);
   assert.deepEqual(m1.activity, Float32Array.from([1, 4 / 3, 3, 0, 0]));
   assert.deepEqual(m1.featureWeights, [0.75, 0.5, 0.25]);

@@ -14,24 +14,10 @@ import { RemoteError } from '../../src/shared/rpc';
 import { inProcessEngine } from './support/inProcessEngine';
 import { formatFixtures } from '../engine/read/formatFixtures';
 import { blobParams as params, blobsCsv as csv, dataFile, decodePattern as decode } from './support/blobs';
+import { pearson } from '../support/pearson';
 
 const WORKER = join(import.meta.dirname, '../../dist/worker.js');
 const skip = existsSync(WORKER) ? false : 'dist/worker.js is missing: run npm run build';
-
-function pearson(a: number[], b: number[]): number {
-  const n = a.length;
-  const ma = a.reduce((x, y) => x + y, 0) / n;
-  const mb = b.reduce((x, y) => x + y, 0) / n;
-  let sab = 0;
-  let saa = 0;
-  let sbb = 0;
-  for (let i = 0; i < n; i++) {
-    sab += (a[i] - ma) * (b[i] - mb);
-    saa += (a[i] - ma) ** 2;
-    sbb += (b[i] - mb) ** 2;
-  }
-  return sab / Math.sqrt(saa * sbb);
-}
 
 test(
   'a run in the worker, then locality and pair replies that match brute force',
@@ -231,7 +217,7 @@ test('run params are checked against the option table before the engine sees the
         },
         () => {},
       ),
-      /bad request "run".*modules must be >= 1/s,
+      /bad request "run".*modules must be "auto" or >= 1/s,
     );
   } finally {
     engine.dispose();

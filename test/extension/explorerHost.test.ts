@@ -53,6 +53,7 @@ function setup(loadEngine: ExplorerActions['loadEngine'] = () => Promise.reject(
     { post: (m) => (sent.push(m), queueMicrotask(() => peers.webview!.receive(structuredClone(m)))) },
     {
       rerun: () => calls.push('rerun'),
+      changeK: (k) => calls.push(`changeK ${k}`),
       save: () => calls.push('save'),
       openSettings: () => calls.push('openSettings'),
       exportView: (v) => calls.push(`export ${v.format} ${v.view} ${v.data}`),
@@ -217,4 +218,35 @@ test('a newer result ends the engine of the one before', async () => {
   host.releaseEngine();
   assert.equal(second.thread.terminated, true);
   host.dispose();
+});
+
+test('a k picked in the webview reaches the extension (not while a run goes on); the kept engine answers it and stays', async () => {
+  const { host, webview, calls } = setup();
+  webview.notify('modulesAtK', { k: 3 });
+  await tick();
+  assert.deepEqual(calls, [], 'no result shown: nothing to change');
+  const { engine, thread } = inProcessEngine();
+  const shown = await engine.run(
+    { file: blobs, params: blobParams, paramSources: {}, resultPath: '/ws/store/blobs.lava.json' },
+    () => {},
+  );
+  host.showResult(shown, null, engine);
+  webview.notify('modulesAtK', { k: 3 });
+  await tick();
+  host.showRunning('blobs.csv', 'modules', 0.2);
+  webview.notify('modulesAtK', { k: 4 });
+  host.receive({ rpc: 'note', type: 'modulesAtK', payload: { k: 0 } });
+  await tick();
+  assert.deepEqual(calls, ['changeK 3'], 'k = 4 came during a run; k = 0 is not a number of modules');
+  // What the extension then does: ask the host, which asks the kept engine, and show the answer with it.
+  const steps: string[] = [];
+  const at3 = await host.modulesAtK(3, '/ws/store/blobs.lava.json', (step) => steps.push(step));
+  assert.equal(at3.summary.moduleCount, 3);
+  assert.equal(decodeResult(at3.text, 'at3').modules.length, 3);
+  assert.ok(steps.length > 0 && steps.every((s) => s === 'modules'));
+  host.showResult(at3, null, 'kept');
+  assert.equal(thread.terminated, false, 'the engine that computed it is kept');
+  assert.equal((await webview.request('locality', { locality: 0 })).locality, 0);
+  host.dispose();
+  assert.equal(thread.terminated, true);
 });

@@ -13,6 +13,7 @@ function setup() {
     { post: (m) => queueMicrotask(() => webview.receive(structuredClone(m))) },
     {
       rerun: () => {},
+      changeK: () => {},
       save: () => {},
       openSettings: () => {},
       exportView: () => {},

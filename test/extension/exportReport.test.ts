@@ -24,7 +24,7 @@ before(() => {
   data = join(ws, 'digits.csv');
   copyFileSync(resolve(__dirname, '../../examples/digits.csv'), data);
   resultPath = join(ws, 'digits.lava.json');
-  assert.equal(lava(['explain', data, '--quiet']).code, 0);
+  assert.equal(lava(['explain', data, '--quiet', '--modules', '8']).code, 0);
   const result: ResultText = storedResultText(readFileSync(resultPath, 'utf8'), resultPath);
   shown = { result, resultUri: vscode.Uri.file(resultPath) as unknown as NonNullable<typeof shown>['resultUri'] };
   Object.assign(vscode.window, {

@@ -50,7 +50,7 @@ test('an out-of-range setting is a LavaInputError naming the option, shown as it
       e instanceof LavaInputError &&
       e.option === 'modules' &&
       describeRunError(e, (f) => f) ===
-        'settings.json: the setting lava.modules must be >= 1 and <= 100 (got 0). Fix lava.modules in the settings (or remove it to use the default).',
+        'settings.json: the setting lava.modules must be "auto" or >= 1 and <= 100 (got 0). Fix lava.modules in the settings (or remove it to use the default).',
   );
   assert.throws(
     () => paramsFromSettings((name) => (name === 'correlation' ? { globalValue: 'kendall' } : undefined)),

@@ -64,7 +64,7 @@ test('an .h5ad: the matrix, the gene names and the obsm entry are offered, then 
       'LAVA: Matrix of features (X, a layer, raw/X) (1/6)',
       'LAVA: Feature (gene) names (2/6)',
       'LAVA: Embedding (3/6)',
-      'LAVA: Number of modules k (4/6)',
+      'LAVA: Number of modules k, or auto (4/6)',
       'LAVA: Neighbourhood size n, samples per locality (5/6)',
       'LAVA: Seed of the random steps (6/6)',
     ],
@@ -76,7 +76,7 @@ test('an .h5ad: the matrix, the gene names and the obsm entry are offered, then 
 });
 
 test('an .h5ad with the options a .lava.json gave: choosing them again leaves them to the config', async () => {
-  const { ui, shown } = scripted(['counts', '', 'obsm:X_pca', '8', '100', '0']);
+  const { ui, shown } = scripted(['counts', '', 'obsm:X_pca', 'auto', '100', '0']);
   const out = await pickOptions(H5AD, params({ layer: 'counts', obsm: 'X_pca' }), ui);
   assert.deepEqual(out, { umap: false });
   assert.deepEqual(shown[0].items, ['X', 'counts*', 'raw/X']);
@@ -85,7 +85,7 @@ test('an .h5ad with the options a .lava.json gave: choosing them again leaves th
 
 test('a .npy: the embedding comes from a file (or UMAP), labels from an optional CSV', async () => {
   const npy: FileInfo = { format: 'npy', columns: [], choices: {} };
-  const { ui, shown } = scripted(['file', '/data/umap.npy', 'file', '/data/meta.csv', '8', '100', '3']);
+  const { ui, shown } = scripted(['file', '/data/umap.npy', 'file', '/data/meta.csv', 'auto', '100', '3']);
   const out = await pickOptions(npy, params(), ui);
   assert.deepEqual(out, {
     umap: false,
@@ -95,13 +95,13 @@ test('a .npy: the embedding comes from a file (or UMAP), labels from an optional
   });
   assert.deepEqual(shown[0].items, ['file', 'umap']);
   assert.equal(shown[0].title, 'LAVA: Embedding (1/5)');
-  const none = scripted(['umap', 'none', '8', '100', '0']);
+  const none = scripted(['umap', 'none', 'auto', '100', '0']);
   assert.deepEqual(await pickOptions(npy, params(), none.ui), { umap: true, embedding: [] });
 });
 
 test('a CSV keeps its steps (columns, UMAP or a file for the embedding; all or chosen features); backing out runs nothing', async () => {
   const csv: FileInfo = { format: 'csv', columns: ['x', 'y', 'a', 'b', 'c'], choices: {} };
-  const { ui, shown } = scripted(['columns', ['x', 'y'], 'pick', ['a', 'c'], '8', '100', '0']);
+  const { ui, shown } = scripted(['columns', ['x', 'y'], 'pick', ['a', 'c'], 'auto', '100', '0']);
   assert.deepEqual(await pickOptions(csv, params(), ui), {
     umap: false,
     embedding: ['x', 'y'],
@@ -111,7 +111,7 @@ test('a CSV keeps its steps (columns, UMAP or a file for the embedding; all or c
   assert.deepEqual(shown[2].items, ['all', 'pick']);
   assert.deepEqual(shown[3].items, ['a', 'b', 'c'], 'the embedding columns are not offered as features');
   for (let stop = 0; stop < 5; stop++) {
-    const answers: (string | string[] | undefined)[] = ['auto', 'all', '8', '100', '0'];
+    const answers: (string | string[] | undefined)[] = ['auto', 'all', 'auto', '100', '0'];
     answers[stop] = undefined;
     assert.equal(await pickOptions(csv, params(), scripted(answers).ui), undefined, `backing out at ${stop}`);
   }

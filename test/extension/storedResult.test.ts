@@ -28,6 +28,7 @@ function tiny(params: object = DEFAULT_PARAMS): string {
     directEvaluations: 0,
     correlationThreshold: 0.5,
     factorization: { method: 'nmf', iterations: 0, error: 0 },
+    moduleSelection: { mode: 'fixed', chosen: 0, candidates: [] },
     modules: [],
     timings: {},
   });

@@ -19,7 +19,7 @@ let resultPath = '';
 before(() => {
   dir = tempDir('lava-report-');
   resultPath = join(dir, 'digits.lava.json');
-  const r = lava(['explain', DIGITS, '--out', resultPath, '--quiet']);
+  const r = lava(['explain', DIGITS, '--out', resultPath, '--quiet', '--modules', '8']);
   assert.equal(r.code, 0, r.stderr);
 });
 

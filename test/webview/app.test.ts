@@ -2,7 +2,7 @@
 // requests (and their failures), one data flow through the rpc contract.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { COLOR_BY_MODULE } from '../../webview/store/state';
+import { COLOR_BY_MODULE, COLOR_BY_MODULE_OWN } from '../../webview/store/state';
 import { nearestProbe } from '../../webview/util/selection';
 import { moduleColors } from '../../webview/views/legend/moduleColor';
 import { testTheme } from './dom';
@@ -57,7 +57,7 @@ test('the webview announces ready; a result note renders map, legend and the fir
   // Where each parameter came from: appliedFrom first, then the result's own paramSources, else default.
   const rows = Array.from(root.querySelectorAll('.lava-params tr'), (tr) => Array.from(tr.children, (td) => td.textContent));
   assert.deepEqual(rows.find((c) => c[0] === 'neighbors'), ['neighbors', '30', 'command']);
-  assert.deepEqual(rows.find((c) => c[0] === 'modules'), ['modules', '3', '.lava.json']);
+  assert.deepEqual(rows.find((c) => c[0] === 'modules'), ['modules', 'auto', '.lava.json']);
   assert.deepEqual(rows.find((c) => c[0] === 'seed'), ['seed', '0', 'default']);
   // Not an image data set: no picture panel.
   assert.equal((q(root, '.lava-image-panel') as HTMLElement).hidden, true);
@@ -92,6 +92,22 @@ test('selecting a legend entry sets aria-selected, colours by its activity, redr
   assert.equal(app.store.get().colorBy, COLOR_BY_MODULE);
   assert.match(q(root, '[data-testid="color-legend"]')!.textContent, /M2 activity/);
   assert.deepEqual(state(), { selectedModule: 2, colorBy: COLOR_BY_MODULE, selectedLocality: null, tab: 'heatmap' });
+});
+
+test('the map\'s colour menu offers module activity on one scale or its own; the choice stays when another module is selected', async () => {
+  const { root, doc } = await withResult();
+  (q(root, '[data-module-id="1"][data-testid="module-item"]') as HTMLElement).click();
+  assert.match(q(root, '[data-testid="color-legend"]')!.textContent, /M1 activity \(one scale for all modules\)/);
+  const menu = q(root, 'select[aria-label="Colour the map by"]') as HTMLSelectElement;
+  assert.deepEqual(
+    Array.from(menu.options, (o) => o.textContent).filter((t) => t.includes('activity')),
+    ['selected module activity (one scale for all modules)', 'selected module activity (its own scale)'],
+  );
+  menu.value = COLOR_BY_MODULE_OWN;
+  menu.dispatchEvent(new doc.defaultView!.Event('change'));
+  assert.match(q(root, '[data-testid="color-legend"]')!.textContent, /M1 activity \(its own scale\)/);
+  (q(root, '[data-module-id="0"][data-testid="module-item"]') as HTMLElement).click();
+  assert.match(q(root, '[data-testid="color-legend"]')!.textContent, /M0 activity \(its own scale\)/);
 });
 
 test('the restored selection is kept (its locality asked for again) and dropped where the new result lacks it', async () => {
@@ -254,6 +270,27 @@ test('toolbar buttons send the rerun, saveResult and openSettings notes', async 
   for (const b of Array.from(root.querySelectorAll<HTMLElement>('.lava-toolbar button'))) b.click();
   await settle();
   assert.deepEqual(notes.map((n) => n.type), ['rerun', 'saveResult', 'openSettings']);
+});
+
+test('a k clicked on the candidate curve is asked of the host; the result at that k replaces the shown one', async () => {
+  const { root, doc, host, notes } = await withResult();
+  notes.length = 0;
+  const point = (k: number) => q(root, `[data-testid="k-curve"] [data-k="${k}"]`)!;
+  point(5).dispatchEvent(new doc.defaultView!.MouseEvent('click', { bubbles: true }));
+  await settle();
+  assert.deepEqual(notes, [{ type: 'modulesAtK', payload: { k: 5 } }]);
+  // The host runs it (progress as for a run), then sends the new result like any other.
+  host.notify('running', { file: '/data/blobs.csv', step: 'modules', fraction: 0.5 });
+  await settle();
+  assert.equal(point(4).getAttribute('role'), null, 'no other k is offered meanwhile');
+  const at2 = makeFixture();
+  at2.modules = at2.modules.slice(0, 2);
+  at2.moduleSelection = { ...at2.moduleSelection, mode: 'fixed', chosen: 2, autoChosen: 3 };
+  host.notify('result', resultNote(at2));
+  await settle();
+  assert.equal(root.querySelectorAll('[data-testid="module-item"]').length, 2);
+  assert.match(q(root, '.lava-k-text')!.textContent, /k = 2 picked; stability chose 3 from 2\.\.16/);
+  assert.equal(point(3).getAttribute('role'), 'button');
 });
 
 test('an SVG export sends the view as an export note the contract accepts', async () => {

@@ -33,6 +33,13 @@ export const PLANTED: [number, number, number][][] = [
 
 const r4 = (v: number) => Math.round(v * 1e4) / 1e4;
 
+/** Per module: strength, stability, p-value (module 2 is stable but not significant: weak). */
+export const TRUST: [number, number, number][] = [
+  [0.5, 0.98, 0.01],
+  [0.3, 0.95, 0.01],
+  [0.2, 0.93, 0.2],
+];
+
 export function plantedPattern(m: number, design: Design = BLOB_DESIGN): Float32Array {
   const nf = design.features.length;
   const p = new Float32Array(pairCount(nf));
@@ -149,9 +156,17 @@ export function makeFixture(perBlob = PER_BLOB, design: Design = BLOB_DESIGN): L
       featureWeights[i] += Math.abs(w);
       featureWeights[j] += Math.abs(w);
     }
+    // r where active reads as the planted value; the NMF weight is in its own (smaller) unit.
     const sorted: ModulePair[] = pairs
-      .map(([i, j, w]) => ({ a: features[i], b: features[j], r: w }))
+      .map(([i, j, w]) => ({ a: features[i], b: features[j], r: w, weight: r4(w / 4) }))
       .sort((x, y) => Math.abs(y.r) - Math.abs(x.r));
+    const [strength, stability, significance] = TRUST[m % TRUST.length];
+    let num = 0;
+    let den = 0;
+    for (const p of sorted) {
+      num += p.weight * p.r;
+      den += Math.abs(p.weight);
+    }
     return {
       id: m,
       name: sorted
@@ -164,13 +179,18 @@ export function makeFixture(perBlob = PER_BLOB, design: Design = BLOB_DESIGN): L
       loadings: Float32Array.from(loadings),
       featureWeights: featureWeights.map(r4),
       localityCount: loadings.filter((v) => v >= 0.5 * Math.max(...loadings)).length,
+      strength,
+      stability,
+      significance,
+      strong: stability >= 0.9 && significance <= 0.01,
+      rWhereActive: r4(num / den),
     };
   });
   return {
     schemaVersion: 2,
     tool: { name: 'lava-explorer', version: '0.1.0' },
     source: { file: design.file, rows: E + 2, delimiter: ',' },
-    params: { ...DEFAULT_PARAMS, neighbors: LOCALITY_SIZE, modules: 3 },
+    params: { ...DEFAULT_PARAMS, neighbors: LOCALITY_SIZE },
     paramSources: { neighbors: 'command', modules: '.lava.json' },
     notes: ['dropped 1 constant feature: const0', 'neighbors lowered to 30 on small data'],
     features,
@@ -203,6 +223,16 @@ export function makeFixture(perBlob = PER_BLOB, design: Design = BLOB_DESIGN): L
     directEvaluations: 40,
     correlationThreshold: 0.554,
     factorization: { method: 'nmf', iterations: 120, error: 0.31 },
+    moduleSelection: {
+      mode: 'auto',
+      chosen: modules.length,
+      candidates: [
+        { k: 2, stability: 0.97, error: 0.42 },
+        { k: 3, stability: 0.92, error: 0.31 },
+        { k: 4, stability: 0.41, error: 0.29 },
+        { k: 5, stability: 0.3, error: 0.28 },
+      ],
+    },
     modules,
     timings: { read: 1, localities: 2, correlations: 3, modules: 4 },
   };

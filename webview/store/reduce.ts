@@ -2,7 +2,7 @@
 import { colorByFor } from './colorBy';
 import { answer, ask, failure } from './loadable';
 import { reduceMap } from './reduceMap';
-import { COLOR_BY_MODULE, type Action, type ExplorerState } from './state';
+import { byModule, COLOR_BY_MODULE, type Action, type ExplorerState } from './state';
 
 /** Keeps a restored selection only where it still names something in the new result. */
 function adoptResult(s: ExplorerState, a: Extract<Action, { type: 'result' }>): ExplorerState {
@@ -83,7 +83,8 @@ export function reduce(s: ExplorerState, a: Action): ExplorerState {
   switch (a.type) {
     case 'selectModule':
       // Selecting a module is a request to see it: its activity on the map and its pattern in the heatmap.
-      return { ...s, selectedModule: a.id, colorBy: COLOR_BY_MODULE, heatmapOf: 'module' };
+      // (on the scale the user chose for module activity, one for all modules unless they asked otherwise)
+      return { ...s, selectedModule: a.id, colorBy: byModule(s.colorBy) ? s.colorBy : COLOR_BY_MODULE, heatmapOf: 'module' };
     case 'colorBy':
       return { ...s, colorBy: a.value };
     case 'toggleProbes':

@@ -3,8 +3,15 @@ import type { LavaResult } from '../../src/shared/result/types';
 import type { DetailTab, HostContract, WebviewState } from '../../src/shared/protocol';
 import type { z } from 'zod';
 
-/** colorBy value meaning "the selected module's activity" (metadata columns use their own names). */
+/** colorBy value meaning "the selected module's activity" on one scale for all modules (metadata columns use their own names). */
 export const COLOR_BY_MODULE = '@module';
+/** colorBy value meaning "the selected module's activity" on its own scale (0 to its largest). */
+export const COLOR_BY_MODULE_OWN = '@module-own';
+
+/** Whether a colorBy value colours by the selected module's activity (on either scale). */
+export function byModule(colorBy: string | null): boolean {
+  return colorBy === COLOR_BY_MODULE || colorBy === COLOR_BY_MODULE_OWN;
+}
 
 /** colorBy value meaning "the searched feature's values" (asked of the host, see ExplorerState.feature). */
 export const COLOR_BY_FEATURE = '@feature';

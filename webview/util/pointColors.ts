@@ -1,6 +1,6 @@
 // Turns "colour by" (a metadata column or a module's activity) into a per-point palette index and a legend.
 import { categoricalPalette, sequentialPalette, type Theme } from './colors';
-import type { MetadataColumn } from '../../src/shared/result/types';
+import type { MetadataColumn, ModuleResult } from '../../src/shared/result/types';
 import { toCategories } from '../../src/shared/result/columns';
 
 export type ColorLegendSpec =
@@ -54,14 +54,8 @@ export function categoricalColoring(
   return { index, palette, legend: { kind: 'categorical', title, entries } };
 }
 
-/** Numbers to a sequential palette; non-finite values (missing metadata) get the muted colour. */
-export function sequentialColoring(
-  title: string,
-  values: ArrayLike<number | null>,
-  theme: Theme,
-  accent: string,
-  levels = 32,
-): PointColoring {
+/** The smallest and largest finite value, [0, 0] when there is none. */
+function finiteRange(values: ArrayLike<number | null>): [number, number] {
   let min = Infinity;
   let max = -Infinity;
   for (let i = 0; i < values.length; i++) {
@@ -70,10 +64,22 @@ export function sequentialColoring(
     if (v < min) min = v;
     if (v > max) max = v;
   }
-  if (min > max) {
-    min = 0;
-    max = 0;
-  }
+  return min > max ? [0, 0] : [min, max];
+}
+
+/**
+ * Numbers to a sequential palette; non-finite values (missing metadata) get the muted colour. The scale runs
+ * over the values' own range, or over `domain` when given (values outside it are clamped to its ends).
+ */
+export function sequentialColoring(
+  title: string,
+  values: ArrayLike<number | null>,
+  theme: Theme,
+  accent: string,
+  levels = 32,
+  domain?: [number, number],
+): PointColoring {
+  const [min, max] = domain ?? finiteRange(values);
   const palette = sequentialPalette(theme, accent, levels);
   const missing = palette.push(theme.muted) - 1;
   const span = max - min;
@@ -81,7 +87,7 @@ export function sequentialColoring(
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (v === null || !Number.isFinite(v)) index[i] = missing;
-    else index[i] = span > 0 ? Math.min(levels - 1, Math.floor(((v - min) / span) * levels)) : levels - 1;
+    else index[i] = span > 0 ? Math.max(0, Math.min(levels - 1, Math.floor(((v - min) / span) * levels))) : levels - 1;
   }
   return {
     index,
@@ -102,6 +108,35 @@ export function isCategoricalNumeric(values: ArrayLike<number>): boolean {
     if (seen.size > MAX_NUMERIC_CATEGORIES) return false;
   }
   return seen.size > 0;
+}
+
+/** Largest activity over every module of a result: the top of the one activity scale the modules share. */
+const largestActivity = new WeakMap<readonly ModuleResult[], number>();
+
+export function activityScaleTop(modules: readonly ModuleResult[]): number {
+  let top = largestActivity.get(modules);
+  if (top === undefined) {
+    top = 0;
+    for (const m of modules) for (const a of m.activity) if (a > top) top = a;
+    largestActivity.set(modules, top);
+  }
+  return top;
+}
+
+/**
+ * A module's activity on the map. `shared`: one scale 0..(largest activity of any module), so a module active at
+ * 0.17 at most looks paler than one reaching 0.66; else its own 0..max, to see where a faint module is strongest.
+ */
+export function activityColoring(
+  modules: readonly ModuleResult[],
+  m: ModuleResult,
+  theme: Theme,
+  accent: string,
+  shared: boolean,
+): PointColoring {
+  const title = `M${m.id} activity (${shared ? 'one scale for all modules' : 'its own scale'})`;
+  const top = shared ? activityScaleTop(modules) : finiteRange(m.activity)[1];
+  return sequentialColoring(title, m.activity, theme, accent, 32, [0, top]);
 }
 
 export function metadataColoring(col: MetadataColumn, theme: Theme): PointColoring {

@@ -196,11 +196,20 @@ class GreedyCover {
  * Error = fraction of A's ones left uncovered.
  */
 export function assoFactorize(a: SignSplit, k: number, o: AssoOptions = DEFAULT_ASSO): Factorization {
+  const { W, Ht, error } = assoSignSplit(a, k, o);
+  return { k, W, patterns: signedPatterns(a, Ht, k), iterations: k, error };
+}
+
+/** Asso on A^T as assoFactorize runs it, with each active column's 0/1 usage of the k modules (Ht, m x k). */
+export function assoSignSplit(
+  a: SignSplit,
+  k: number,
+  o: AssoOptions = DEFAULT_ASSO,
+): { W: Float64Array; Ht: Uint8Array; error: number } {
   const l = a.rows;
   // On A^T (a Boolean CSR: for each active column of A, the localities where it is non-zero).
   const res = asso(transpose({ rows: l, cols: a.cols, rowPtr: a.rowPtr, col: a.col }), k, o);
   const W = new Float64Array(l * k);
   for (let t = 0; t < k; t++) for (let p = 0; p < l; p++) W[p * k + t] = res.basis[t * l + p];
-  const patterns = signedPatterns(a, res.usage, k);
-  return { k, W, patterns, iterations: k, error: res.ones === 0 ? 0 : 1 - res.coveredOnes / res.ones };
+  return { W, Ht: res.usage, error: res.ones === 0 ? 0 : 1 - res.coveredOnes / res.ones };
 }

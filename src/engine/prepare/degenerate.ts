@@ -124,17 +124,25 @@ function distinctRows(Z: Float64Array, E: number, d: number): number {
 
 /**
  * A module is a pattern over the 2P sign-split pairs, loaded by localities: k above min(localities, 2P) leaves
- * modules that can only be empty or repeat. Lowered with a note, as neighbours are.
+ * modules that can only be empty or repeat. Lowered with a note, as neighbours are; for "auto", the k it tries.
  */
 function fitModules(F: number, ell: number, fitted: Fitted): Fitted {
   const halves = F * (F - 1);
   const most = Math.min(ell, halves);
-  const k = fitted.params.modules;
-  if (k <= most) return fitted;
   const why =
     most === ell
       ? `${ell} localities`
       : `${F} features give ${halves / 2} pair${halves === 2 ? '' : 's'}, each positive or negative`;
+  const k = fitted.params.modules;
+  if (k === 'auto') {
+    const [lo, hi] = fitted.params.modulesRange;
+    if (hi <= most) return fitted;
+    return {
+      params: { ...fitted.params, modulesRange: [Math.min(lo, most), most] },
+      notes: [...fitted.notes, `modulesRange lowered from ${lo}..${hi} to ${Math.min(lo, most)}..${most} (${why})`],
+    };
+  }
+  if (k <= most) return fitted;
   return {
     params: { ...fitted.params, modules: most },
     notes: [...fitted.notes, `modules lowered from ${k} to ${most} (${why})`],

@@ -1,6 +1,6 @@
 // Stability of a k-module fit: how well each module is found again when NMF sees only a subsample of the localities.
 import { checkpoint } from '../errors';
-import { fitNmf, type Fit, type FitOptions } from './fit';
+import { fitModules, type Fit, type FitOptions } from './fit';
 import { matchModules, patternCosines } from './match';
 import { rowSubset } from './resample';
 import type { SignSplit } from '../factorize/sparse';
@@ -22,7 +22,7 @@ export async function resampleFits(
   const errors: number[] = [];
   for (const rows of subsets) {
     await checkpoint(o.signal);
-    const f = await fitNmf(rowSubset(a, rows), k, o);
+    const f = await fitModules(rowSubset(a, rows), k, { ...o, onProgress: undefined });
     patterns.push(f.patterns);
     errors.push(f.error);
   }
@@ -43,13 +43,16 @@ export function moduleStability(patterns: Float32Array, k: number, fits: Resampl
   return out;
 }
 
-/** One point of the k curve: the full fit, its modules' stability, and the least stable module's (the k's stability). */
+/**
+ * One point of the k curve: the full fit's patterns and error, its modules' stability, and the least stable
+ * module's (the k's stability). Neither W and Ht nor the subsample fits are kept: a context keeps every
+ * point, and at F = 784 one point's Ht alone is tens of MB, its subsample patterns 4 x k x 1.2 MB.
+ */
 export interface StabilityAtK {
   k: number;
-  full: Fit;
+  full: Pick<Fit, 'k' | 'patterns' | 'error'>;
   modules: Float64Array;
   stability: number;
-  fits: ResampleFits;
 }
 
 export async function stabilityAt(
@@ -58,8 +61,8 @@ export async function stabilityAt(
   subsets: Int32Array[],
   o: FitOptions,
 ): Promise<StabilityAtK> {
-  const full = await fitNmf(a, k, o);
+  const { patterns, error } = await fitModules(a, k, { ...o, onProgress: undefined });
   const fits = await resampleFits(a, k, subsets, o);
-  const modules = moduleStability(full.patterns, k, fits, a.P);
-  return { k, full, modules, stability: Math.min(...modules), fits };
+  const modules = moduleStability(patterns, k, fits, a.P);
+  return { k, full: { k, patterns, error }, modules, stability: Math.min(...modules) };
 }

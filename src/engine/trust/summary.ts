@@ -1,5 +1,5 @@
 // The trusted modules as the result's module summaries (Step 3's own summarizeModules), strongest first, with names that mean something.
-import { summarizeModules } from '../modules';
+import { round6, summarizeModules, type ModuleSummary } from '../modules';
 import type { Factorization, Localities, LocalityCorrelations, PreparedMetadata } from '../types';
 import type { ModuleResult } from '../../shared/result/types';
 import { activeRows } from '../../shared/result/active';
@@ -52,6 +52,29 @@ export function trustedSummaries(report: TrustReport, s: SummaryInput): TrustedM
     const top = topFeatures(summary.featureWeights, s.X, s.F, rows, NAME_FEATURES);
     const category = dominantCategory(s.metadata, rows, s.E);
     const name = summary.pairs.length ? moduleName(s.features, top, category, numeric) : summary.name;
-    return { summary: { ...summary, id, name }, trust, top, category };
+    return { summary: withTrust({ ...summary, id, name }, trust), trust, top, category };
   });
+}
+
+/** A correlation to 4 decimals: far below its sampling error on a locality's rows, and 2 bytes a pair shorter. */
+function rValue(r: number): number {
+  return Math.round(r * 1e4) / 1e4;
+}
+
+/**
+ * The module as the result holds it: each listed pair's r where active (the support's pairs are the summary's
+ * listed pairs, both the strongest by |weight| in the same order) and the module's trust measures.
+ */
+function withTrust(summary: ModuleSummary, t: ModuleTrust): ModuleResult {
+  if (t.pairs.length !== summary.pairs.length)
+    throw new Error(`trust: ${t.pairs.length} support pairs for ${summary.pairs.length} listed pairs`);
+  return {
+    ...summary,
+    pairs: summary.pairs.map((p, i) => ({ a: p.a, b: p.b, r: rValue(t.pairCorrelation[i]), weight: p.weight })),
+    strength: round6(t.strength),
+    stability: round6(t.stability),
+    significance: round6(t.significance),
+    strong: t.strong,
+    rWhereActive: rValue(t.correlation),
+  };
 }

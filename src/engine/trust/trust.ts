@@ -6,7 +6,7 @@ import { TOP_PAIRS } from '../modules';
 import { seededUniform } from '../random';
 import type { Factorization, Localities, LocalityCorrelations } from '../types';
 import { activeLocalities } from '../../shared/result/active';
-import { fitNmf, type Fit, type FitOptions } from './fit';
+import { fitModules, type Fit, type FitOptions } from './fit';
 import { localitySubsamples } from './resample';
 import { scanK, type KCandidate, type KScanOptions } from './selectK';
 import { heldOutRows, moduleSignificance, rowPermutations } from './significance';
@@ -16,6 +16,9 @@ import { moduleStrength } from './strength';
 import { moduleSupport } from './support';
 import { correlationWhereActive } from './units';
 import { signSplit, type SignSplit } from '../factorize/sparse';
+import { LavaInputError } from '../../shared/errors';
+import type { LavaParams } from '../../shared/params/types';
+import type { ModuleSelection } from '../../shared/result/types';
 
 export interface TrustSettings extends KScanOptions {
   /** Locality subsamples per k, and the share of localities each keeps. */
@@ -46,6 +49,18 @@ export const DEFAULT_TRUST: TrustSettings = {
   scanIterations: 30,
 };
 
+/** The settings a run's options give: the k range and the strong thresholds (more permutations below p = 0.01). */
+export function trustSettings(p: Pick<LavaParams, 'modulesRange' | 'minStability' | 'maxPValue'>): TrustSettings {
+  return {
+    ...DEFAULT_TRUST,
+    range: [p.modulesRange[0], p.modulesRange[1]],
+    stableAt: p.minStability,
+    significantAt: p.maxPValue,
+    // The p-value's floor is 1 / (permutations + 1): it must be able to reach the threshold.
+    permutations: Math.max(DEFAULT_TRUST.permutations, Math.ceil(1 / p.maxPValue - 1e-9) - 1),
+  };
+}
+
 export interface TrustInput {
   /** E x F features (row-major), the embedding (E x d) and Step 1 and 2's outputs. */
   X: Float64Array;
@@ -55,7 +70,7 @@ export interface TrustInput {
   d: number;
   localities: Localities;
   correlations: LocalityCorrelations;
-  params: { seed: number; nmfInit: NmfInit; correlation: 'pearson' | 'spearman' };
+  params: { seed: number; nmfInit: NmfInit; correlation: 'pearson' | 'spearman'; factorization?: 'nmf' | 'boolean' };
 }
 
 /** What every k re-uses: A, the subsamples, the held-out rows and the null's permutations, and the scan's fits. */
@@ -68,18 +83,32 @@ export interface TrustContext {
   points: Map<number, StabilityAtK>;
   heldOut?: Int32Array;
   permutations?: Int32Array[];
+  /** Factorizations run in this context so far (the scan's, each k's final fit): what trying another k cost. */
+  cost: { fits: number };
 }
 
 export function trustContext(input: TrustInput, settings: TrustSettings = DEFAULT_TRUST): TrustContext {
   const a = signSplit(input.correlations);
   // The run's seed draws the subsamples (and the null's permutations): another seed, other resamples.
   const subsets = localitySubsamples(a.rows, settings.fraction, settings.resamples, input.params.seed);
-  return { input, settings, a, subsets, points: new Map() };
+  return { input, settings, a, subsets, points: new Map(), cost: { fits: 0 } };
 }
 
-function scanFit(ctx: TrustContext, signal?: AbortSignal): FitOptions {
-  const { scanTol: tol, scanIterations: maxIter } = ctx.settings;
-  return { init: ctx.input.params.nmfInit, seed: ctx.input.params.seed, tol, maxIter, signal };
+/** The options of Step 3's own fit (to convergence), or the scan's early-stopped one. */
+function fitOptions(ctx: TrustContext, scan: boolean, signal?: AbortSignal): FitOptions {
+  const { params } = ctx.input;
+  const o: FitOptions = { method: params.factorization, init: params.nmfInit, seed: params.seed, signal, count: ctx.cost };
+  return scan ? { ...o, tol: ctx.settings.scanTol, maxIter: ctx.settings.scanIterations } : o;
+}
+
+/** "auto" scans NMF fits: the k rule was set on them alone (docs/trust.md), so a Boolean run needs a k. */
+export function checkModulesOption(p: Pick<LavaParams, 'modules' | 'factorization'>, file: string): void {
+  if (p.modules === 'auto' && p.factorization === 'boolean')
+    throw new LavaInputError(
+      '{option:modules} "auto" chooses the number of modules by the stability of NMF fits; Boolean factorization has no such rule',
+      { file, option: 'modules' },
+      'Give {option:modules} a whole number (e.g. 8) with Boolean factorization, or use {option:factorization} nmf.',
+    );
 }
 
 export interface ModuleTrust {
@@ -102,46 +131,61 @@ export interface ModuleTrust {
 }
 
 export interface TrustReport {
-  moduleSelection: { mode: 'auto' | 'fixed'; chosen: number; candidates: KCandidate[] };
+  moduleSelection: ModuleSelection;
   /** The final fit, as Step 3 returns it (same bytes as factorize at this k). */
   factorization: Factorization;
   /** One per factor, strongest first. */
   modules: ModuleTrust[];
 }
 
+export interface TrustProgress {
+  signal?: AbortSignal;
+  onProgress?: (fraction: number) => void;
+}
+
 /** Run the whole assessment: k by stability when modules is 'auto', else the given k. */
 export async function assess(
   ctx: TrustContext,
   modules: number | 'auto',
-  opts: { signal?: AbortSignal; onProgress?: (fraction: number) => void } = {},
+  opts: TrustProgress = {},
 ): Promise<TrustReport> {
   let k: number;
   let candidates: KCandidate[] = [];
+  const scanShare = modules === 'auto' ? 0.7 : 0;
   if (modules === 'auto') {
-    const scan = await scanK(ctx.a, ctx.subsets, ctx.settings, scanFit(ctx, opts.signal), ctx.points, (f) =>
-      opts.onProgress?.(0.8 * f),
+    // The pipeline refuses this with the user's words first (checkModulesOption); here it is a caller's bug.
+    if (ctx.input.params.factorization === 'boolean') throw new RangeError('assess: "auto" scans NMF fits only');
+    const scan = await scanK(ctx.a, ctx.subsets, ctx.settings, fitOptions(ctx, true, opts.signal), ctx.points, (f) =>
+      opts.onProgress?.(scanShare * f),
     );
     k = scan.chosen;
     candidates = scan.candidates;
   } else k = modules;
-  const report = await modulesAtK(ctx, k, opts.signal);
-  opts.onProgress?.(1);
+  const report = await modulesAtK(ctx, k, {
+    signal: opts.signal,
+    onProgress: (f) => opts.onProgress?.(scanShare + (1 - scanShare) * f),
+  });
   return { ...report, moduleSelection: { mode: modules === 'auto' ? 'auto' : 'fixed', chosen: k, candidates } };
 }
 
-/** The final fit at k and every module's trust; re-uses the context's A, subsamples, held-out rows and null. */
+/**
+ * The final fit at k and every module's trust; re-uses the context's A, subsamples, held-out rows and null.
+ * Progress: the fit to 0.6, a scan point at k when it was not scanned to 0.8, each module's trust to 1.
+ */
 export async function modulesAtK(
   ctx: TrustContext,
   k: number,
-  signal?: AbortSignal,
+  opts: TrustProgress = {},
 ): Promise<Omit<TrustReport, 'moduleSelection'>> {
-  const { params } = ctx.input;
-  const fit = await fitNmf(ctx.a, k, { init: params.nmfInit, seed: params.seed, signal });
+  const { signal } = opts;
+  const progress = (f: number) => opts.onProgress?.(Math.min(1, f));
+  const fit = await fitModules(ctx.a, k, { ...fitOptions(ctx, false, signal), onProgress: (f) => progress(0.6 * f) });
   let point = ctx.points.get(k);
   if (!point) {
-    point = await stabilityAt(ctx.a, k, ctx.subsets, scanFit(ctx, signal));
+    point = await stabilityAt(ctx.a, k, ctx.subsets, fitOptions(ctx, true, signal));
     ctx.points.set(k, point);
   }
+  progress(0.8);
   await checkpoint(signal);
   const stability = transferStability(fit.patterns, point, ctx.a.P);
   const strength = moduleStrength(ctx.a, fit.W, fit.Ht, k);
@@ -149,6 +193,7 @@ export async function modulesAtK(
   for (let m = 0; m < k; m++) {
     await checkpoint(signal);
     modules.push(moduleTrust(ctx, fit, m, strength[m], stability[m]));
+    progress(0.8 + (0.2 * (m + 1)) / k);
   }
   modules.sort((x, y) => y.strength - x.strength || x.factor - y.factor);
   return {

@@ -191,6 +191,28 @@ export class Explainer implements PanelActions {
     void go();
   }
 
+  /** The panel's result at another k: only Step 3 runs again, in the panel's engine, under the same progress as a run. */
+  changeK(panel: LavaPanel, k: number): void {
+    const dataUri = panel.dataUri;
+    if (!dataUri || !panel.result) return;
+    const params = panel.result.summary.params;
+    const go = async () => {
+      panel.showRunning('modules', 0);
+      const stored = await storedResultUri(this.context, dataUri);
+      const result = await this.withProgress(panel, dataUri, params, (onProgress, signal) =>
+        panel.host.modulesAtK(k, stored.fsPath, onProgress, signal),
+      );
+      // The thread encoded the text for this path, as for a run.
+      await writeFileAtomic(stored.fsPath, result.text);
+      this.log(`k = ${k} for ${dataUri.fsPath}: ${result.summary.moduleCount} modules, stored ${stored.fsPath}`);
+      await this.context.workspaceState.update(LAST_RESULT_KEY, stored.toString());
+      // Re-run keeps the k the user picked.
+      panel.commandParams = { ...panel.commandParams, modules: k };
+      panel.showResult(result, stored, 'kept', dataUri);
+    };
+    go().catch((e: unknown) => this.failed(e, dataUri, panel));
+  }
+
   save(panel: LavaPanel): void {
     const run = async () => {
       if (!panel.result) throw new Error('nothing to save yet');

@@ -221,7 +221,7 @@ async function metadataFileStep({ ui, out, title }: Ctx): Promise<boolean> {
 
 async function numbersStep({ current, ui, out, title }: Ctx): Promise<boolean> {
   const asks: [keyof LavaParams & ('modules' | 'neighbors' | 'seed'), string][] = [
-    ['modules', 'Number of modules k'],
+    ['modules', 'Number of modules k, or auto'],
     ['neighbors', 'Neighbourhood size n, samples per locality'],
     ['seed', 'Seed of the random steps'],
   ];
@@ -232,8 +232,8 @@ async function numbersStep({ current, ui, out, title }: Ctx): Promise<boolean> {
       return 'problem' in r ? renderOptions(r.problem, plainName) : null;
     });
     if (text === undefined) return false;
-    const value = (checkParam(name, text) as { value: number }).value;
-    if (value !== current[name]) out[name] = value;
+    const value = (checkParam(name, text) as { value: number | 'auto' }).value;
+    if (value !== current[name]) (out as Record<string, unknown>)[name] = value;
   }
   return true;
 }

@@ -31,7 +31,9 @@ export function resolveParams(layers: ParamLayers): ResolvedParams {
   const params: Record<string, unknown> = {};
   const sources: Partial<Record<keyof LavaParams, ParamSource>> = {};
   for (const name of PARAM_NAMES) {
-    let value: unknown = name === 'directBounds' ? [...DEFAULT_PARAMS.directBounds] : DEFAULT_PARAMS[name];
+    const fallback = DEFAULT_PARAMS[name];
+    // (the two-number defaults copied, so that no run's params share an array with the defaults)
+    let value: unknown = Array.isArray(fallback) ? [...(fallback as unknown[])] : fallback;
     let from: ParamSource = 'default';
     for (const source of PARAM_SOURCES) {
       const v = source === 'default' ? undefined : layers[source]?.[name];

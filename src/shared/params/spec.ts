@@ -8,6 +8,8 @@ import { plainName } from './names';
 
 export type ParamSpec =
   | { kind: 'int'; min: number; max: number; doc: string }
+  | { kind: 'intOrAuto'; min: number; max: number; doc: string }
+  | { kind: 'intRange'; min: number; max: number; doc: string }
   | { kind: 'number'; min: number; max: number; exclusiveMin?: boolean; doc: string }
   | { kind: 'enum'; values: readonly string[]; doc: string }
   | { kind: 'bool'; doc: string }
@@ -17,6 +19,9 @@ export type ParamSpec =
   | { kind: 'name'; doc: string }
   /** A file beside the data file; unset by default. Not a VS Code setting: it belongs to one data file. */
   | { kind: 'path'; doc: string };
+
+/** The most modules a run may have. */
+export const MAX_MODULES = 100;
 
 export const PARAM_SPECS: Record<keyof LavaParams, ParamSpec> = {
   embedding: { kind: 'columns', doc: 'Embedding columns (e.g. ["x","y"]); empty = recognise by name.' },
@@ -34,7 +39,26 @@ export const PARAM_SPECS: Record<keyof LavaParams, ParamSpec> = {
     exclusiveMin: true,
     doc: 'Overlap factor o: ceil(E*o/n) localities.',
   },
-  modules: { kind: 'int', min: 1, max: 100, doc: 'Number of modules k.' },
+  modules: {
+    kind: 'intOrAuto',
+    min: 1,
+    max: MAX_MODULES,
+    doc: 'Number of modules k, or "auto": the largest k in modulesRange whose every module is stable (NMF only).',
+  },
+  modulesRange: { kind: 'intRange', min: 1, max: MAX_MODULES, doc: 'The k that "auto" tries: [lo, hi], both included.' },
+  minStability: {
+    kind: 'number',
+    min: 0,
+    max: 1,
+    exclusiveMin: true,
+    doc: 'A module is strong when its stability (matched pattern cosine over locality subsamples) is at least this; "auto" also needs it of every module of the k it chooses.',
+  },
+  maxPValue: {
+    kind: 'number',
+    min: 0.001,
+    max: 1,
+    doc: 'A module is strong when its permutation p-value (rows shuffled over the map) is at most this too; below 0.01 the test runs more permutations.',
+  },
   correlation: { kind: 'enum', values: ['pearson', 'spearman'], doc: 'Correlation inside each locality.' },
   alpha: {
     kind: 'number',
@@ -85,6 +109,34 @@ export const PARAM_SPECS: Record<keyof LavaParams, ParamSpec> = {
 
 export const PARAM_NAMES = Object.keys(PARAM_SPECS) as (keyof LavaParams)[];
 
+type Checked = { value: unknown } | { problem: string };
+type NumberSpec = Extract<ParamSpec, { kind: 'int' | 'number' }>;
+
+/** A number (or its text) within the spec's range; `orElse` names the other value the option accepts ('"auto" or '). */
+function checkNumber(key: string, spec: NumberSpec, raw: unknown, orElse = ''): Checked {
+  const v = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
+  if (typeof v !== 'number' || !Number.isFinite(v)) return { problem: `${key} must be ${orElse}a number` };
+  if (spec.kind === 'int' && !Number.isInteger(v)) return { problem: `${key} must be ${orElse}a whole number` };
+  const exclusive = spec.kind === 'number' && spec.exclusiveMin;
+  if (!(exclusive ? v > spec.min : v >= spec.min) || v > spec.max) {
+    const lo = exclusive ? `> ${spec.min}` : `>= ${spec.min}`;
+    return { problem: `${key} must be ${orElse}${lo} and <= ${spec.max} (got ${v})` };
+  }
+  return { value: v };
+}
+
+/** Two whole numbers [lo, hi] (or "lo,hi") with min <= lo <= hi <= max. */
+function checkRange(key: string, spec: { min: number; max: number }, raw: unknown): Checked {
+  const list = typeof raw === 'string' ? raw.split(',').map((x) => (x.trim() === '' ? NaN : Number(x))) : raw;
+  const whole = (x: unknown) => typeof x === 'number' && Number.isInteger(x);
+  if (!Array.isArray(list) || list.length !== 2 || !list.every(whole))
+    return { problem: `${key} must be two whole numbers [lo, hi]` };
+  const [lo, hi] = list as [number, number];
+  if (!(spec.min <= lo && lo <= hi && hi <= spec.max))
+    return { problem: `${key} must have ${spec.min} <= lo <= hi <= ${spec.max} (got ${lo}, ${hi})` };
+  return { value: [lo, hi] };
+}
+
 /** The options that are VS Code settings: all but file paths, which belong to one data file (command or .lava.json). */
 export const SETTING_NAMES = PARAM_NAMES.filter((n) => PARAM_SPECS[n].kind !== 'path');
 
@@ -93,22 +145,18 @@ export const SETTING_NAMES = PARAM_NAMES.filter((n) => PARAM_SPECS[n].kind !== '
  * names the option as {option:key} (each side renders it: ../errors.ts renderOptions).
  * Strings are accepted for numbers, booleans and column lists so that CLI text goes through the same check.
  */
-export function checkParam(name: keyof LavaParams, raw: unknown): { value: unknown } | { problem: string } {
+export function checkParam(name: keyof LavaParams, raw: unknown): Checked {
   const spec = PARAM_SPECS[name];
   const key = `{option:${name}}`;
   switch (spec.kind) {
+    case 'intOrAuto':
+      if (raw === 'auto') return { value: 'auto' };
+      return checkNumber(key, { ...spec, kind: 'int' }, raw, '"auto" or ');
+    case 'intRange':
+      return checkRange(key, spec, raw);
     case 'int':
-    case 'number': {
-      const v = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
-      if (typeof v !== 'number' || !Number.isFinite(v)) return { problem: `${key} must be a number` };
-      if (spec.kind === 'int' && !Number.isInteger(v)) return { problem: `${key} must be a whole number` };
-      const lowOk = spec.kind === 'number' && spec.exclusiveMin ? v > spec.min : v >= spec.min;
-      if (!lowOk || v > spec.max) {
-        const lo = spec.kind === 'number' && spec.exclusiveMin ? `> ${spec.min}` : `>= ${spec.min}`;
-        return { problem: `${key} must be ${lo} and <= ${spec.max} (got ${v})` };
-      }
-      return { value: v };
-    }
+    case 'number':
+      return checkNumber(key, spec, raw);
     case 'enum':
       if (typeof raw !== 'string' || !spec.values.includes(raw))
         return { problem: `${key} must be one of ${spec.values.join(', ')}` };

@@ -14,8 +14,14 @@ export interface LavaParams {
   neighbors: number;
   /** Overlap factor o: number of localities is ceil(E * o / n). */
   overlap: number;
-  /** Number of modules k. */
-  modules: number;
+  /** Number of modules k, or "auto": the largest k in modulesRange whose every module is stable (docs/trust.md). */
+  modules: number | 'auto';
+  /** The k that "auto" tries, [lo, hi] inclusive. */
+  modulesRange: [number, number];
+  /** A module is strong when its stability is at least this (also what makes a k stable for "auto"). */
+  minStability: number;
+  /** ...and its permutation p-value at most this. */
+  maxPValue: number;
   correlation: 'pearson' | 'spearman';
   /** Significance level of the two-sided Fisher z test that zeroes weak correlations. */
   alpha: number;
@@ -56,7 +62,10 @@ export const DEFAULT_PARAMS: LavaParams = {
   metadata: [],
   neighbors: 100,
   overlap: 3,
-  modules: 8,
+  modules: 'auto',
+  modulesRange: [2, 16],
+  minStability: 0.9,
+  maxPValue: 0.01,
   correlation: 'pearson',
   alpha: 1e-3,
   maxFeatures: 256,

@@ -6,6 +6,7 @@ import { LavaParamsSchema } from '../params/spec';
 import { toCategories } from './columns';
 import { PackedError, PackedSchema, unpack, type NumericArray, type Packed } from './packed';
 import { pairCount } from './pairs';
+import { moduleScalars } from './encode';
 import { SCHEMA_VERSION, type LavaResult, type MetadataColumn, type ModuleResult } from './types';
 
 /** A per-row array: packed, or plain JSON numbers (null stands for NaN where a column allows it). */
@@ -20,15 +21,30 @@ const MetadataSchema = z.union([
   z.object({ name: z.string(), kind: z.literal('text'), values: z.array(z.string()) }),
 ]);
 
+const unit = z.number().min(0).max(1);
+const correlation = z.number().min(-1).max(1);
+
 const ModuleSchema = z.object({
   id: count,
   name: z.string(),
-  pairs: z.array(z.object({ a: z.string(), b: z.string(), r: z.number() })),
+  pairs: z.array(z.object({ a: z.string(), b: z.string(), r: correlation, weight: z.number() })),
   pattern: ArrayForm,
   activity: ArrayForm,
   loadings: ArrayForm,
   featureWeights: z.array(z.number()),
   localityCount: count,
+  strength: unit,
+  stability: unit,
+  significance: unit,
+  strong: z.boolean(),
+  rWhereActive: correlation,
+});
+
+const SelectionSchema = z.object({
+  mode: z.enum(['auto', 'fixed']),
+  chosen: count,
+  candidates: z.array(z.object({ k: z.number().int().positive(), stability: unit, error: z.number() })),
+  autoChosen: z.number().int().positive().optional(),
 });
 
 /** The file form of schema 2: everything but the arrays' contents, which Reader checks. */
@@ -63,6 +79,7 @@ const FileSchema = z.object({
   directEvaluations: count,
   correlationThreshold: z.number(),
   factorization: z.object({ method: z.enum(['nmf', 'boolean']), iterations: count, error: z.number() }),
+  moduleSelection: SelectionSchema,
   modules: z.array(ModuleSchema),
   timings: z.record(z.string(), z.number()),
 });
@@ -204,21 +221,30 @@ function readModules(rd: Reader, f: FileForm): ModuleResult[] {
         `has ${m.featureWeights.length} values, expected ${f.features.length}`,
       );
     return {
-      id: m.id,
-      name: m.name,
-      pairs: m.pairs,
+      ...moduleScalars(m),
       pattern: rd.float32(`${key}.pattern`, m.pattern, P),
       activity: rd.float32(`${key}.activity`, m.activity, f.rowCount),
       loadings: rd.float32(`${key}.loadings`, m.loadings, f.localities.count),
-      featureWeights: m.featureWeights,
-      localityCount: m.localityCount,
     };
   });
+}
+
+/** What the trust step promises across modules: strongest first, and as many modules as the chosen k. */
+function checkTrustOrder(rd: Reader, f: FileForm): void {
+  const i = f.modules.findIndex((m, j) => j > 0 && m.strength > f.modules[j - 1].strength);
+  if (i > 0)
+    rd.fail(
+      `modules[${i}].strength`,
+      'is larger than the one before: modules are not ordered strongest first',
+    );
+  if (f.moduleSelection.chosen !== f.modules.length)
+    rd.fail('moduleSelection.chosen', `is ${f.moduleSelection.chosen} for ${f.modules.length} modules`);
 }
 
 /** The checked file form as a result in memory. */
 function fromFile(f: FileForm, file: string): LavaResult {
   const rd = new Reader(file);
+  checkTrustOrder(rd, f);
   const E = f.rowCount;
   const { dims } = f.embedding;
   return {
@@ -247,6 +273,7 @@ function fromFile(f: FileForm, file: string): LavaResult {
     directEvaluations: f.directEvaluations,
     correlationThreshold: f.correlationThreshold,
     factorization: f.factorization,
+    moduleSelection: f.moduleSelection,
     modules: readModules(rd, f),
     timings: f.timings,
   };

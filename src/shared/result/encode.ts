@@ -62,16 +62,32 @@ const plainWriter: Writer = {
   text: (col) => ({ values: Array.from(col.codes, (c) => col.categories[c]) }),
 };
 
+/** A module's fields that are the same in memory and on file (everything but its per-row and per-pair arrays). */
+const MODULE_SCALARS = [
+  'id',
+  'name',
+  'pairs',
+  'featureWeights',
+  'localityCount',
+  'strength',
+  'stability',
+  'significance',
+  'strong',
+  'rWhereActive',
+] as const;
+type ModuleScalars = Pick<ModuleResult, (typeof MODULE_SCALARS)[number]>;
+
+/** Those fields of `m`, in the file's order. */
+export function moduleScalars(m: ModuleScalars): ModuleScalars {
+  return Object.fromEntries(MODULE_SCALARS.map((k) => [k, m[k]])) as ModuleScalars;
+}
+
 function moduleForm(m: ModuleResult, w: Writer): object {
   return {
-    id: m.id,
-    name: m.name,
-    pairs: m.pairs,
+    ...moduleScalars(m),
     pattern: w.floats(m.pattern),
     activity: w.levels(m.activity),
     loadings: w.floats(m.loadings),
-    featureWeights: m.featureWeights,
-    localityCount: m.localityCount,
   };
 }
 
@@ -111,6 +127,7 @@ export function encodeResult(r: LavaResult, opts: EncodeOptions = {}): string {
     directEvaluations: r.directEvaluations,
     correlationThreshold: r.correlationThreshold,
     factorization: r.factorization,
+    moduleSelection: r.moduleSelection,
     modules: r.modules.map((m) => moduleForm(m, w)),
     // Last on purpose: the only field that differs between identical runs.
     timings: r.timings,

@@ -3,7 +3,8 @@
 // any change to that form that an old reader would misread.
 import type { LavaParams } from '../params/types';
 
-/** 2: per-row arrays packed (./packed.ts), members ascending within a locality, text metadata as categories. */
+/** 2: per-row arrays packed (./packed.ts), members ascending within a locality, text metadata as categories;
+ * moduleSelection and per module strength, stability, significance, strong, rWhereActive; pairs[].r a correlation. */
 export const SCHEMA_VERSION = 2 as const;
 
 export interface LavaResult {
@@ -43,23 +44,45 @@ export interface LavaResult {
   directEvaluations: number;
   correlationThreshold: number;
   factorization: { method: 'nmf' | 'boolean'; iterations: number; error: number };
+  /** How k was set: chosen by stability in params.modulesRange ("auto"), or given ("fixed"). */
+  moduleSelection: ModuleSelection;
+  /** Strongest first (by strength); ids 0.. in that order. */
   modules: ModuleResult[];
   /** Milliseconds per step. */
   timings: Record<string, number>;
 }
 
+export interface ModuleSelection {
+  mode: 'auto' | 'fixed';
+  chosen: number;
+  /** Every k the stability scan tried, in order (empty when k was given and nothing was scanned). */
+  candidates: KCandidate[];
+  /** The k "auto" chose, kept when k was then changed in the explorer without re-running (mode "fixed"). */
+  autoChosen?: number;
+}
+
+export interface KCandidate {
+  k: number;
+  /** The least stable module's stability at this k, in [0, 1]. */
+  stability: number;
+  /** Relative reconstruction error of the scan's fit at this k. */
+  error: number;
+}
+
 export interface ModulePair {
   a: string;
   b: string;
-  /** Signed weight of the pair in the module's pattern. */
+  /** The pair's Pearson (or Spearman) r, averaged over the localities where the module is active (shared/result/active.ts). */
   r: number;
+  /** Signed weight of the pair in the module's pattern (NMF's H, or Asso's 0/1), the unit the factorization works in. */
+  weight: number;
 }
 
 export interface ModuleResult {
   id: number;
-  /** A short name made from the strongest pairs, e.g. "f001~f007, f003~f009". */
+  /** Its heaviest varying features and the metadata category its active rows mostly are, e.g. "pixel_4_16, pixel_3_16 · 81% label 1". */
   name: string;
-  /** The strongest pairs (at least 200 where that many are non-zero), strongest first. */
+  /** Its support: the strongest pairs by |weight| (200, or all non-zero ones when fewer), strongest first. */
   pairs: ModulePair[];
   /** The P signed pattern weights (upper triangle, row-major: ./pairs.ts). */
   pattern: Float32Array;
@@ -69,8 +92,18 @@ export interface ModuleResult {
   loadings: Float32Array;
   /** Per feature: sum_j |h(i, j)|. */
   featureWeights: number[];
-  /** Localities whose loading is at least half the module's largest. */
+  /** Localities where the module is active: loading at least half its largest (shared/result/active.ts). */
   localityCount: number;
+  /** Share of what the fit reconstructs of the correlations, in [0, 1]; the modules' strengths sum to 1. */
+  strength: number;
+  /** Mean matched pattern cosine over fits of locality subsamples, in [0, 1] (docs/trust.md). */
+  stability: number;
+  /** Permutation p-value of its pattern being stronger where it is active than elsewhere (rows shuffled over the map). */
+  significance: number;
+  /** stability >= params.minStability and significance <= params.maxPValue. */
+  strong: boolean;
+  /** The pattern-weighted mean of pairs[].r: sum(weight * r) / sum(|weight|). */
+  rWhereActive: number;
 }
 
 export interface DroppedFeature {

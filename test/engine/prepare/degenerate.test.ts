@@ -109,7 +109,7 @@ test('fewer distinct embedding points than localities: refused, naming neighbour
 });
 
 test('more modules than sign-split pairs or localities: lowered to what they can hold, with a note', async () => {
-  const two = await run(csv(120, 2, spread));
+  const two = await run(csv(120, 2, spread), { modules: 8 });
   assert.equal(two.result.params.modules, 2);
   assert.equal(two.result.modules.length, 2);
   assert.ok(
@@ -121,4 +121,9 @@ test('more modules than sign-split pairs or localities: lowered to what they can
   assert.equal(few.result.localities.count, 2);
   assert.equal(few.result.params.modules, 2);
   assert.ok(few.result.notes.includes('modules lowered from 4 to 2 (2 localities)'));
+  // "auto" tries no k above what they hold either: its range is lowered, and the k it chooses lies in it.
+  const auto = await run(csv(120, 6, spread), { overlap: 0.5, modules: 'auto' });
+  assert.deepEqual(auto.result.params.modulesRange, [2, 2]);
+  assert.ok(auto.result.notes.includes('modulesRange lowered from 2..16 to 2..2 (2 localities)'), auto.result.notes.join('\n'));
+  assert.equal(auto.result.modules.length, 2);
 });

@@ -53,6 +53,8 @@ test('pure noise: no k is stable, the smallest is shown and no module is strong'
   const { report, modules } = await plantedTrust(4, { samples: 3000, features: 30, modules: 0 }, 'auto');
   assert.ok(report.moduleSelection.candidates.every((c) => c.stability < 0.9));
   assert.equal(report.moduleSelection.chosen, 2);
+  // 3 unstable k in a row end the scan at k = 8, stable k or not: the rest of the range is not tried.
+  assert.deepEqual(report.moduleSelection.candidates.map((c) => c.k), [2, 3, 4, 5, 6, 7, 8]);
   assert.equal(modules.filter((m) => m.trust.strong).length, 0);
 });
 

@@ -30,7 +30,7 @@ test('parseConfig names the line and column of a bad value', () => {
   assert.throws(
     () => parseConfig(text, '/w/.lava.json'),
     (e: unknown) =>
-      e instanceof LavaInputError && e.line === 3 && e.column === 5 && /modules must be >= 1/.test(e.message),
+      e instanceof LavaInputError && e.line === 3 && e.column === 5 && /modules must be "auto" or >= 1/.test(e.message),
   );
 });
 

@@ -18,7 +18,7 @@ test(
   async () => {
     const csv = join(tempDir(), 'p.csv');
     writeFileSync(csv, generatePlanted(3, { samples: 6000, features: 50 }).csv);
-    const { result } = await runPipeline({ file: csv, params: { ...DEFAULT_PARAMS, embedding: ['x', 'y'] } });
+    const { result } = await runPipeline({ file: csv, params: { ...DEFAULT_PARAMS, embedding: ['x', 'y'], modules: 8 } });
     assert.equal(result.modules.length, 8);
     const packed = resultBytes(encodeResult(result));
     const plain = resultBytes(encodeResult(result, { plainArrays: true }));

@@ -1,7 +1,11 @@
-// The header: the run's progress or error, which file, how big, how many modules, notes said once, parameters used.
+// The header: the run's progress or error, which file, how big, how many modules are strong and how k was chosen (with
+// the candidate curve to pick another k), notes said once, parameters used.
 import type { LavaResult } from '../../../src/shared/result/types';
+import { moduleCountLine } from '../../../src/shared/result/selection';
 import type { RunningNote } from '../../store/state';
+import type { Theme } from '../../util/colors';
 import { el } from '../../util/dom';
+import { kCurve } from './kCurve';
 import { paramsTable } from './paramsTable';
 
 export interface HeaderProps {
@@ -9,6 +13,9 @@ export interface HeaderProps {
   appliedFrom: Record<string, string>;
   running: RunningNote | null;
   error: string | null;
+  theme: Theme;
+  /** The user picked another k on the candidate curve. */
+  onPickK?: (k: number) => void;
 }
 
 function basename(path: string): string {
@@ -39,7 +46,6 @@ function title(doc: Document, res: LavaResult): HTMLElement {
   const facts = [
     `${res.rowCount} rows`,
     `${res.features.length} features`,
-    `${res.modules.length} modules`,
     `${res.localities.count} localities of ${res.localities.size}`,
     `embedding: ${res.embedding.computed === 'umap' ? 'UMAP' : res.embedding.columns.join(', ')}`,
   ];
@@ -73,6 +79,16 @@ function notes(doc: Document, res: LavaResult): HTMLElement | null {
   return box;
 }
 
+/** "3 strong modules (k = 3 chosen by stability from 2..16), 1 weak" beside the curve of stability against k. */
+function modulesLine(doc: Document, res: LavaResult, props: HeaderProps): HTMLElement {
+  const line = el(doc, 'div', undefined, 'lava-k-line');
+  line.dataset.testid = 'k-line';
+  line.append(el(doc, 'span', moduleCountLine(res), 'lava-k-text'));
+  const curve = kCurve(doc, { result: res, theme: props.theme, enabled: !props.running && props.onPickK !== undefined, onPick: props.onPickK });
+  if (curve) line.append(curve);
+  return line;
+}
+
 export function renderHeader(container: HTMLElement, props: HeaderProps): void {
   const doc = container.ownerDocument;
   const root = el(doc, 'div', undefined, 'lava-header-info');
@@ -80,7 +96,7 @@ export function renderHeader(container: HTMLElement, props: HeaderProps): void {
   root.append(...statusLines(doc, props));
   const res = props.result;
   if (res) {
-    root.append(title(doc, res));
+    root.append(title(doc, res), modulesLine(doc, res, props));
     const n = notes(doc, res);
     if (n) root.append(n);
     root.append(paramsTable(doc, res, props.appliedFrom));

@@ -1,15 +1,23 @@
-// The header's binding: shown before any result too (progress, errors), with the toolbar's notes to the host.
+// The header's binding: shown before any result too (progress, errors), with the toolbar's notes to the host and
+// the candidate curve's pick of another k.
 import type { ViewBinding, ViewContext } from '../binding';
 import { buildToolbar, type ToolbarActions } from '../controls/toolbar';
 import { renderHeader } from './header';
 
-/** `actions` null: a read-only explorer (the standalone report), without the toolbar's buttons. */
-export function headerPanel(ctx: ViewContext, actions: ToolbarActions | null): ViewBinding {
+/**
+ * `actions` null: a read-only explorer (the standalone report), without the toolbar's buttons; `onPickK` null:
+ * the candidate curve offers no other k (nothing can compute it there).
+ */
+export function headerPanel(
+  ctx: ViewContext,
+  actions: ToolbarActions | null,
+  onPickK: ((k: number) => void) | null,
+): ViewBinding {
   if (actions) buildToolbar(ctx.doc, ctx.slots.toolbar, actions);
   return {
     name: 'header',
     withoutResult: true,
     deps: (s) => [s.result, s.appliedFrom, s.running, s.error],
-    render: (s) => renderHeader(ctx.slots.info, s),
+    render: (s) => renderHeader(ctx.slots.info, { ...s, theme: ctx.theme(), ...(onPickK ? { onPickK } : {}) }),
   };
 }

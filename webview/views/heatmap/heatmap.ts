@@ -5,13 +5,25 @@ import { maxAbs } from '../../util/pattern';
 import { svgEl, SVG_NS } from '../../util/svg';
 import { pairCount } from '../../../src/shared/result/pairs';
 import { canvasLayer } from './canvasLayer';
-import { heatmapGeometry } from './geometry';
+import { formatWeight, heatmapGeometry } from './geometry';
 import { attachInteraction } from './interaction';
 import { cellLayer, colorKey, cursorRect, frameRect, labelLayer } from './svgLayers';
 
 export { labelStep } from './geometry';
 
 export const SVG_MAX_FEATURES = 80;
+
+/** What the colours mean: the value at full colour, its unit under the key, and one cell's value in words. */
+export interface HeatmapScale {
+  max: number;
+  unit: string;
+  describe: (v: number) => string;
+}
+
+/** Without a scale: the pattern's own weights, full colour at the largest. */
+function weightScale(pattern: Float32Array): HeatmapScale {
+  return { max: maxAbs(pattern), unit: 'pattern weight', describe: formatWeight };
+}
 
 export interface HeatmapProps {
   /** P = F(F-1)/2 upper-triangle weights, row-major pairs (0,1),(0,2)...(1,2)... */
@@ -25,6 +37,8 @@ export interface HeatmapProps {
   selectedPair?: readonly [number, number] | null;
   onCellClick?: (i: number, j: number) => void;
   mode?: 'auto' | 'svg' | 'canvas';
+  /** The colour scale and its unit (default: the pattern's weights). */
+  scale?: HeatmapScale;
 }
 
 function heatmapRoot(doc: Document, props: HeatmapProps, mode: string): HTMLElement {
@@ -52,8 +66,8 @@ export function renderHeatmap(container: HTMLElement, props: HeatmapProps): void
   container.append(root);
 
   const g = heatmapGeometry(features, props.size);
-  const max = maxAbs(pattern);
-  const colorOf = divergingColor(theme, max);
+  const scale = props.scale ?? weightScale(pattern);
+  const colorOf = divergingColor(theme, scale.max);
   const { width, height } = g;
   const svg = svgEl(doc, 'svg', { xmlns: SVG_NS, width, height, viewBox: `0 0 ${width} ${height}`, tabindex: 0 });
   svg.setAttribute('role', 'grid');
@@ -64,7 +78,7 @@ export function renderHeatmap(container: HTMLElement, props: HeatmapProps): void
   const cells = cellLayer(doc, g, pattern, colorOf, mode === 'svg');
   const cursor = cursorRect(doc, g, theme);
   cells.append(frameRect(doc, g, theme), cursor);
-  svg.append(cells, colorKey(doc, g, max, colorOf, theme));
+  svg.append(cells, colorKey(doc, g, scale, colorOf, theme));
   if (mode === 'canvas') {
     const wrap = doc.createElement('div');
     wrap.className = 'lava-heatmap-stack';
@@ -76,5 +90,15 @@ export function renderHeatmap(container: HTMLElement, props: HeatmapProps): void
   status.className = 'lava-heatmap-status';
   status.setAttribute('aria-live', 'polite');
   root.append(status);
-  attachInteraction({ svg, cursor, status, g, pattern, features, selectedPair: props.selectedPair, onCellClick: props.onCellClick });
+  attachInteraction({
+    svg,
+    cursor,
+    status,
+    g,
+    pattern,
+    features,
+    describe: scale.describe,
+    selectedPair: props.selectedPair,
+    onCellClick: props.onCellClick,
+  });
 }

@@ -1,12 +1,14 @@
-// The heatmap panel's binding: the selected module's pattern, or the picked locality's own correlations (loading,
-// failed with a retry, or drawn); a click on a cell picks that pair; the module's top features copy as a list.
+// The heatmap panel's binding: the selected module's r where active, or the picked locality's own correlations
+// (loading, failed with a retry, or drawn), both in correlation units; a click on a cell picks that pair; the
+// module's top features copy as a list.
 import { selectedModule } from '../../store/selectors';
 import type { Loadable, LocalityView, PairKey } from '../../store/state';
 import type { ViewBinding, ViewContext, WithResult } from '../binding';
 import { button } from '../controls/button';
 import { exportButtons } from '../controls/exportButtons';
 import { renderLoadable } from '../requestStatus/requestStatus';
-import { renderHeatmap } from './heatmap';
+import { renderHeatmap, type HeatmapScale } from './heatmap';
+import { localityScale, moduleScale, rWhereActivePattern } from './units';
 import { featureWord, topFeatures } from '../../util/topFeatures';
 
 /** The picked pair's cell in `features`, if both are there. */
@@ -22,6 +24,7 @@ function draw(
   features: readonly string[],
   pattern: Float32Array,
   ids: { moduleId: number | null; localityId: number | null },
+  scale: HeatmapScale,
 ): void {
   renderHeatmap(ctx.slots.heatmap, {
     pattern,
@@ -29,6 +32,7 @@ function draw(
     theme: ctx.theme(),
     size: ctx.sizes(s.result).heat,
     ...ids,
+    scale,
     selectedPair: pairCell(features, s.pair?.key),
     onCellClick: (i, j) =>
       ctx.dispatch({ type: 'showPair', a: features[Math.min(i, j)], b: features[Math.max(i, j)] }),
@@ -43,7 +47,7 @@ function renderLocality(ctx: ViewContext, s: WithResult, locality: Loadable<numb
     locality,
     `locality ${id}'s correlations`,
     () => ctx.dispatch({ type: 'retryLocality' }),
-    (v) => draw(ctx, s, v.features, v.pattern, { moduleId: null, localityId: id }),
+    (v) => draw(ctx, s, v.features, v.pattern, { moduleId: null, localityId: id }, localityScale(id, s.result.correlationThreshold)),
   );
 }
 
@@ -77,8 +81,9 @@ export function heatmapPanel(ctx: ViewContext): ViewBinding {
         ctx.copy(top.join('\n'), `${top.length} top ${word} of M${m.id}`);
       };
       if (locality) return renderLocality(ctx, s, locality);
-      slots.heatmapTitle.textContent = m ? `M${m.id} pattern: ${m.name}` : 'Pattern';
-      if (m) draw(ctx, s, s.result.features, m.pattern, { moduleId: m.id, localityId: null });
+      slots.heatmapTitle.textContent = m ? `M${m.id}: r where active · ${m.name}` : 'Pattern';
+      const features = s.result.features;
+      if (m) draw(ctx, s, features, rWhereActivePattern(m, features), { moduleId: m.id, localityId: null }, moduleScale(m));
       else slots.heatmap.replaceChildren();
     },
   };

@@ -1,5 +1,5 @@
 // The heatmap's pointer and keyboard: hover names a cell, click or Enter opens its pair, arrows move a cursor.
-import { cellWeight, formatWeight, round, type HeatmapGeometry } from './geometry';
+import { cellWeight, round, type HeatmapGeometry } from './geometry';
 
 export interface InteractionProps {
   svg: SVGSVGElement;
@@ -8,6 +8,8 @@ export interface InteractionProps {
   g: HeatmapGeometry;
   pattern: Float32Array;
   features: readonly string[];
+  /** A cell's value in words (the heatmap's scale). */
+  describe: (v: number) => string;
   selectedPair?: readonly [number, number] | null;
   onCellClick?: (i: number, j: number) => void;
 }
@@ -23,7 +25,7 @@ export function attachInteraction(p: InteractionProps): void {
   const { svg, cursor, status, g, features } = p;
   const describe = (i: number, j: number): string => {
     if (i === j) return features[i];
-    return `${features[Math.min(i, j)]} ~ ${features[Math.max(i, j)]}: ${formatWeight(cellWeight(p.pattern, g.F, i, j))}`;
+    return `${features[Math.min(i, j)]} ~ ${features[Math.max(i, j)]}: ${p.describe(cellWeight(p.pattern, g.F, i, j))}`;
   };
   let cur: [number, number] = p.selectedPair ? [p.selectedPair[0], p.selectedPair[1]] : [0, Math.min(1, g.F - 1)];
   const moveCursor = (i: number, j: number) => {

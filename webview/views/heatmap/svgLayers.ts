@@ -78,14 +78,15 @@ export function cursorRect(doc: Document, g: HeatmapGeometry, theme: Theme): SVG
   });
 }
 
-/** Colour key under the matrix: -max .. 0 .. +max in 21 steps. */
+/** Colour key under the matrix: -max .. 0 .. +max in 21 steps, its unit beside it. */
 export function colorKey(
   doc: Document,
   g: HeatmapGeometry,
-  max: number,
+  scale: { max: number; unit: string },
   colorOf: (v: number) => string,
   theme: Theme,
 ): SVGGElement {
+  const { max } = scale;
   const key = svgEl(doc, 'g', {
     class: 'key',
     transform: `translate(${g.margin},${round(g.margin + g.matrix + 8)})`,
@@ -105,6 +106,8 @@ export function colorKey(
   lo.textContent = formatWeight(-max);
   const hi = svgEl(doc, 'text', { x: round(kw), y: 18, 'text-anchor': 'end' });
   hi.textContent = formatWeight(max);
-  key.append(lo, hi);
+  const unit = svgEl(doc, 'text', { x: round(kw + 8), y: 8, class: 'unit' });
+  unit.textContent = scale.unit;
+  key.append(lo, hi, unit);
   return key;
 }

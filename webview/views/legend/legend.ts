@@ -1,5 +1,6 @@
-// The module legend: one keyboard-reachable entry per module (swatch, thumbnail, name, active-locality count);
-// selecting one drives the map and heatmap.
+// The module legend: strong modules first by strength, each a keyboard-reachable entry (swatch, thumbnail, name,
+// strength and stability, active-locality count); weak ones folded under "N weak modules". Selecting one drives
+// the map and heatmap.
 import type { ModuleResult } from '../../../src/shared/result/types';
 import type { Theme } from '../../util/colors';
 import type { ImageGrid } from '../../util/imageGrid';
@@ -9,6 +10,7 @@ import { moduleColors } from './moduleColor';
 import { activeLocalityCount } from '../../../src/shared/result/active';
 
 export interface LegendProps {
+  /** Strongest first, as the result orders them. */
   modules: readonly ModuleResult[];
   featureCount: number;
   selectedModule: number | null;
@@ -20,17 +22,57 @@ export interface LegendProps {
   onSelect?: (id: number) => void;
 }
 
-function legendItem(doc: Document, m: ModuleResult, color: string, tabbable: boolean, props: LegendProps): HTMLLIElement {
+const pct = (x: number) => `${Math.round(100 * x)}%`;
+
+/** What the two bars and the numbers mean, said where they are shown. */
+export function trustTooltip(m: ModuleResult): string {
+  return [
+    `M${m.id} is ${m.strong ? 'strong' : 'weak'}: ${m.strong ? 'stable and significant' : 'not both stable and significant'}.`,
+    `strength ${pct(m.strength)}: its share of what all modules reconstruct of the correlations (the shares sum to 100%).`,
+    `stability ${m.stability.toFixed(2)}: how closely it is found again when half the localities are left out (1 = the same every time).`,
+    `p = ${m.significance.toFixed(2)}: how often rows shuffled over the map show its pattern as tied to its places (small = real).`,
+    `r = ${m.rWhereActive.toFixed(2)} where active: its pairs' correlation, averaged over its active localities.`,
+  ].join('\n');
+}
+
+/** Two small bars (strength, stability) and their numbers. */
+function trustBars(doc: Document, m: ModuleResult): HTMLElement {
+  const box = el(doc, 'span', undefined, 'lava-trust');
+  box.title = trustTooltip(m);
+  box.dataset.testid = 'module-trust';
+  const bar = (measure: string, value: number, label: string) => {
+    const outer = el(doc, 'span', undefined, 'lava-bar');
+    outer.dataset.measure = measure;
+    outer.setAttribute('role', 'meter');
+    outer.setAttribute('aria-label', label);
+    outer.setAttribute('aria-valuemin', '0');
+    outer.setAttribute('aria-valuemax', '1');
+    outer.setAttribute('aria-valuenow', String(value));
+    const fill = el(doc, 'span', undefined, 'lava-bar-fill');
+    fill.style.width = pct(Math.max(0, Math.min(1, value)));
+    outer.append(fill);
+    return outer;
+  };
+  box.append(
+    bar('strength', m.strength, 'strength'),
+    bar('stability', m.stability, 'stability'),
+    el(doc, 'span', `${pct(m.strength)} · ${m.stability.toFixed(2)}`, 'lava-trust-numbers'),
+  );
+  return box;
+}
+
+function legendItem(doc: Document, m: ModuleResult, color: string, props: LegendProps): HTMLLIElement {
   const li = el(doc, 'li', undefined, 'lava-module-item');
   li.dataset.testid = 'module-item';
   li.dataset.moduleId = String(m.id);
+  li.dataset.strong = String(m.strong);
   li.id = `lava-module-${m.id}`;
   li.setAttribute('role', 'option');
   li.setAttribute('aria-selected', String(m.id === props.selectedModule));
-  li.tabIndex = tabbable ? 0 : -1;
+  li.tabIndex = -1;
   li.title = m.pairs
     .slice(0, 5)
-    .map((p) => `${p.a} ~ ${p.b}: ${p.r > 0 ? '+' : ''}${p.r.toFixed(3)}`)
+    .map((p) => `${p.a} ~ ${p.b}: r = ${p.r.toFixed(2)} where active (weight ${p.weight.toPrecision(3)})`)
     .join('\n');
   const swatch = el(doc, 'span', undefined, 'lava-swatch');
   swatch.style.background = color;
@@ -45,7 +87,7 @@ function legendItem(doc: Document, m: ModuleResult, color: string, tabbable: boo
   const active = activeLocalityCount(m.loadings);
   badge.setAttribute('title', `active in ${active} localities (loading at least half its largest)`);
   badge.textContent = String(active);
-  li.append(swatch, thumb, text, badge);
+  li.append(swatch, thumb, text, trustBars(doc, m), badge);
   const share = props.emphasis?.get(m.id);
   if (share !== undefined) {
     li.dataset.searchWeight = share.toFixed(3);
@@ -57,50 +99,76 @@ function legendItem(doc: Document, m: ModuleResult, color: string, tabbable: boo
   return li;
 }
 
-/** Roving tabindex: Tab reaches the list once, arrows, Home and End move inside it, Enter or Space select. */
-function keyboard(items: HTMLLIElement[], select: (k: number) => void): void {
-  items.forEach((li, at) =>
+/**
+ * Roving tabindex over the entries shown (the weak ones only while unfolded): Tab reaches the list once,
+ * arrows, Home and End move inside it, Enter or Space select.
+ */
+function keyboard(all: HTMLLIElement[], shown: () => HTMLLIElement[], select: (li: HTMLLIElement) => void): void {
+  for (const li of all)
     li.addEventListener('keydown', (e) => {
+      const items = shown();
+      const at = items.indexOf(li);
       const to: Record<string, number> = {
         ArrowDown: Math.min(items.length - 1, at + 1),
         ArrowUp: Math.max(0, at - 1),
         Home: 0,
         End: items.length - 1,
       };
-      if (e.key in to) {
+      if (e.key in to && at >= 0) {
         e.preventDefault();
         const next = items[to[e.key]];
-        for (const it of items) it.tabIndex = it === next ? 0 : -1;
+        for (const it of all) it.tabIndex = it === next ? 0 : -1;
         next.focus();
       } else if (e.key === 'Enter' || e.key === ' ') {
         e.preventDefault();
-        select(at);
+        select(li);
       }
-    }),
-  );
+    });
+}
+
+function list(doc: Document, label: string, items: HTMLLIElement[]): HTMLUListElement {
+  const ul = doc.createElement('ul');
+  ul.setAttribute('role', 'listbox');
+  ul.setAttribute('aria-label', label);
+  ul.append(...items);
+  return ul;
+}
+
+/** The weak modules under a closed <details> (a native, keyboard-operable disclosure). */
+function weakFold(doc: Document, items: HTMLLIElement[], open: boolean): HTMLDetailsElement {
+  const fold = el(doc, 'details', undefined, 'lava-weak-modules');
+  fold.dataset.testid = 'weak-modules';
+  fold.open = open;
+  const n = items.length;
+  const summary = el(doc, 'summary', `${n} weak module${n === 1 ? '' : 's'}`);
+  summary.title = 'Modules that are not both stable and significant: leftovers of the fit, or not tied to places on the map.';
+  fold.append(summary, list(doc, 'Weak modules', items));
+  return fold;
 }
 
 export function renderModuleLegend(container: HTMLElement, props: LegendProps): void {
   const doc = container.ownerDocument;
   const hadFocus = container.contains(doc.activeElement);
-  container.replaceChildren();
+  // The fold stays as the user left it across re-renders (selecting a module re-renders the legend).
+  const wasOpen = container.querySelector<HTMLDetailsElement>('[data-testid="weak-modules"]')?.open ?? false;
   const root = el(doc, 'div', undefined, 'lava-module-legend');
   root.dataset.testid = 'module-legend';
-  const list = doc.createElement('ul');
-  list.setAttribute('role', 'listbox');
-  list.setAttribute('aria-label', 'Modules');
-  root.append(list);
-  container.append(root);
-
   const colors = moduleColors(props.theme, props.modules.length);
-  const selectedIndex = Math.max(
-    0,
-    props.modules.findIndex((m) => m.id === props.selectedModule),
-  );
-  const items = props.modules.map((m, k) => legendItem(doc, m, colors[k], k === selectedIndex, props));
-  keyboard(items, (k) => props.onSelect?.(props.modules[k].id));
-  list.append(...items);
-  if (props.selectedModule !== null) list.setAttribute('aria-activedescendant', `lava-module-${props.selectedModule}`);
+  const all = props.modules.map((m, k) => legendItem(doc, m, colors[k], props));
+  const strong = all.filter((li) => li.dataset.strong === 'true');
+  const weak = all.filter((li) => li.dataset.strong !== 'true');
+  const selected = all.find((li) => li.dataset.moduleId === String(props.selectedModule)) ?? null;
+  root.append(list(doc, 'Strong modules', strong));
+  if (strong.length === 0) root.append(el(doc, 'div', 'No strong module: none is both stable and significant.', 'lava-muted'));
+  // Nothing to hide them behind when no module is strong; and a selected weak module is shown, not hidden.
+  const fold = weak.length ? weakFold(doc, weak, wasOpen || strong.length === 0 || (selected !== null && weak.includes(selected))) : null;
+  if (fold) root.append(fold);
+  const shown = () => (fold?.open ? [...strong, ...weak] : strong);
+  const tabStop = selected && shown().includes(selected) ? selected : shown()[0];
+  if (tabStop) tabStop.tabIndex = 0;
+  keyboard(all, shown, (li) => props.onSelect?.(Number(li.dataset.moduleId)));
+  if (selected) selected.parentElement?.setAttribute('aria-activedescendant', selected.id);
+  container.replaceChildren(root);
   // A re-render after a keyboard selection must not drop focus out of the list.
-  if (hadFocus) items[selectedIndex]?.focus();
+  if (hadFocus) tabStop?.focus();
 }

@@ -1,7 +1,7 @@
 // The map's title-bar controls: what colours the points, whether every probe is shown, what a drag does (pan,
 // lasso, box) and the way back to the whole map.
 import type { LavaResult } from '../../../src/shared/result/types';
-import { COLOR_BY_FEATURE, COLOR_BY_MODULE, type ExplorerState, type MapTool } from '../../store/state';
+import { COLOR_BY_FEATURE, COLOR_BY_MODULE, COLOR_BY_MODULE_OWN, type ExplorerState, type MapTool } from '../../store/state';
 import { isCategoricalNumeric } from '../../util/pointColors';
 import type { ViewBinding, ViewContext } from '../binding';
 import { button } from '../controls/button';
@@ -13,7 +13,8 @@ function colorOptions(r: LavaResult, s: ExplorerState): [string, string][] {
       col.name,
       `${col.name} (${col.kind === 'text' || isCategoricalNumeric(col.values) ? 'category' : 'number'})`,
     ]),
-    [COLOR_BY_MODULE, 'selected module activity'],
+    [COLOR_BY_MODULE, 'selected module activity (one scale for all modules)'],
+    [COLOR_BY_MODULE_OWN, 'selected module activity (its own scale)'],
     ...(s.search?.kind === 'feature' ? [[COLOR_BY_FEATURE, `${s.search.feature} (searched feature)`] as [string, string]] : []),
     ['', 'nothing'],
   ];

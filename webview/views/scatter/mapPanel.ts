@@ -4,8 +4,14 @@ import type { LavaResult } from '../../../src/shared/result/types';
 import { metadataValue } from '../../../src/shared/result/columns';
 import { rowMask } from '../../store/rowSets';
 import { selectedModule } from '../../store/selectors';
-import { COLOR_BY_FEATURE, COLOR_BY_MODULE, type ExplorerState } from '../../store/state';
-import { metadataColoring, sequentialColoring, uniformColoring, type PointColoring } from '../../util/pointColors';
+import { byModule, COLOR_BY_FEATURE, COLOR_BY_MODULE, type ExplorerState } from '../../store/state';
+import {
+  activityColoring,
+  metadataColoring,
+  sequentialColoring,
+  uniformColoring,
+  type PointColoring,
+} from '../../util/pointColors';
 import { localityMask, nearestProbe, topModules } from '../../util/selection';
 import type { ViewBinding, ViewContext } from '../binding';
 import { renderColorLegend } from '../colorLegend/colorLegend';
@@ -19,8 +25,8 @@ function coloringFor(ctx: ViewContext, s: ExplorerState, r: LavaResult): PointCo
   const m = selectedModule(s);
   if (s.colorBy === COLOR_BY_FEATURE && s.feature?.status === 'ready')
     return sequentialColoring(s.feature.key, s.feature.value, theme, theme.red);
-  if (s.colorBy === COLOR_BY_MODULE && m)
-    return sequentialColoring(`M${m.id} activity`, m.activity, theme, moduleColor(theme, r.modules, m));
+  if (byModule(s.colorBy) && m)
+    return activityColoring(r.modules, m, theme, moduleColor(theme, r.modules, m), s.colorBy === COLOR_BY_MODULE);
   const col = r.metadata.find((c) => c.name === s.colorBy);
   return col ? metadataColoring(col, theme) : uniformColoring(r.rowCount, theme);
 }
@@ -62,7 +68,7 @@ export function mapPanel(ctx: ViewContext): ViewBinding {
     deps: (s) => [
       s.result,
       s.colorBy,
-      s.colorBy === COLOR_BY_MODULE ? s.selectedModule : null,
+      byModule(s.colorBy) ? s.selectedModule : null,
       s.selectedLocality,
       s.showProbes,
       s.selection,

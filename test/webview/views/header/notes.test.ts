@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { renderHeader } from '../../../../webview/views/header/header';
-import { container, makeDocument } from '../../dom';
+import { container, makeDocument, testTheme } from '../../dom';
 import { makeFixture } from '../../fixture';
 
 test('many notes are one closed line: the first note and "+N more"; every note is inside', () => {
@@ -10,7 +10,7 @@ test('many notes are one closed line: the first note and "+N more"; every note i
   r.notes = Array.from({ length: 12 }, (_, k) => `note ${k}: dropped pixel_${k}_0 as constant`);
   const doc = makeDocument();
   const c = container(doc);
-  renderHeader(c, { result: r, appliedFrom: {}, running: null, error: null });
+  renderHeader(c, { result: r, appliedFrom: {}, running: null, error: null, theme: testTheme() });
   const box = c.querySelector('[data-testid="notes"]') as HTMLDetailsElement;
   assert.equal(box.tagName, 'DETAILS');
   assert.equal(box.open, false, 'closed until clicked');

@@ -6,6 +6,7 @@ import { renderHeatmap, labelStep } from '../../../../webview/views/heatmap/heat
 import { divergingColor } from '../../../../webview/util/colors';
 import { container, makeDocument, matchSnapshot, testTheme } from '../../dom';
 import { makeFixture, F, FEATURES, PLANTED } from '../../fixture';
+import { moduleScale, rWhereActivePattern } from '../../../../webview/views/heatmap/units';
 
 function render(moduleId: number, onCellClick?: (i: number, j: number) => void) {
   const r = makeFixture();
@@ -114,4 +115,29 @@ test('more than 80 features switch to canvas cells', () => {
   const root = c.querySelector('[data-testid="heatmap"]')!;
   assert.equal(root.getAttribute('data-mode'), 'canvas');
   assert.equal(root.querySelectorAll('rect[data-i]').length, 0);
+});
+
+test('a module heatmap is in correlation units: r where active on its pairs, blank elsewhere, the unit on the key', () => {
+  const r = makeFixture();
+  const m = r.modules[0];
+  const theme = testTheme();
+  const doc = makeDocument();
+  const c = container(doc);
+  renderHeatmap(c, { pattern: rWhereActivePattern(m, r.features), features: r.features, theme, size: 300, moduleId: 0, scale: moduleScale(m) });
+  const root = c.querySelector('[data-testid="heatmap"]')!;
+  // (f0, f1) holds r = 0.8 where M0 is active (its NMF weight is 0.2): coloured as 0.8 on the -1..+1 scale,
+  // not as the module's largest weight (which the weight scale would draw at full red).
+  const fill = root.querySelector('rect[data-i="0"][data-j="1"]')!.getAttribute('fill');
+  assert.equal(fill, divergingColor(theme, 1)(0.8));
+  assert.notEqual(fill, theme.red);
+  // Only the module's listed pairs are drawn.
+  assert.equal(root.querySelectorAll('rect[data-i]').length, 2 * m.pairs.length);
+  const key = root.querySelector('g.key')!;
+  assert.deepEqual(Array.from(key.querySelectorAll('text'), (t) => t.textContent), ['-1.000', '+1.000', 'r where M0 is active (its 3 strongest pairs; blank: not in M0)']);
+  const svg = root.querySelector('svg')!;
+  svg.dispatchEvent(new doc.defaultView!.FocusEvent('focus'));
+  assert.equal(root.querySelector('.lava-heatmap-status')!.textContent, 'f0 ~ f1: r = +0.80 where M0 is active');
+  svg.dispatchEvent(new doc.defaultView!.KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+  svg.dispatchEvent(new doc.defaultView!.KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+  assert.equal(root.querySelector('.lava-heatmap-status')!.textContent, "f0 ~ f3: not among M0's 3 strongest pairs");
 });

@@ -7,7 +7,7 @@ import { container, makeDocument, matchSnapshot, testTheme } from '../../dom';
 import { imageDesign, makeFixture, plantedPattern, F } from '../../fixture';
 import { detectImageGrid } from '../../../../webview/util/imageGrid';
 
-test('legend has one entry per module with id, name, locality count and aria-selected; snapshot', () => {
+test('legend has one entry per module with id, name, locality count, strength and aria-selected; snapshot', () => {
   const r = makeFixture();
   const doc = makeDocument();
   const c = container(doc);
@@ -38,7 +38,7 @@ test('legend has one entry per module with id, name, locality count and aria-sel
   matchSnapshot('legend-selected-1.snap', c.innerHTML);
 });
 
-test('arrow keys move focus and Enter or Space select', () => {
+test('arrow keys move focus over the entries shown (weak ones once unfolded), Enter or Space select', () => {
   const r = makeFixture();
   const doc = makeDocument();
   const c = container(doc);
@@ -58,6 +58,10 @@ test('arrow keys move focus and Enter or Space select', () => {
   assert.equal(doc.activeElement, items[1]);
   assert.equal(items[1].tabIndex, 0);
   assert.equal(items[0].tabIndex, -1);
+  // M2 is weak and folded away: End stops at the last strong module.
+  key(items[1], 'End');
+  assert.equal(doc.activeElement, items[1]);
+  c.querySelector<HTMLDetailsElement>('[data-testid="weak-modules"]')!.open = true;
   key(items[1], 'End');
   assert.equal(doc.activeElement, items[2]);
   key(items[2], 'Enter');
@@ -66,6 +70,44 @@ test('arrow keys move focus and Enter or Space select', () => {
   assert.deepEqual(selected, [2, 1]);
   items[0].click();
   assert.deepEqual(selected, [2, 1, 0]);
+});
+
+test('strong modules by strength, then the weak ones folded under "N weak modules"; the fold keeps its state', () => {
+  const r = makeFixture();
+  // Strongest first as the result orders them; a fourth, weak module added at the end.
+  const modules = [...r.modules, { ...r.modules[2], id: 3, strength: 0.05, stability: 0.4, significance: 0.6, strong: false }];
+  const doc = makeDocument();
+  const c = container(doc);
+  const render = (selectedModule: number) =>
+    renderModuleLegend(c, { modules, featureCount: F, selectedModule, theme: testTheme() });
+  render(0);
+  const strongList = c.querySelector('[aria-label="Strong modules"]')!;
+  assert.deepEqual(Array.from(strongList.querySelectorAll('[data-testid="module-item"]'), (e) => e.getAttribute('data-module-id')), ['0', '1']);
+  const fold = c.querySelector<HTMLDetailsElement>('[data-testid="weak-modules"]')!;
+  assert.equal(fold.tagName, 'DETAILS', 'a native disclosure: keyboard operable');
+  assert.equal(fold.open, false);
+  assert.equal(fold.querySelector('summary')!.textContent, '2 weak modules');
+  assert.deepEqual(Array.from(fold.querySelectorAll('[data-testid="module-item"]'), (e) => e.getAttribute('data-module-id')), ['2', '3']);
+  // The bars and numbers: strength as a share, stability as it is; the tooltip says what each means.
+  const trust = c.querySelector<HTMLElement>('[data-module-id="1"] [data-testid="module-trust"]')!;
+  assert.equal(trust.querySelector('.lava-trust-numbers')!.textContent, '30% \u00b7 0.95');
+  assert.deepEqual(
+    Array.from(trust.querySelectorAll('[role="meter"]'), (b) => [b.getAttribute('aria-label'), b.getAttribute('aria-valuenow'), (b.firstChild as HTMLElement).style.width]),
+    [['strength', '0.3', '30%'], ['stability', '0.95', '95%']],
+  );
+  assert.match(trust.title, /strength 30%: its share of what all modules reconstruct/);
+  assert.match(trust.title, /stability 0\.95: how closely it is found again when half the localities are left out/);
+  assert.match(trust.title, /p = 0\.01/);
+  // Selecting a weak module unfolds it; the user's open fold stays open when the selection moves back.
+  render(3);
+  assert.equal(c.querySelector<HTMLDetailsElement>('[data-testid="weak-modules"]')!.open, true);
+  render(0);
+  assert.equal(c.querySelector<HTMLDetailsElement>('[data-testid="weak-modules"]')!.open, true);
+  // No strong module at all: the weak ones are shown, not hidden behind the fold.
+  renderModuleLegend(container(doc), { modules: modules.map((m) => ({ ...m, strong: false })), featureCount: F, selectedModule: null, theme: testTheme() });
+  const alone = doc.body.lastElementChild!;
+  assert.equal(alone.querySelector<HTMLDetailsElement>('[data-testid="weak-modules"]')!.open, true);
+  assert.match(alone.textContent, /No strong module/);
 });
 
 test('thumbnail blocks keep the strongest signed weight of each block', () => {

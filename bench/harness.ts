@@ -93,11 +93,14 @@ async function main(): Promise<void> {
       'umap digits',
       async () => void umapRows.push(await compareUmap('digits', 'examples/digits.csv', 256, opts)),
     );
-  if (opts.sets.has('umap-fashion'))
-    await attempt(
-      'umap fashion',
-      async () => void umapRows.push(await compareUmap('fashion10k', fashionFile(ROOT, 10000), 784, opts)),
-    );
+  // Fashion-MNIST 10k, and all 70,000 images (train + test) unless --quick
+  for (const rows of opts.quick ? [10000] : [10000, 70000])
+    if (opts.sets.has('umap-fashion'))
+      await attempt(
+        `umap fashion ${rows / 1000}k`,
+        async () =>
+          void umapRows.push(await compareUmap(`fashion${rows / 1000}k`, fashionFile(ROOT, rows), 784, opts)),
+      );
   let hostRow: HostRow | null = null;
   if (opts.sets.has('host'))
     await attempt('host', async () => {

@@ -1,4 +1,5 @@
-// Builds every bundle with esbuild: the CLI, the extension host, its worker, the NMF thread and the webview.
+// Builds every bundle with esbuild: the CLI, the extension host, its worker, the NMF thread, the pool's
+// thread and the webview.
 // Type-checking is separate (`npm run typecheck`), so a build is fast.
 //   node scripts/build.mjs               build once
 //   node scripts/build.mjs --production  minified, no source maps (what `npm run package` ships)
@@ -31,6 +32,8 @@ const targets = [
   { ...node, entryPoints: ['src/worker/worker.ts'], outfile: 'dist/worker.js' },
   // NMF's H-step thread, started by src/engine/factorize/nmfHStep.ts from beside the bundle that runs the engine.
   { ...node, entryPoints: ['src/engine/factorize/nmfWorker.ts'], outfile: 'dist/nmfWorker.js' },
+  // The engine's worker pool threads, started by src/engine/parallel/pool.ts from beside the bundle that runs the engine.
+  { ...node, entryPoints: ['src/engine/parallel/poolWorker.ts'], outfile: 'dist/poolWorker.js' },
   {
     ...node,
     entryPoints: ['src/extension/extension.ts'],

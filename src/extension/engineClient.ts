@@ -1,4 +1,4 @@
-// The host's client of the engine thread: run and load, then the webview's locality and pair requests, all
+// The host's client of the engine thread: run and load, then the webview's requests (locality, pair, selection, rows), all
 // over rpc (shared/workerProtocol.ts). One thread per run, kept afterwards to answer requests. Cancelling
 // terminates the thread, which stops the engine mid-step for sure; a thread that dies rejects all pending.
 import { Worker } from 'node:worker_threads';
@@ -95,6 +95,14 @@ export class EngineClient {
 
   pair(a: string, b: string): Promise<Reply<'pair'>> {
     return this.peer.request('pair', { a, b });
+  }
+
+  selection(rows: number[], signal?: AbortSignal): Promise<Reply<'selection'>> {
+    return this.peer.request('selection', { rows }, { signal });
+  }
+
+  rows(rows: number[]): Promise<Reply<'rows'>> {
+    return this.peer.request('rows', { rows });
   }
 
   get alive(): boolean {

@@ -1,22 +1,9 @@
 // The pure reducer: (state, action) -> state. Requests to the host are effects (store/effects.ts), not work here.
 import type { LavaResult } from '../../src/shared/result/types';
 import { isCategoricalNumeric } from '../util/pointColors';
-import { COLOR_BY_MODULE, type Action, type ExplorerState, type Loadable } from './state';
-
-/** A new request for `key`: the next number, waiting for its answer. */
-function ask<K>(s: ExplorerState, key: K): [Extract<Loadable<K, never>, { status: 'loading' }>, number] {
-  const seq = s.seq + 1;
-  return [{ key, seq, status: 'loading' }, seq];
-}
-
-/** The answer to request `seq`, or null when that request is no longer the one waited for. */
-function answer<K, V>(l: Loadable<K, V> | null, seq: number, value: V): Loadable<K, V> | null {
-  return l && l.seq === seq && l.status === 'loading' ? { key: l.key, seq, status: 'ready', value } : null;
-}
-
-function failure<K, V>(l: Loadable<K, V> | null, seq: number, error: string): Loadable<K, V> | null {
-  return l && l.seq === seq && l.status === 'loading' ? { key: l.key, seq, status: 'failed', error } : null;
-}
+import { answer, ask, failure } from './loadable';
+import { askSamples, reduceSelection } from './reduceSelection';
+import { COLOR_BY_MODULE, type Action, type ExplorerState } from './state';
 
 /** The colour choice for a new result: the kept one if its column still exists, else a label, else activity. */
 function colorByFor(result: LavaResult, kept: string | null, selectedModule: number | null): string | null {
@@ -39,7 +26,7 @@ function adoptResult(s: ExplorerState, a: Extract<Action, { type: 'result' }>): 
   const selectedLocality = loc !== null && loc >= 0 && loc < result.localities.count ? loc : null;
   // A kept locality is asked for again, as a click would: its correlations belong to the old result.
   const [locality, seq] = selectedLocality !== null ? ask(s, selectedLocality) : [null, s.seq];
-  return {
+  const next: ExplorerState = {
     ...s,
     result,
     appliedFrom: a.appliedFrom,
@@ -52,16 +39,21 @@ function adoptResult(s: ExplorerState, a: Extract<Action, { type: 'result' }>): 
     heatmapOf: locality ? 'locality' : 'module',
     locality,
     pair: null,
+    // Row numbers and sample values belong to the old result.
+    selection: null,
+    selectionStats: null,
+    samples: null,
     seq,
   };
+  return selectedLocality !== null ? askSamples(next, selectedLocality) : next;
 }
 
 function showLocality(s: ExplorerState, id: number): ExplorerState {
   // The same locality again: show what is there (or on its way) rather than asking twice.
   if (s.locality?.key === id && s.locality.status !== 'failed')
-    return { ...s, selectedLocality: id, heatmapOf: 'locality' };
+    return askSamples({ ...s, selectedLocality: id, heatmapOf: 'locality' }, id);
   const [locality, seq] = ask(s, id);
-  return { ...s, selectedLocality: id, heatmapOf: 'locality', locality, seq };
+  return askSamples({ ...s, selectedLocality: id, heatmapOf: 'locality', locality, seq }, id);
 }
 
 function showPair(s: ExplorerState, a: string, b: string): ExplorerState {
@@ -120,6 +112,6 @@ export function reduce(s: ExplorerState, a: Action): ExplorerState {
       return s.pair?.status === 'failed' ? showPair(s, s.pair.key.a, s.pair.key.b) : s;
     default:
       // Host notes, replies, and anything unknown: an unknown action changes nothing (it used to wipe the state).
-      return fromHost(s, a);
+      return reduceSelection(s, a) ?? fromHost(s, a);
   }
 }

@@ -24,6 +24,36 @@ export interface PairData extends PairKey {
   bv: number[];
 }
 
+/** Rows picked on the map (lasso, box): ascending row indices, no repeats. */
+export interface Selection {
+  rows: Int32Array;
+}
+
+/**
+ * Pearson correlations inside the selection and over the rest of the rows, as the engine worker computed them:
+ * P upper-triangle values each, over `features`.
+ */
+export interface SelectionStats {
+  features: string[];
+  inside: Float32Array;
+  rest: Float32Array;
+  insideCount: number;
+  restCount: number;
+}
+
+/** The feature values of some rows (a locality's samples): rows x features, row-major. */
+export interface SampleValues {
+  rows: Int32Array;
+  features: string[];
+  values: Float32Array;
+}
+
+/** How the heatmap orders its features: as in the file, clustered (average linkage on 1 - |w|), or by weight. */
+export type HeatmapOrder = 'file' | 'cluster' | 'weight';
+
+/** How the pair view draws rows: points, jittered points (discrete values), binned density, or chosen from the data. */
+export type PairMode = 'auto' | 'points' | 'jitter' | 'density';
+
 /**
  * Something asked of the host, keyed by what was asked. `seq` names the request: only the current one's
  * answer is taken, and effects send one request per new `seq`. A failure keeps its message so the view can
@@ -52,6 +82,16 @@ export interface ExplorerState {
   /** The pair picked in the heatmap, and its values once the host sends them. */
   pair: Loadable<PairKey, PairData> | null;
   showProbes: boolean;
+  /** The rows picked on the map; null when nothing is selected. */
+  selection: Selection | null;
+  /** The selection's own correlations and the rest's, asked of the engine (null below 3 rows on either side). */
+  selectionStats: Loadable<Int32Array, SelectionStats> | null;
+  /** The picked locality's samples (their feature values), asked of the engine. */
+  samples: Loadable<number, SampleValues> | null;
+  /** Whether the selection's heatmap shows its own correlations or their difference from the rest's. */
+  selectionHeatmap: 'inside' | 'difference';
+  heatmapOrder: HeatmapOrder;
+  pairMode: PairMode;
   /** The last request number handed out (see Loadable.seq). */
   seq: number;
 }
@@ -71,7 +111,18 @@ export type Action =
   | { type: 'localityLoaded'; seq: number; value: LocalityView }
   | { type: 'localityFailed'; seq: number; error: string }
   | { type: 'pairLoaded'; seq: number; value: PairData }
-  | { type: 'pairFailed'; seq: number; error: string };
+  | { type: 'pairFailed'; seq: number; error: string }
+  | { type: 'select'; rows: Int32Array; mode: 'replace' | 'add' | 'remove' }
+  | { type: 'clearSelection' }
+  | { type: 'selectionStatsLoaded'; seq: number; value: SelectionStats }
+  | { type: 'selectionStatsFailed'; seq: number; error: string }
+  | { type: 'retrySelectionStats' }
+  | { type: 'samplesLoaded'; seq: number; value: SampleValues }
+  | { type: 'samplesFailed'; seq: number; error: string }
+  | { type: 'retrySamples' }
+  | { type: 'selectionHeatmap'; show: 'inside' | 'difference' }
+  | { type: 'heatmapOrder'; order: HeatmapOrder }
+  | { type: 'pairMode'; mode: PairMode };
 
 /** The state before any result; `saved` is what a reload restored (checked by store/persist.ts). */
 export function initialState(saved?: WebviewState | null): ExplorerState {
@@ -88,6 +139,12 @@ export function initialState(saved?: WebviewState | null): ExplorerState {
     locality: null,
     pair: null,
     showProbes: false,
+    selection: null,
+    selectionStats: null,
+    samples: null,
+    selectionHeatmap: 'inside',
+    heatmapOrder: 'file',
+    pairMode: 'auto',
     seq: 0,
   };
 }

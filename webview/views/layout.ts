@@ -17,6 +17,10 @@ export interface Slots {
   imagePanel: HTMLElement;
   imageBar: HTMLElement;
   image: HTMLElement;
+  /** The map selection explained: its size, modules, correlations and make-up. */
+  selection: HTMLElement;
+  /** The picked locality's samples: thumbnails for pixel data, else a table of rows. */
+  samples: HTMLElement;
 }
 
 function panel(
@@ -59,10 +63,12 @@ export function buildLayout(root: HTMLElement): Slots {
   const heat = panel(doc, 'lava-heatmap-panel', 'Pattern');
   const pair = panel(doc, 'lava-pair-panel', 'Pair');
   const image = panel(doc, 'lava-image-panel', 'Module as a picture');
-  // Heatmap, pair view and picture sit side by side under the map and wrap on narrow panels.
+  const selection = panel(doc, 'lava-selection-panel', 'Selection');
+  const samples = panel(doc, 'lava-samples-panel', 'Samples');
+  // Heatmap, picture and pair view sit side by side under the map and wrap on narrow panels.
   const details = doc.createElement('div');
   details.className = 'lava-details';
-  details.append(heat.section, pair.section, image.section);
+  details.append(heat.section, image.section, pair.section, selection.section, samples.section);
   root.append(header, map.section, legend.section, details);
   return {
     info,
@@ -80,6 +86,8 @@ export function buildLayout(root: HTMLElement): Slots {
     imagePanel: image.section,
     imageBar: image.bar,
     image: image.body,
+    selection: selection.body,
+    samples: samples.body,
   };
 }
 

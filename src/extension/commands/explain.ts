@@ -10,6 +10,7 @@ import { exportView, readResult, saveBesideData, storeResult, workspaceFolderOf 
 import { showRunError } from './showError';
 import { needsConsent } from './storedResult';
 import { describeRunError } from './errorPlace';
+import { copyRowLines, exportSelection, openRow } from './selectionOut';
 import { LavaCancelled } from '../../shared/errors';
 import type { LavaParams } from '../../shared/params/types';
 import type { LavaResult } from '../../shared/result/types';
@@ -180,6 +181,31 @@ export class Explainer implements PanelActions {
         void vscode.window.showErrorMessage(
           `LAVA: export failed: ${e instanceof Error ? e.message : String(e)}`,
         ),
+    );
+  }
+
+  exportSelection(panel: LavaPanel, rows: number[]): void {
+    const result = panel.result;
+    if (!result) return;
+    this.report('export the selection', async () => {
+      const path = await exportSelection(panel.dataUri, result, rows);
+      if (path) void vscode.window.showInformationMessage(`LAVA: saved ${vscode.workspace.asRelativePath(path)}`);
+    });
+  }
+
+  copyRows(panel: LavaPanel, rows: number[]): void {
+    if (panel.result) this.report('copy the line numbers', () => copyRowLines(panel.result!, rows));
+  }
+
+  openRow(panel: LavaPanel, row: number): void {
+    if (panel.result) this.report('open the row', () => openRow(panel.dataUri, panel.result!, row));
+  }
+
+  /** Runs a panel action; a failure becomes an error notification saying what could not be done. */
+  private report(what: string, job: () => Promise<void>): void {
+    job().catch(
+      (e: unknown) =>
+        void vscode.window.showErrorMessage(`LAVA: could not ${what}: ${e instanceof Error ? e.message : String(e)}`),
     );
   }
 

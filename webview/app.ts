@@ -16,6 +16,8 @@ import { imagePanel } from './views/image/imagePanel';
 import { buildLayout, viewSizes } from './views/layout';
 import { legendPanel } from './views/legend/legendPanel';
 import { pairPanel } from './views/pair/pairPanel';
+import { samplesPanel } from './views/samples/samplesPanel';
+import { selectionPanel } from './views/selection/selectionPanel';
 import { ResultCache } from './views/resultCache';
 import { mapControls } from './views/scatter/mapControls';
 import { mapPanel } from './views/scatter/mapPanel';
@@ -60,6 +62,11 @@ export function startApp(root: HTMLElement, api: VsCodeApi, options: AppOptions 
       const data = format === 'svg' ? Promise.resolve(viewToSvg(slot)) : viewToPng(slot, theme.background).catch(() => null);
       void data.then((d) => d && host.notify('export', { format, view, data: d }));
     },
+    rowsOut: {
+      open: (row) => host.notify('openRow', { row }),
+      copy: (rows) => host.notify('copyRows', { rows: Array.from(rows) }),
+      save: (rows) => host.notify('exportSelection', { rows: Array.from(rows) }),
+    },
   };
   const render = bindViews(root, [
     headerPanel(ctx, {
@@ -73,6 +80,8 @@ export function startApp(root: HTMLElement, api: VsCodeApi, options: AppOptions 
     heatmapPanel(ctx),
     pairPanel(ctx),
     imagePanel(ctx),
+    selectionPanel(ctx),
+    samplesPanel(ctx),
   ]);
 
   host.on('running', (running) => store.dispatch({ type: 'running', running }));

@@ -20,7 +20,10 @@ test('one line per selected row: its file line, metadata, coordinates and every 
   assert.equal(Number(row150[2]), r.metadata[1].values[150]);
   assert.equal(Number(row150[3]), r.embedding.coords[300]);
   assert.equal(Number(row150[4]), r.embedding.coords[301]);
-  assert.deepEqual(row150.slice(5).map(Number), r.modules.map((m) => m.activity[150]));
+  assert.deepEqual(
+    row150.slice(5).map(Number),
+    r.modules.map((m) => m.activity[150]),
+  );
   assert.ok(text.endsWith('\n'));
 });
 
@@ -35,6 +38,6 @@ test('fields with commas, quotes, line breaks or edge spaces are quoted; missing
   assert.equal(csvField(-0.25), '-0.25');
 });
 
-test('the clipboard gets the rows\' line numbers', () => {
+test("the clipboard gets the rows' line numbers", () => {
   assert.equal(rowLineList(makeFixture(), [0, 2, 3, 36, 37]), '2, 4, 6, 39, 41');
 });

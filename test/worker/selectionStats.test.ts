@@ -16,7 +16,10 @@ async function insideAndRest(X: Float64Array, E: number, F: number, rows: number
   const mean = columnMeans(X, E, F);
   const all = await centredSums(X, E, F, mean, null);
   const inside = await centredSums(X, E, F, mean, rows);
-  return { inside: correlationsFromSums(inside, F), rest: correlationsFromSums(subtractSums(all, inside), F) };
+  return {
+    inside: correlationsFromSums(inside, F),
+    rest: correlationsFromSums(subtractSums(all, inside), F),
+  };
 }
 
 test('hand-computed: r = 0.5 inside, -1 in the rest, 0 for a feature constant in the set', async () => {

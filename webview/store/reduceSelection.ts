@@ -21,7 +21,8 @@ function select(s: ExplorerState, a: Extract<Action, { type: 'select' }>): Explo
   // Rows outside the result (a stale lasso) are dropped rather than asked about.
   const picked = normalizeRows(a.rows.filter((r) => r >= 0 && r < count));
   const had = s.selection?.rows ?? new Int32Array(0);
-  const rows = a.mode === 'replace' ? picked : a.mode === 'add' ? unionRows(had, picked) : subtractRows(had, picked);
+  const rows =
+    a.mode === 'replace' ? picked : a.mode === 'add' ? unionRows(had, picked) : subtractRows(had, picked);
   return withSelection(s, rows);
 }
 

@@ -14,7 +14,7 @@ export function averageLinkageOrder(D: Float64Array, n: number): Int32Array {
   const active = new Uint8Array(n).fill(1);
   const leaves: number[][] = Array.from({ length: n }, (_, i) => [i]);
   const chain: number[] = [];
-  for (let left = n; left > 1; ) {
+  for (let left = n; left > 1;) {
     if (chain.length === 0) chain.push(active.indexOf(1));
     const a = chain[chain.length - 1];
     const prev = chain.length > 1 ? chain[chain.length - 2] : -1;

@@ -9,7 +9,12 @@ export interface RankedPair {
 }
 
 /** The k pairs of largest |w| (non-zero only), strongest first; with `involving`, only pairs holding one of those features. */
-export function topPairs(pattern: Float32Array, F: number, k: number, involving?: ReadonlySet<number>): RankedPair[] {
+export function topPairs(
+  pattern: Float32Array,
+  F: number,
+  k: number,
+  involving?: ReadonlySet<number>,
+): RankedPair[] {
   const nz: number[] = [];
   for (let q = 0; q < pattern.length; q++) {
     if (pattern[q] === 0) continue;

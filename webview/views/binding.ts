@@ -21,6 +21,14 @@ export interface ViewContext {
   sizes(result: LavaResult): Sizes;
   /** Sends the view in `slot` to the host as a PNG or SVG file. */
   exportView(view: string, slot: HTMLElement, format: 'png' | 'svg'): void;
+  /** Rows out of the explorer, through the host: open the data file at one, copy line numbers, save as CSV. */
+  rowsOut: RowsOut;
+}
+
+export interface RowsOut {
+  open(row: number): void;
+  copy(rows: ArrayLike<number>): void;
+  save(rows: ArrayLike<number>): void;
 }
 
 interface Binding<S> {

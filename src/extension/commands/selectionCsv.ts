@@ -17,7 +17,12 @@ function embeddingNames(r: LavaResult): string[] {
 /** Header then one line per row, in the order given (the selection's is ascending, i.e. file order). */
 export function selectionCsv(r: LavaResult, rows: readonly number[]): string {
   const emb = embeddingNames(r);
-  const header = ['line', ...r.metadata.map((c) => c.name), ...emb, ...r.modules.map((m) => `M${m.id} activity`)];
+  const header = [
+    'line',
+    ...r.metadata.map((c) => c.name),
+    ...emb,
+    ...r.modules.map((m) => `M${m.id} activity`),
+  ];
   const lines = [header.map(csvField).join(',')];
   for (const row of rows) {
     const fields: (string | number | null)[] = [r.rowLines[row]];

@@ -29,7 +29,9 @@ export async function exportSelection(
 export async function copyRowLines(result: LavaResult, rows: number[]): Promise<void> {
   await vscode.env.clipboard.writeText(rowLineList(result, rows));
   const n = rows.length;
-  void vscode.window.showInformationMessage(`LAVA: copied the line numbers of ${n} row${n === 1 ? '' : 's'}.`);
+  void vscode.window.showInformationMessage(
+    `LAVA: copied the line numbers of ${n} row${n === 1 ? '' : 's'}.`,
+  );
 }
 
 export async function openRow(dataUri: vscode.Uri | null, result: LavaResult, row: number): Promise<void> {

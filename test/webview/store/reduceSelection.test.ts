@@ -40,14 +40,23 @@ test('the engine is asked for the correlations of a selection of 3 rows or more,
   s = reduce(s, { type: 'select', rows: rows(1, 2), mode: 'replace' });
   assert.equal(s.selectionStats, null, 'two rows have no correlation');
   s = reduce(s, { type: 'select', rows: rows(5), mode: 'add' });
-  assert.deepEqual(s.selectionStats && [s.selectionStats.status, [...s.selectionStats.key]], ['loading', [1, 2, 5]]);
+  assert.deepEqual(s.selectionStats && [s.selectionStats.status, [...s.selectionStats.key]], [
+    'loading',
+    [1, 2, 5],
+  ]);
   const seq = s.selectionStats!.seq;
   // A newer selection supersedes the request: the old answer is not taken.
   s = reduce(s, { type: 'select', rows: rows(6), mode: 'add' });
   const stale = reduce(s, {
     type: 'selectionStatsLoaded',
     seq,
-    value: { features: [], inside: new Float32Array(), rest: new Float32Array(), insideCount: 3, restCount: 297 },
+    value: {
+      features: [],
+      inside: new Float32Array(),
+      rest: new Float32Array(),
+      insideCount: 3,
+      restCount: 297,
+    },
   });
   assert.equal(stale.selectionStats?.status, 'loading');
   s = reduce(s, { type: 'selectionStatsFailed', seq: s.selectionStats!.seq, error: 'engine gone' });
@@ -55,7 +64,11 @@ test('the engine is asked for the correlations of a selection of 3 rows or more,
   s = reduce(s, { type: 'retrySelectionStats' });
   assert.deepEqual([s.selectionStats?.status, [...s.selectionStats!.key]], ['loading', [1, 2, 5, 6]]);
   const all = Int32Array.from({ length: 298 }, (_, k) => k);
-  assert.equal(reduce(s, { type: 'select', rows: all, mode: 'replace' }).selectionStats, null, 'only 2 rows outside');
+  assert.equal(
+    reduce(s, { type: 'select', rows: all, mode: 'replace' }).selectionStats,
+    null,
+    'only 2 rows outside',
+  );
 });
 
 test('picking a locality asks for its samples too, once; a new result forgets selection and samples', () => {
@@ -71,5 +84,9 @@ test('picking a locality asks for its samples too, once; a new result forgets se
   s = reduce(s, { type: 'result', result: makeFixture(), appliedFrom: {}, resultUri: null });
   assert.equal(s.selection, null);
   assert.equal(s.selectionStats, null);
-  assert.deepEqual([s.samples?.key, s.samples?.status], [4, 'loading'], 'the kept locality\'s samples asked again');
+  assert.deepEqual(
+    [s.samples?.key, s.samples?.status],
+    [4, 'loading'],
+    "the kept locality's samples asked again",
+  );
 });

@@ -2,14 +2,30 @@
 // order by weight, and a permuted pattern that keeps every pair's weight.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { averageLinkageOrder, featureOrder, featureStrength, permutePattern } from '../../../webview/util/featureOrder';
+import {
+  averageLinkageOrder,
+  featureOrder,
+  featureStrength,
+  permutePattern,
+} from '../../../webview/util/featureOrder';
 import { pairCount, pairIndex } from '../../../src/shared/result/pairs';
 import { topPairs } from '../../../webview/util/topPairs';
 
 test('UPGMA on the textbook five-item example: (a,b) join at 17, then e at 22, (c,d) at 28', () => {
   // Wikipedia's UPGMA example: a..e with these distances; the tree is (((a,b),e),(c,d)).
   const names = 'abcde';
-  const d: Record<string, number> = { ab: 17, ac: 21, ad: 31, ae: 23, bc: 30, bd: 34, be: 21, cd: 28, ce: 39, de: 43 };
+  const d: Record<string, number> = {
+    ab: 17,
+    ac: 21,
+    ad: 31,
+    ae: 23,
+    bc: 30,
+    bd: 34,
+    be: 21,
+    cd: 28,
+    ce: 39,
+    de: 43,
+  };
   const D = new Float64Array(25);
   for (const [k, v] of Object.entries(d)) {
     const [i, j] = [names.indexOf(k[0]), names.indexOf(k[1])];
@@ -44,7 +60,8 @@ test('a permuted pattern holds the same weight for every pair of features', () =
   const order = Int32Array.of(3, 0, 4, 1, 2);
   const out = permutePattern(p, F, order);
   for (let a = 0; a < F; a++)
-    for (let b = a + 1; b < F; b++) assert.equal(out[pairIndex(a, b, F)], p[pairIndex(order[a], order[b], F)]);
+    for (let b = a + 1; b < F; b++)
+      assert.equal(out[pairIndex(a, b, F)], p[pairIndex(order[a], order[b], F)]);
 });
 
 test('top pairs: largest |w| first, zeros never, restricted to pairs of given features', () => {

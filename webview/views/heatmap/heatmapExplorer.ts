@@ -58,7 +58,10 @@ function pairList(doc: Document, p: HeatmapExplorerProps, found: number[]): HTML
   box.append(el(doc, 'div', title, 'lava-top-pairs-title'));
   const list = el(doc, 'ol');
   list.dataset.testid = 'top-pairs';
-  const pairs = p.query.trim() && found.length === 0 ? [] : topPairs(p.pattern, F, TOP_PAIRS, found.length ? new Set(found) : undefined);
+  const pairs =
+    p.query.trim() && found.length === 0
+      ? []
+      : topPairs(p.pattern, F, TOP_PAIRS, found.length ? new Set(found) : undefined);
   for (const { i, j, w } of pairs) {
     const li = el(doc, 'li');
     li.dataset.a = p.features[i];
@@ -69,7 +72,8 @@ function pairList(doc: Document, p: HeatmapExplorerProps, found: number[]): HTML
     li.append(pick, el(doc, 'span', formatWeight(w), w > 0 ? 'lava-pos' : 'lava-neg'));
     list.append(li);
   }
-  if (pairs.length === 0 && !p.query.trim()) box.append(el(doc, 'p', 'No pair has a non-zero weight.', 'lava-muted'));
+  if (pairs.length === 0 && !p.query.trim())
+    box.append(el(doc, 'p', 'No pair has a non-zero weight.', 'lava-muted'));
   box.append(list);
   return box;
 }

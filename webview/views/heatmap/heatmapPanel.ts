@@ -18,11 +18,14 @@ export const ORDER_LABELS: Record<HeatmapOrder, string> = {
 /** The order picker, shared by the selection's heatmap. */
 export function orderSelect(ctx: ViewContext): HTMLSelectElement {
   const select = ctx.doc.createElement('select');
-  select.title = 'Order of the features: as in the file, clustered (average linkage on 1 - |w|), or by total |w|';
+  select.title =
+    'Order of the features: as in the file, clustered (average linkage on 1 - |w|), or by total |w|';
   select.dataset.testid = 'heatmap-order';
   for (const [value, label] of Object.entries(ORDER_LABELS))
     select.append(Object.assign(ctx.doc.createElement('option'), { value, textContent: label }));
-  select.addEventListener('change', () => ctx.dispatch({ type: 'heatmapOrder', order: select.value as HeatmapOrder }));
+  select.addEventListener('change', () =>
+    ctx.dispatch({ type: 'heatmapOrder', order: select.value as HeatmapOrder }),
+  );
   return select;
 }
 
@@ -49,15 +52,30 @@ function draw(ctx: ViewContext, s: WithResult, query: string): void {
   if (locality) {
     const id = locality.key;
     ctx.slots.heatmapTitle.textContent = `Locality ${id}: its own correlations`;
-    return renderLoadable(ctx.slots.heatmap, locality, `locality ${id}'s correlations`, () => ctx.dispatch({ type: 'retryLocality' }), (v) =>
-      renderHeatmapExplorer(ctx.slots.heatmap, { ...common, pattern: v.pattern, features: v.features, localityId: id }),
+    return renderLoadable(
+      ctx.slots.heatmap,
+      locality,
+      `locality ${id}'s correlations`,
+      () => ctx.dispatch({ type: 'retryLocality' }),
+      (v) =>
+        renderHeatmapExplorer(ctx.slots.heatmap, {
+          ...common,
+          pattern: v.pattern,
+          features: v.features,
+          localityId: id,
+        }),
     );
   }
   const m = selectedModule(s);
   ctx.slots.heatmapTitle.textContent = m ? `M${m.id} pattern: ${m.name}` : 'Pattern';
   if (m) {
     const pattern = ctx.cache(s.result).pattern(m);
-    renderHeatmapExplorer(ctx.slots.heatmap, { ...common, pattern, features: s.result.features, moduleId: m.id });
+    renderHeatmapExplorer(ctx.slots.heatmap, {
+      ...common,
+      pattern,
+      features: s.result.features,
+      moduleId: m.id,
+    });
   } else ctx.slots.heatmap.replaceChildren();
 }
 

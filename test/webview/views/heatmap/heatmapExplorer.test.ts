@@ -14,7 +14,10 @@ async function app() {
 }
 
 const labels = (root: HTMLElement) =>
-  Array.from(root.querySelectorAll('[data-testid="heatmap"] .labels text[text-anchor="end"]'), (t) => t.textContent);
+  Array.from(
+    root.querySelectorAll('[data-testid="heatmap"] .labels text[text-anchor="end"]'),
+    (t) => t.textContent,
+  );
 
 test('the order toggle redraws the module pattern with its features by weight or clustered', async () => {
   const { root, doc, app: a } = await app();
@@ -44,7 +47,10 @@ test('the strongest pairs are listed beside the matrix; a listed pair opens the 
   host.handle('pair', ({ a, b }) => (asked.push(`${a}|${b}`), { a, b, av: [1, 2, 3], bv: [2, 1, 3] }));
   const items = Array.from(root.querySelectorAll('[data-testid="top-pairs"] li'));
   assert.deepEqual(
-    items.map((li) => `${li.getAttribute('data-a')}~${li.getAttribute('data-b')} ${li.querySelector('span')!.textContent}`),
+    items.map(
+      (li) =>
+        `${li.getAttribute('data-a')}~${li.getAttribute('data-b')} ${li.querySelector('span')!.textContent}`,
+    ),
     ['f0~f1 +0.800', 'f0~f2 +0.700', 'f1~f2 +0.600'],
   );
   (items[1].querySelector('button') as HTMLElement).click();
@@ -58,9 +64,13 @@ test('a feature search marks its row and column and lists its pairs; no match sa
   const input = root.querySelector('[data-testid="heatmap-search"]') as HTMLInputElement;
   input.value = 'F2';
   input.dispatchEvent(new doc.defaultView!.Event('input'));
-  const bands = Array.from(root.querySelectorAll('[data-testid="heatmap"] .highlight rect'), (r) => r.getAttribute('data-feature'));
+  const bands = Array.from(root.querySelectorAll('[data-testid="heatmap"] .highlight rect'), (r) =>
+    r.getAttribute('data-feature'),
+  );
   assert.deepEqual(bands, ['2', '2']);
-  const pairs = Array.from(root.querySelectorAll('[data-testid="top-pairs"] li'), (li) => li.getAttribute('data-b'));
+  const pairs = Array.from(root.querySelectorAll('[data-testid="top-pairs"] li'), (li) =>
+    li.getAttribute('data-b'),
+  );
   assert.deepEqual(pairs, ['f2', 'f2'], 'the pairs of f2 only: f0~f2 and f1~f2');
   input.value = 'zzz';
   input.dispatchEvent(new doc.defaultView!.Event('input'));

@@ -7,7 +7,7 @@ import { persisted, restoreState } from './store/persist';
 import { initialState } from './store/state';
 import { Store } from './store/store';
 import { readTheme, type Theme } from './util/colors';
-import { viewToPng, viewToSvg } from './util/export';
+import { decoratedExport, viewToPng, viewToSvg } from './util/export';
 import type { VsCodeApi } from './util/vscodeApi';
 import { bindViews, type ViewContext } from './views/binding';
 import { headerPanel } from './views/header/headerPanel';
@@ -58,8 +58,12 @@ export function startApp(root: HTMLElement, api: VsCodeApi, options: AppOptions 
     theme: () => theme,
     cache: (r) => (cache?.result === r ? cache : (cache = new ResultCache(r))),
     sizes: (r) => viewSizes(root, slots, r, options.width),
-    exportView: (view, slot, format) => {
-      const data = format === 'svg' ? Promise.resolve(viewToSvg(slot)) : viewToPng(slot, theme.background).catch(() => null);
+    exportView: (view, slot, format, decor) => {
+      const data = decor
+        ? decoratedExport(slot, format, decor, theme).catch(() => null)
+        : format === 'svg'
+          ? Promise.resolve(viewToSvg(slot))
+          : viewToPng(slot, theme.background).catch(() => null);
       void data.then((d) => d && host.notify('export', { format, view, data: d }));
     },
     rowsOut: {

@@ -3,6 +3,7 @@
 import type { LavaResult } from '../../src/shared/result/types';
 import type { Action, ExplorerState } from '../store/state';
 import type { Theme } from '../util/colors';
+import type { ExportDecor } from '../util/exportDecor';
 import type { ResultCache } from './resultCache';
 import type { Sizes, Slots } from './layout';
 
@@ -19,8 +20,8 @@ export interface ViewContext {
   /** Decoded patterns and the pixel grid of the shown result, computed once per result. */
   cache(result: LavaResult): ResultCache;
   sizes(result: LavaResult): Sizes;
-  /** Sends the view in `slot` to the host as a PNG or SVG file. */
-  exportView(view: string, slot: HTMLElement, format: 'png' | 'svg'): void;
+  /** Sends the view in `slot` to the host as a PNG or SVG file, with a title (and legend) when `decor` gives one. */
+  exportView(view: string, slot: HTMLElement, format: 'png' | 'svg', decor?: ExportDecor): void;
   /** Rows out of the explorer, through the host: open the data file at one, copy line numbers, save as CSV. */
   rowsOut: RowsOut;
 }

@@ -3,6 +3,7 @@
 // search; a click on a cell or a listed pair picks that pair.
 import { selectedModule } from '../../store/selectors';
 import type { HeatmapOrder } from '../../store/state';
+import { baseName } from '../../util/fileName';
 import type { ViewBinding, ViewContext, WithResult } from '../binding';
 import { button } from '../controls/button';
 import { exportButtons } from '../controls/exportButtons';
@@ -79,6 +80,12 @@ function draw(ctx: ViewContext, s: WithResult, query: string): void {
   } else ctx.slots.heatmap.replaceChildren();
 }
 
+/** The file's title: which data set, then what the heatmap shows (the panel's heading). */
+function exportTitle(s: WithResult | null, heading: HTMLElement): string {
+  const file = s ? baseName(s.result.source.file) : '';
+  return file ? `${file}: ${heading.textContent ?? ''}` : (heading.textContent ?? '');
+}
+
 export function heatmapPanel(ctx: ViewContext): ViewBinding {
   const { slots, doc } = ctx;
   const back = button(doc, 'Module pattern', () => ctx.dispatch({ type: 'showModuleHeatmap' }), {
@@ -93,7 +100,7 @@ export function heatmapPanel(ctx: ViewContext): ViewBinding {
     if (last) draw(ctx, last, query);
   });
   slots.heatmapBar.append(back, order, search);
-  exportButtons(ctx, slots.heatmapBar, 'heatmap', slots.heatmap);
+  exportButtons(ctx, slots.heatmapBar, 'heatmap', slots.heatmap, () => ({ title: exportTitle(last, slots.heatmapTitle) }));
   return {
     name: 'heatmap',
     deps: (s) => [s.result, s.selectedModule, s.heatmapOf, s.locality, s.pair?.key, s.heatmapOrder],

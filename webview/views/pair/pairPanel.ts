@@ -4,6 +4,7 @@
 import { activeRows } from '../../../src/shared/result/active';
 import { selectedModule, shownLocality } from '../../store/selectors';
 import type { PairData, PairMode } from '../../store/state';
+import { highlightColor } from '../../util/colors';
 import { el } from '../../util/dom';
 import { bin2d, discreteValues, jittered, maskedPearson, resolvePairMode } from '../../util/pairStats';
 import { allMembers, moduleLoadings } from '../../util/resultArrays';
@@ -39,7 +40,7 @@ function colouring(ctx: ViewContext, s: WithResult): Colouring {
     return {
       active: localityMask(r, locality),
       activeLabel: `locality ${locality}`,
-      activeColor: theme.focusBorder,
+      activeColor: highlightColor(theme),
     };
   if (m)
     return {

@@ -1,6 +1,6 @@
 // The map on a canvas (many points): discs stamped straight into a pixel buffer, outlines and probes on top.
 import { color, type ZoomTransform } from 'd3';
-import { mix } from '../../util/colors';
+import { highlightColor, mix } from '../../util/colors';
 import type { ScatterScene } from './geometry';
 import { probeSize, type ScatterRenderer } from './renderer';
 
@@ -81,7 +81,7 @@ function drawOverlay(scene: ScatterScene, ctx: CanvasRenderingContext2D, { k, x:
     ctx.lineTo(x + s, y);
     ctx.lineTo(x, y + s);
     ctx.closePath();
-    ctx.fillStyle = p === scene.selectedProbe ? theme.focusBorder : theme.foreground;
+    ctx.fillStyle = p === scene.selectedProbe ? highlightColor(theme) : theme.foreground;
     ctx.strokeStyle = theme.background;
     ctx.fill();
     ctx.stroke();

@@ -3,6 +3,7 @@
 import type { LavaResult } from '../../../src/shared/result/types';
 import { selectedModule } from '../../store/selectors';
 import { COLOR_BY_MODULE, type ExplorerState } from '../../store/state';
+import { baseName } from '../../util/fileName';
 import { metadataColoring, sequentialColoring, uniformColoring, type PointColoring } from '../../util/pointColors';
 import { localityMask, nearestProbe, topModules } from '../../util/selection';
 import type { ViewBinding, ViewContext } from '../binding';
@@ -39,7 +40,11 @@ function clickedLocality(r: LavaResult, hit: ScatterClick): number {
 
 export function mapPanel(ctx: ViewContext): ViewBinding {
   const { slots } = ctx;
-  exportButtons(ctx, slots.mapBar, 'map', slots.scatter);
+  let shown: { file: string; legend: PointColoring['legend'] } | null = null;
+  exportButtons(ctx, slots.mapBar, 'map', slots.scatter, () => ({
+    title: shown ? `${shown.file}: embedding map` : 'Embedding map',
+    legend: shown?.legend,
+  }));
   return {
     name: 'map',
     deps: (s) => [
@@ -74,6 +79,7 @@ export function mapPanel(ctx: ViewContext): ViewBinding {
         },
       });
       renderColorLegend(slots.colorLegend, coloring.legend);
+      shown = { file: baseName(r.source.file), legend: coloring.legend };
     },
   };
 }

@@ -11,6 +11,7 @@ import { showRunError } from './showError';
 import { needsConsent } from './storedResult';
 import { describeRunError } from './errorPlace';
 import { copyRowLines, exportSelection, openRow } from './selectionOut';
+import { isMissingEmbedding, numericColumns, offerEmbedding, type OfferUi } from './embeddingOffer';
 import { LavaCancelled } from '../../shared/errors';
 import type { LavaParams } from '../../shared/params/types';
 import type { LavaResult } from '../../shared/result/types';
@@ -59,8 +60,32 @@ export class Explainer implements PanelActions {
       target.commandParams = command;
       await this.runAndShow(target, dataUri, run);
     } catch (e) {
+      if (isMissingEmbedding(e) && !target?.result) return this.offerEmbedding(dataUri, command, target);
       this.failed(e, dataUri, target);
     }
+  }
+
+  /** No embedding columns: offer UMAP or a choice of columns, and run again with that, instead of an error. */
+  private async offerEmbedding(
+    dataUri: vscode.Uri,
+    command: Partial<LavaParams>,
+    panel?: LavaPanel,
+  ): Promise<void> {
+    panel?.panel.dispose();
+    const name = dataUri.path.slice(dataUri.path.lastIndexOf('/') + 1);
+    const ui: OfferUi = {
+      ask: (message, ...choices) => vscode.window.showWarningMessage(message, ...choices),
+      pickMany: (names, title) =>
+        vscode.window
+          .showQuickPick(names, { title, canPickMany: true, ignoreFocusOut: true })
+          .then((picked) => picked),
+      warn: (message) => void vscode.window.showWarningMessage(message),
+    };
+    const options = await offerEmbedding(name, () => numericColumns(dataUri.fsPath), ui);
+    this.log(
+      `no embedding in ${dataUri.fsPath}: ${options ? `running with ${JSON.stringify(options)}` : 'declined'}`,
+    );
+    if (options) await this.explain(dataUri, { ...command, ...options });
   }
 
   /** The run itself: its engine thread is the panel's afterwards, or ended when anything fails. */
@@ -189,7 +214,8 @@ export class Explainer implements PanelActions {
     if (!result) return;
     this.report('export the selection', async () => {
       const path = await exportSelection(panel.dataUri, result, rows);
-      if (path) void vscode.window.showInformationMessage(`LAVA: saved ${vscode.workspace.asRelativePath(path)}`);
+      if (path)
+        void vscode.window.showInformationMessage(`LAVA: saved ${vscode.workspace.asRelativePath(path)}`);
     });
   }
 
@@ -205,7 +231,9 @@ export class Explainer implements PanelActions {
   private report(what: string, job: () => Promise<void>): void {
     job().catch(
       (e: unknown) =>
-        void vscode.window.showErrorMessage(`LAVA: could not ${what}: ${e instanceof Error ? e.message : String(e)}`),
+        void vscode.window.showErrorMessage(
+          `LAVA: could not ${what}: ${e instanceof Error ? e.message : String(e)}`,
+        ),
     );
   }
 

@@ -224,7 +224,8 @@ export class Explainer implements PanelActions {
   }
 
   openRow(panel: LavaPanel, row: number): void {
-    if (panel.result) this.report('open the row', () => openRow(panel.dataUri, panel.result!, row));
+    if (panel.result)
+      this.report('open the row', () => openRow(panel.dataUri, panel.result!, row, panel.panel.viewColumn));
   }
 
   /** Runs a panel action; a failure becomes an error notification saying what could not be done. */

@@ -34,7 +34,13 @@ export async function copyRowLines(result: LavaResult, rows: number[]): Promise<
   );
 }
 
-export async function openRow(dataUri: vscode.Uri | null, result: LavaResult, row: number): Promise<void> {
+/** Opens the data file at the row's line, in another editor column than the explorer's (`panelColumn`). */
+export async function openRow(
+  dataUri: vscode.Uri | null,
+  result: LavaResult,
+  row: number,
+  panelColumn: vscode.ViewColumn | undefined,
+): Promise<void> {
   if (!dataUri) throw new Error('the data file of this result is unknown; use Re-run or locate it first');
-  await openAtLine(dataUri, result.rowLines[row]);
+  await openAtLine(dataUri, result.rowLines[row], undefined, panelColumn ?? vscode.ViewColumn.One);
 }

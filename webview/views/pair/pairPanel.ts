@@ -63,7 +63,7 @@ function rLine(doc: Document, pair: PairData, c: Colouring): HTMLElement {
   line.dataset.rIn = String(inside.r);
   line.dataset.rOut = String(outside.r);
   line.textContent = c.active
-    ? `r = ${showR(inside)} in the ${c.activeLabel}; ${showR(outside)} elsewhere`
+    ? `r = ${showR(inside)} in ${c.activeLabel.startsWith('locality') ? '' : 'the '}${c.activeLabel}; ${showR(outside)} elsewhere`
     : `r = ${showR(maskedPearson(pair.av, pair.bv, null))} over all rows`;
   return line;
 }

@@ -79,3 +79,19 @@ test('maxFeatures kept a quarter of 28 x 28 pixels: the dropped ones (listed by 
   // Dropped names that are not pixels (an id column kept out as constant) do not spoil the grid.
   assert.deepEqual(detectImageGrid(imageFeatures(), ['batch'])?.rows, 8);
 });
+
+test("the views' per-result cache finds the grid from the kept and the dropped pixel names", async () => {
+  const { ResultCache } = await import('../../../webview/views/resultCache');
+  const all = Array.from({ length: 64 }, (_, k) => `pixel_${Math.floor(k / 8)}_${k % 8}`);
+  // maxFeatures kept the 20 most variable; the other 44 are listed as dropped.
+  const kept = all.filter((_, k) => k % 3 === 0 && k < 60);
+  const dropped = all
+    .filter((f) => !kept.includes(f))
+    .map((name) => ({ name, reason: 'low-variance' as const }));
+  const result = {
+    features: kept,
+    droppedFeatures: dropped,
+  } as unknown as import('../../../src/shared/result/types').LavaResult;
+  const grid = new ResultCache(result).grid;
+  assert.deepEqual(grid && [grid.rows, grid.cols, grid.cellOf[1]], [8, 8, 3]);
+});

@@ -35,7 +35,15 @@ function thumbnail(
   canvas.dataset.row = String(row);
   const label = s.result.metadata.map((c) => `${c.name} ${String(c.values[row])}`).join(', ');
   canvas.title = `line ${s.result.rowLines[row]}${label ? ` (${label})` : ''}: click to open the data file there`;
+  canvas.tabIndex = 0;
+  canvas.setAttribute('role', 'button');
+  canvas.setAttribute('aria-label', canvas.title);
   canvas.addEventListener('click', () => ctx.rowsOut.open(row));
+  canvas.addEventListener('keydown', (e) => {
+    if (e.key !== 'Enter' && e.key !== ' ') return;
+    e.preventDefault();
+    ctx.rowsOut.open(row);
+  });
   const g = canvas.getContext('2d');
   // jsdom has no canvas: the element is there, nothing is painted.
   if (g) {

@@ -67,6 +67,11 @@ test('image data: one thumbnail per sample, each opening its row', async () => {
   thumbs[3].dispatchEvent(new root.ownerDocument.defaultView!.MouseEvent('click'));
   await settle();
   assert.deepEqual(notes.at(-1), { type: 'openRow', payload: { row: r.localities.members[4][3] } });
+  // From the keyboard: each thumbnail is a button reached by Tab, Enter opens its row.
+  assert.equal(thumbs[5].tabIndex, 0);
+  thumbs[5].dispatchEvent(new root.ownerDocument.defaultView!.KeyboardEvent('keydown', { key: 'Enter' }));
+  await settle();
+  assert.deepEqual(notes.at(-1), { type: 'openRow', payload: { row: r.localities.members[4][5] } });
 });
 
 test('a sample image: values scaled to the shared range from background to ink, dropped pixels left as background', () => {

@@ -34,7 +34,8 @@ function forWebview(e: unknown): Error {
 
 /** Throws unless every row is one of the result's rows. */
 function checkRows(rows: readonly number[], result: LavaResult): void {
-  for (const r of rows) if (r >= result.rowCount) throw new Error(`no row ${r}: this result has ${result.rowCount}`);
+  for (const r of rows)
+    if (r >= result.rowCount) throw new Error(`no row ${r}: this result has ${result.rowCount}`);
 }
 
 export class ExplorerHost {

@@ -10,7 +10,13 @@ import type { EngineContract, EngineHostContract } from '../shared/workerProtoco
 import { encodeFloat32 } from '../shared/result/codec';
 import { overallFraction, type Step } from '../shared/steps';
 import type { LavaParams } from '../shared/params/types';
-import { centredSums, columnMeans, correlationsFromSums, subtractSums, type CentredSums } from './selectionStats';
+import {
+  centredSums,
+  columnMeans,
+  correlationsFromSums,
+  subtractSums,
+  type CentredSums,
+} from './selectionStats';
 
 /** What the last run (or load) left behind: enough to answer requests without re-running. */
 interface Kept {

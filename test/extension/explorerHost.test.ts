@@ -247,10 +247,13 @@ test('selection and rows requests go through the host to the engine: correlation
 
   const got = await webview.request('rows', { rows: [5, 0] });
   assert.deepEqual(got.rows, [5, 0]);
-  assert.deepEqual(Array.from(decodePattern(got.values), (v) => Number(v.toFixed(4))), [
-    ...X[5].map((v) => Number(Math.fround(v).toFixed(4))),
-    ...X[0].map((v) => Number(Math.fround(v).toFixed(4))),
-  ]);
+  assert.deepEqual(
+    Array.from(decodePattern(got.values), (v) => Number(v.toFixed(4))),
+    [
+      ...X[5].map((v) => Number(Math.fround(v).toFixed(4))),
+      ...X[0].map((v) => Number(Math.fround(v).toFixed(4))),
+    ],
+  );
   await assert.rejects(webview.request('rows', { rows: [120] }), /no row 120: this result has 120/);
   await assert.rejects(webview.request('selection', { rows: [0, 500] }), /no row 500/);
   assert.equal(threads.length, 1, 'one engine loaded for all of them');

@@ -78,7 +78,9 @@ export function startEffects(store: Store, host: HostPeer): () => void {
         const rest = decodeFloat32(r.rest);
         const P = pairCount(r.features.length);
         if (inside.length !== P || rest.length !== P)
-          throw new Error(`the host sent ${inside.length} and ${rest.length} values for ${r.features.length} features`);
+          throw new Error(
+            `the host sent ${inside.length} and ${rest.length} values for ${r.features.length} features`,
+          );
         return { features: r.features, inside, rest, insideCount: r.insideCount, restCount: r.restCount };
       },
       loaded: (seq, value) => ({ type: 'selectionStatsLoaded', seq, value }),
@@ -92,7 +94,9 @@ export function startEffects(store: Store, host: HostPeer): () => void {
         const r = await host.request('rows', { rows }, { signal });
         const values = decodeFloat32(r.values);
         if (values.length !== r.rows.length * r.features.length)
-          throw new Error(`the host sent ${values.length} values for ${r.rows.length} rows of ${r.features.length} features`);
+          throw new Error(
+            `the host sent ${values.length} values for ${r.rows.length} rows of ${r.features.length} features`,
+          );
         return { rows: Int32Array.from(r.rows), features: r.features, values };
       },
       loaded: (seq, value) => ({ type: 'samplesLoaded', seq, value }),

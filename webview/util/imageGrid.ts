@@ -37,7 +37,10 @@ function gridCells(names: readonly string[]): { side: number; cell: (k: number) 
  * as digits' empty corners, or the pixels maxFeatures left out) count towards the grid: with them, at least half
  * of its cells must be named. Null otherwise.
  */
-export function detectImageGrid(features: readonly string[], dropped: readonly string[] = []): ImageGrid | null {
+export function detectImageGrid(
+  features: readonly string[],
+  dropped: readonly string[] = [],
+): ImageGrid | null {
   if (features.length === 0 || features.length + dropped.length < 16) return null;
   const all = dropped.every((d) => ROW_COL.test(d) || FLAT.test(d)) ? [...features, ...dropped] : features;
   const grid = gridCells(all);

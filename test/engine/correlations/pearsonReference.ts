@@ -1,7 +1,13 @@
 // The textbook two-pass Pearson correlation, the reference the engine's and the worker's fast paths are checked against.
 
 /** Pearson r of columns a and b of X (row-major, F columns) over the given rows; 0 when either is constant. */
-export function pearson(X: ArrayLike<number>, F: number, rows: readonly number[], a: number, b: number): number {
+export function pearson(
+  X: ArrayLike<number>,
+  F: number,
+  rows: readonly number[],
+  a: number,
+  b: number,
+): number {
   let ma = 0;
   let mb = 0;
   for (const r of rows) {

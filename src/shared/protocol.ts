@@ -33,6 +33,12 @@ export type DetailTab = (typeof DETAIL_TABS)[number];
 /** A view name as it may appear in an exported file's name: short, lower-case, no path characters. */
 export const ViewNameSchema = z.string().regex(/^[a-z][a-z0-9-]{0,40}$/);
 
+/** Row indices of the shown result (0-based, into its kept rows). */
+const RowsSchema = z.array(z.number().int().nonnegative());
+
+/** At most this many rows' values in one `rows` reply: a locality's samples, not the data set. */
+export const MAX_SAMPLE_ROWS = 2000;
+
 /** What the host answers (the webview's requests) and announces. */
 export const hostContract = {
   requests: {
@@ -50,6 +56,25 @@ export const hostContract = {
     feature: {
       params: z.object({ feature: z.string() }),
       result: z.object({ feature: z.string(), values: z.string() }),
+    },
+    /**
+     * Pearson correlations inside a selection of rows and over all the other rows: upper triangles, base64
+     * Float32. The rest comes from sums over all rows (kept by the engine) minus the selection's.
+     */
+    selection: {
+      params: z.object({ rows: RowsSchema.min(1) }),
+      result: z.object({
+        features: z.array(z.string()),
+        inside: z.string(),
+        rest: z.string(),
+        insideCount: z.number().int().nonnegative(),
+        restCount: z.number().int().nonnegative(),
+      }),
+    },
+    /** The feature values of a few rows (a locality's samples): rows x features, row-major, base64 Float32. */
+    rows: {
+      params: z.object({ rows: RowsSchema.min(1).max(MAX_SAMPLE_ROWS) }),
+      result: z.object({ rows: RowsSchema, features: z.array(z.string()), values: z.string() }),
     },
   },
   notes: {
@@ -75,6 +100,12 @@ export const webviewContract = {
     openSettings: z.object({}),
     /** An exported view: SVG text or a PNG data URL, saved by the host through a save dialog. */
     export: z.object({ format: z.enum(['png', 'svg']), view: ViewNameSchema, data: z.string() }),
+    /** Save these rows (line numbers, metadata, module activities) as CSV through a save dialog. */
+    exportSelection: z.object({ rows: RowsSchema.min(1) }),
+    /** Put these rows' line numbers on the clipboard. */
+    copyRows: z.object({ rows: RowsSchema.min(1) }),
+    /** Open the data file at this row's line. */
+    openRow: z.object({ row: z.number().int().nonnegative() }),
   },
 } satisfies Contract;
 

@@ -1,5 +1,5 @@
 // Every message between the extension host and the engine's worker thread (dist/worker.js), as rpc contracts
-// (./rpc.ts): what the worker answers (run, load, locality, pair, feature) and announces (progress, embedding). Both sides check
+// (./rpc.ts): what the worker answers (run, load, and the webview's requests) and announces (progress, embedding). Both sides check
 // every incoming message against these schemas; the host answers nothing.
 import { z } from 'zod';
 import type { Contract } from './rpc';
@@ -41,6 +41,8 @@ export const engineContract = {
     locality: hostContract.requests.locality,
     pair: hostContract.requests.pair,
     feature: hostContract.requests.feature,
+    selection: hostContract.requests.selection,
+    rows: hostContract.requests.rows,
   },
   notes: {
     /** `overall` is the whole run's fraction done (0..1), computed in the worker so the host needs no engine code. */

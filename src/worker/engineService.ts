@@ -1,5 +1,6 @@
 // The engine as its worker thread serves it over rpc: run (announcing the embedding as soon as it is known) and
-// load, then the webview's locality, pair and feature requests from what the last run or load kept. No thread code here, so tests can serve it in-process.
+// load, then the webview's locality, pair, feature, selection and rows requests from what the last run or load
+// kept. No thread code here, so tests can serve it in-process.
 import { localityCorrelations } from '../engine/correlations/correlation';
 import { runPipeline } from '../engine/pipeline';
 import { prepare } from '../engine/prepare/prepare';
@@ -10,6 +11,13 @@ import type { EngineContract, EngineHostContract } from '../shared/workerProtoco
 import { encodeFloat32 } from '../shared/result/codec';
 import { overallFraction, type Step } from '../shared/steps';
 import type { LavaParams } from '../shared/params/types';
+import {
+  centredSums,
+  columnMeans,
+  correlationsFromSums,
+  subtractSums,
+  type CentredSums,
+} from './selectionStats';
 
 /** What the last run (or load) left behind: enough to answer requests without re-running. */
 interface Kept {
@@ -21,6 +29,8 @@ interface Kept {
   /** Present after a run; after a load, a locality's correlations are computed on request from `members`. */
   correlations: LocalityCorrelations | null;
   members: number[][] | null;
+  /** Sums over all rows for selection requests: computed on the first one, then reused. */
+  global?: Promise<{ mean: Float64Array; sums: CentredSums }>;
 }
 
 type EnginePeer = Peer<EngineContract, EngineHostContract>;
@@ -67,6 +77,40 @@ export function featureColumn(X: Float64Array, E: number, F: number, features: s
 function sendEmbedding(peer: EnginePeer, Z: ArrayLike<number>, dims: number): void {
   const coords = Float32Array.from(Z);
   peer.notify('embedding', { coords, dims }, [coords.buffer]);
+}
+
+/** The rows as given, after checking each names a kept row. */
+function checkRows(rows: readonly number[], E: number): readonly number[] {
+  for (const r of rows) if (r >= E) throw new Error(`no row ${r}: the data has ${E} rows`);
+  return rows;
+}
+
+/** The values of `rows` (rows x F, row-major) as Float32. */
+export function rowValues(X: Float64Array, F: number, rows: readonly number[]): Float32Array {
+  const out = new Float32Array(rows.length * F);
+  rows.forEach((r, k) => out.set(X.subarray(r * F, (r + 1) * F), k * F));
+  return out;
+}
+
+/** Correlations inside `rows` and over the rest (selectionStats.ts); the global sums are kept for the next selection. */
+async function selectionCorrelations(kept: Kept, rows: readonly number[], signal: AbortSignal) {
+  const { X, E, F } = kept;
+  const unique = Int32Array.from(new Set(checkRows(rows, E))).sort();
+  if (!kept.global) {
+    const mean = columnMeans(X, E, F);
+    // Not tied to this request's signal: a cancelled selection must not leave a rejected promise kept for the next.
+    kept.global = centredSums(X, E, F, mean, null).then((sums) => ({ mean, sums }));
+  }
+  const { mean, sums } = await kept.global;
+  const inside = await centredSums(X, E, F, mean, unique, signal);
+  const rest = subtractSums(sums, inside);
+  return {
+    features: kept.features,
+    inside: encodeFloat32(correlationsFromSums(inside, F)),
+    rest: encodeFloat32(correlationsFromSums(rest, F)),
+    insideCount: inside.n,
+    restCount: rest.n,
+  };
 }
 
 /** Progress at most every 50 ms per step (and always at a step's start and end): the host redraws a notification. */
@@ -164,5 +208,12 @@ export function serveEngine(peer: EnginePeer): void {
   peer.handle('feature', ({ feature }) => {
     const k = need();
     return { feature, values: encodeFloat32(featureColumn(k.X, k.E, k.F, k.features, feature)) };
+  });
+
+  peer.handle('selection', ({ rows }, ctx) => selectionCorrelations(need(), rows, ctx.signal));
+
+  peer.handle('rows', ({ rows }) => {
+    const k = need();
+    return { rows, features: k.features, values: encodeFloat32(rowValues(k.X, k.F, checkRows(rows, k.E))) };
   });
 }

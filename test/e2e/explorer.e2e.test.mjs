@@ -89,6 +89,42 @@ function copyLogs(profile, dir) {
   walk(join(profile.user, 'logs'));
 }
 
+/** r of features a and b over the rows where module `moduleId` is active and over the rest, from the data file. */
+function pairR(csvPath, result, moduleId, a, b) {
+  const lines = readFileSync(csvPath, 'utf8').trimEnd().split('\n');
+  const header = lines[0].split(',');
+  const ia = header.indexOf(a);
+  const ib = header.indexOf(b);
+  const m = result.modules.find((x) => x.id === moduleId);
+  const max = Math.max(...m.loadings);
+  const active = new Uint8Array(result.rowCount);
+  m.loadings.forEach((w, p) => {
+    if (max > 0 && w >= max / 2) for (const r of result.localities.members[p]) active[r] = 1;
+  });
+  const r = (side) => {
+    const xs = [];
+    const ys = [];
+    result.rowLines.forEach((line, row) => {
+      if (active[row] !== side) return;
+      const cells = lines[line - 1].split(',');
+      xs.push(Number(cells[ia]));
+      ys.push(Number(cells[ib]));
+    });
+    const mx = xs.reduce((s, v) => s + v, 0) / xs.length;
+    const my = ys.reduce((s, v) => s + v, 0) / ys.length;
+    let sxy = 0;
+    let sxx = 0;
+    let syy = 0;
+    xs.forEach((x, k) => {
+      sxy += (x - mx) * (ys[k] - my);
+      sxx += (x - mx) ** 2;
+      syy += (ys[k] - my) ** 2;
+    });
+    return sxy / Math.sqrt(sxx * syy);
+  };
+  return { rIn: r(1), rOut: r(0) };
+}
+
 test(
   'LAVA Explorer in a real VS Code (code-server + Chromium)',
   { skip, timeout: 15 * 60_000 },
@@ -276,6 +312,61 @@ test(
           assert.ok((await wv.locator('.lava-module-item.lava-search-hit').count()) > 0, 'some module holds pixel_3_4');
           await wb.shot('05d-search-pixel');
           await page.keyboard.press('Escape');
+        },
+      );
+
+      await step(
+        'the pair view gives r inside and outside the active localities; a locality shows its 100 samples as thumbnails',
+        async () => {
+          assert.ok(result, 'needs the digits result');
+          const wv = wb.webview();
+          // The selected module's strongest pair, from the list beside its heatmap: r on both sides, from the data file.
+          const selected = wv.locator('[data-testid=module-item][aria-selected=true]');
+          const moduleId = Number(await selected.getAttribute('data-module-id'));
+          // Back from the locality the step before picked to the module: the pair view colours by its active rows.
+          await selected.click();
+          await wv.locator(`[data-testid=heatmap][data-module-id="${moduleId}"]`).waitFor({ timeout: 15_000 });
+          const top = wv.locator('.lava-heatmap-panel [data-testid=top-pairs] li').first();
+          const [a, b] = [await top.getAttribute('data-a'), await top.getAttribute('data-b')];
+          await top.locator('button').click();
+          const pairView = wv.locator(`[data-testid=pair-view][data-pair="${a}|${b}"]`);
+          await pairView.waitFor({ timeout: 15_000 });
+          const line = wv.locator('[data-testid=pair-r]');
+          await line.waitFor({ timeout: 15_000 });
+          assert.equal(await pairView.getAttribute('data-plot'), 'jitter', 'digits pixels are discrete: jittered');
+          const expected = pairR(join(ws, 'digits.csv'), result, moduleId, a, b);
+          assert.ok(Number.isFinite(expected.rIn), `the strongest pair ${a} ~ ${b} varies where M${moduleId} is active`);
+          const rIn = Number(await line.getAttribute('data-r-in'));
+          const rOut = Number(await line.getAttribute('data-r-out'));
+          assert.ok(Math.abs(rIn - expected.rIn) < 1e-9, `r inside ${rIn}, from the file ${expected.rIn}`);
+          assert.ok(Math.abs(rOut - expected.rOut) < 1e-9, `r outside ${rOut}, from the file ${expected.rOut}`);
+          assert.match(await line.innerText(), /r = [+-]?\d\.\d{3} \(n = \d+\) in the localities where M\d+ is active/);
+          await wb.shot('05c-pair-r');
+
+          await wv.locator('[data-testid=scatter] circle').nth(300).click({ force: true });
+          const samples = wv.locator('[data-testid=locality-samples][data-sample-count]');
+          await samples.waitFor({ timeout: 30_000 });
+          assert.equal(await samples.getAttribute('data-kind'), 'images', 'digits are pixels: thumbnails');
+          assert.equal(Number(await samples.getAttribute('data-sample-count')), 100);
+          assert.equal(result.localities.size, 100);
+          const thumbs = samples.locator('[data-testid=sample-thumb]');
+          assert.equal(await thumbs.count(), 100, '100 thumbnails');
+          const locality = Number(await samples.getAttribute('data-locality'));
+          assert.deepEqual(
+            await thumbs.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-row')))),
+            result.localities.members[locality],
+            "the thumbnails are the locality's rows",
+          );
+          await samples.scrollIntoViewIfNeeded();
+          await wb.shot('05d-locality-samples');
+          // A thumbnail opens the data file at its row's line.
+          const row = result.localities.members[locality][0];
+          await thumbs.first().click();
+          await page
+            .locator('.statusbar-item', { hasText: `Ln ${result.rowLines[row]}, Col 1` })
+            .first()
+            .waitFor({ timeout: 15_000 });
+          await wb.shot('05e-sample-opened-at-line');
         },
       );
 

@@ -7,7 +7,10 @@ export class ResultCache {
   private patterns = new Map<number, Float32Array>();
   readonly grid: ImageGrid | null;
   constructor(readonly result: LavaResult) {
-    this.grid = detectImageGrid(result.features);
+    this.grid = detectImageGrid(
+      result.features,
+      result.droppedFeatures.map((d) => d.name),
+    );
   }
   pattern(m: ModuleResult): Float32Array {
     let p = this.patterns.get(m.id);

@@ -10,6 +10,8 @@ import { exportView, readResult, saveBesideData, storeResult, workspaceFolderOf 
 import { showRunError } from './showError';
 import { needsConsent } from './storedResult';
 import { describeRunError } from './errorPlace';
+import { copyRowLines, exportSelection, openRow } from './selectionOut';
+import { isMissingEmbedding, numericColumns, offerEmbedding, type OfferUi } from './embeddingOffer';
 import { LavaCancelled } from '../../shared/errors';
 import type { LavaParams } from '../../shared/params/types';
 import type { LavaResult } from '../../shared/result/types';
@@ -58,8 +60,32 @@ export class Explainer implements PanelActions {
       target.commandParams = command;
       await this.runAndShow(target, dataUri, run);
     } catch (e) {
+      if (isMissingEmbedding(e) && !target?.result) return this.offerEmbedding(dataUri, command, target);
       this.failed(e, dataUri, target);
     }
+  }
+
+  /** No embedding columns: offer UMAP or a choice of columns, and run again with that, instead of an error. */
+  private async offerEmbedding(
+    dataUri: vscode.Uri,
+    command: Partial<LavaParams>,
+    panel?: LavaPanel,
+  ): Promise<void> {
+    panel?.panel.dispose();
+    const name = dataUri.path.slice(dataUri.path.lastIndexOf('/') + 1);
+    const ui: OfferUi = {
+      ask: (message, ...choices) => vscode.window.showWarningMessage(message, ...choices),
+      pickMany: (names, title) =>
+        vscode.window
+          .showQuickPick(names, { title, canPickMany: true, ignoreFocusOut: true })
+          .then((picked) => picked),
+      warn: (message) => void vscode.window.showWarningMessage(message),
+    };
+    const options = await offerEmbedding(name, () => numericColumns(dataUri.fsPath), ui);
+    this.log(
+      `no embedding in ${dataUri.fsPath}: ${options ? `running with ${JSON.stringify(options)}` : 'declined'}`,
+    );
+    if (options) await this.explain(dataUri, { ...command, ...options });
   }
 
   /** The run itself: its engine thread is the panel's afterwards, or ended when anything fails. */
@@ -180,6 +206,35 @@ export class Explainer implements PanelActions {
       (e: unknown) =>
         void vscode.window.showErrorMessage(
           `LAVA: export failed: ${e instanceof Error ? e.message : String(e)}`,
+        ),
+    );
+  }
+
+  exportSelection(panel: LavaPanel, rows: number[]): void {
+    const result = panel.result;
+    if (!result) return;
+    this.report('export the selection', async () => {
+      const path = await exportSelection(panel.dataUri, result, rows);
+      if (path)
+        void vscode.window.showInformationMessage(`LAVA: saved ${vscode.workspace.asRelativePath(path)}`);
+    });
+  }
+
+  copyRows(panel: LavaPanel, rows: number[]): void {
+    if (panel.result) this.report('copy the line numbers', () => copyRowLines(panel.result!, rows));
+  }
+
+  openRow(panel: LavaPanel, row: number): void {
+    if (panel.result)
+      this.report('open the row', () => openRow(panel.dataUri, panel.result!, row, panel.panel.viewColumn));
+  }
+
+  /** Runs a panel action; a failure becomes an error notification saying what could not be done. */
+  private report(what: string, job: () => Promise<void>): void {
+    job().catch(
+      (e: unknown) =>
+        void vscode.window.showErrorMessage(
+          `LAVA: could not ${what}: ${e instanceof Error ? e.message : String(e)}`,
         ),
     );
   }

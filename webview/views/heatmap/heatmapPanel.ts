@@ -1,49 +1,89 @@
 // The heatmap panel's binding: the selected module's pattern, or the picked locality's own correlations (loading,
-// failed with a retry, or drawn); a click on a cell picks that pair.
+// failed with a retry, or drawn), in the chosen feature order with the strongest pairs beside it and a feature
+// search; a click on a cell or a listed pair picks that pair.
 import { selectedModule } from '../../store/selectors';
-import type { Loadable, LocalityView, PairKey } from '../../store/state';
+import type { HeatmapOrder } from '../../store/state';
+import { baseName } from '../../util/fileName';
 import type { ViewBinding, ViewContext, WithResult } from '../binding';
 import { button } from '../controls/button';
 import { exportButtons } from '../controls/exportButtons';
 import { renderLoadable } from '../requestStatus/requestStatus';
-import { renderHeatmap } from './heatmap';
+import { renderHeatmapExplorer } from './heatmapExplorer';
 
-/** The picked pair's cell in `features`, if both are there. */
-function pairCell(features: readonly string[], pair: PairKey | undefined): [number, number] | null {
-  const ia = pair ? features.indexOf(pair.a) : -1;
-  const ib = pair ? features.indexOf(pair.b) : -1;
-  return ia >= 0 && ib >= 0 ? [ia, ib] : null;
+export const ORDER_LABELS: Record<HeatmapOrder, string> = {
+  file: 'file order',
+  cluster: 'clustered',
+  weight: 'by weight',
+};
+
+/** The order picker, shared by the selection's heatmap. */
+export function orderSelect(ctx: ViewContext): HTMLSelectElement {
+  const select = ctx.doc.createElement('select');
+  select.title =
+    'Order of the features: as in the file, clustered (average linkage on 1 - |w|), or by total |w|';
+  select.dataset.testid = 'heatmap-order';
+  for (const [value, label] of Object.entries(ORDER_LABELS))
+    select.append(Object.assign(ctx.doc.createElement('option'), { value, textContent: label }));
+  select.addEventListener('change', () =>
+    ctx.dispatch({ type: 'heatmapOrder', order: select.value as HeatmapOrder }),
+  );
+  return select;
 }
 
-function draw(
-  ctx: ViewContext,
-  s: WithResult,
-  features: readonly string[],
-  pattern: Float32Array,
-  ids: { moduleId: number | null; localityId: number | null },
-): void {
-  renderHeatmap(ctx.slots.heatmap, {
-    pattern,
-    features,
+function searchBox(doc: Document, onInput: (q: string) => void): HTMLInputElement {
+  const input = doc.createElement('input');
+  input.type = 'search';
+  input.placeholder = 'Find a feature';
+  input.setAttribute('aria-label', 'Find a feature in the heatmap');
+  input.dataset.testid = 'heatmap-search';
+  input.addEventListener('input', () => onInput(input.value));
+  return input;
+}
+
+function draw(ctx: ViewContext, s: WithResult, query: string): void {
+  const locality = s.heatmapOf === 'locality' ? s.locality : null;
+  const common = {
+    order: s.heatmapOrder,
+    query,
     theme: ctx.theme(),
     size: ctx.sizes(s.result).heat,
-    ...ids,
-    selectedPair: pairCell(features, s.pair?.key),
-    onCellClick: (i, j) =>
-      ctx.dispatch({ type: 'showPair', a: features[Math.min(i, j)], b: features[Math.max(i, j)] }),
-  });
+    selectedPair: s.pair?.key ?? null,
+    onPair: (a: string, b: string) => ctx.dispatch({ type: 'showPair', a, b }),
+  };
+  if (locality) {
+    const id = locality.key;
+    ctx.slots.heatmapTitle.textContent = `Locality ${id}: its own correlations`;
+    return renderLoadable(
+      ctx.slots.heatmap,
+      locality,
+      `locality ${id}'s correlations`,
+      () => ctx.dispatch({ type: 'retryLocality' }),
+      (v) =>
+        renderHeatmapExplorer(ctx.slots.heatmap, {
+          ...common,
+          pattern: v.pattern,
+          features: v.features,
+          localityId: id,
+        }),
+    );
+  }
+  const m = selectedModule(s);
+  ctx.slots.heatmapTitle.textContent = m ? `M${m.id} pattern: ${m.name}` : 'Pattern';
+  if (m) {
+    const pattern = ctx.cache(s.result).pattern(m);
+    renderHeatmapExplorer(ctx.slots.heatmap, {
+      ...common,
+      pattern,
+      features: s.result.features,
+      moduleId: m.id,
+    });
+  } else ctx.slots.heatmap.replaceChildren();
 }
 
-function renderLocality(ctx: ViewContext, s: WithResult, locality: Loadable<number, LocalityView>): void {
-  const id = locality.key;
-  ctx.slots.heatmapTitle.textContent = `Locality ${id}: its own correlations`;
-  renderLoadable(
-    ctx.slots.heatmap,
-    locality,
-    `locality ${id}'s correlations`,
-    () => ctx.dispatch({ type: 'retryLocality' }),
-    (v) => draw(ctx, s, v.features, v.pattern, { moduleId: null, localityId: id }),
-  );
+/** The file's title: which data set, then what the heatmap shows (the panel's heading). */
+function exportTitle(s: WithResult | null, heading: HTMLElement): string {
+  const file = s ? baseName(s.result.source.file) : '';
+  return file ? `${file}: ${heading.textContent ?? ''}` : (heading.textContent ?? '');
 }
 
 export function heatmapPanel(ctx: ViewContext): ViewBinding {
@@ -52,19 +92,23 @@ export function heatmapPanel(ctx: ViewContext): ViewBinding {
     secondary: true,
     title: 'Show the selected module again',
   });
-  slots.heatmapBar.append(back);
-  exportButtons(ctx, slots.heatmapBar, 'heatmap', slots.heatmap);
+  const order = orderSelect(ctx);
+  let query = '';
+  let last: WithResult | null = null;
+  const search = searchBox(doc, (q) => {
+    query = q;
+    if (last) draw(ctx, last, query);
+  });
+  slots.heatmapBar.append(back, order, search);
+  exportButtons(ctx, slots.heatmapBar, 'heatmap', slots.heatmap, () => ({ title: exportTitle(last, slots.heatmapTitle) }));
   return {
     name: 'heatmap',
-    deps: (s) => [s.result, s.selectedModule, s.heatmapOf, s.locality, s.pair?.key],
+    deps: (s) => [s.result, s.selectedModule, s.heatmapOf, s.locality, s.pair?.key, s.heatmapOrder],
     render: (s) => {
-      const locality = s.heatmapOf === 'locality' ? s.locality : null;
-      back.hidden = locality === null;
-      if (locality) return renderLocality(ctx, s, locality);
-      const m = selectedModule(s);
-      slots.heatmapTitle.textContent = m ? `M${m.id} pattern: ${m.name}` : 'Pattern';
-      if (m) draw(ctx, s, s.result.features, ctx.cache(s.result).pattern(m), { moduleId: m.id, localityId: null });
-      else slots.heatmap.replaceChildren();
+      last = s;
+      back.hidden = !(s.heatmapOf === 'locality' && s.locality);
+      order.value = s.heatmapOrder;
+      draw(ctx, s, query);
     },
   };
 }

@@ -4,6 +4,7 @@ import type { LavaResult } from '../../../src/shared/result/types';
 import { rowMask } from '../../store/rowSets';
 import { selectedModule } from '../../store/selectors';
 import { COLOR_BY_FEATURE, COLOR_BY_MODULE, type ExplorerState } from '../../store/state';
+import { baseName } from '../../util/fileName';
 import { metadataColoring, sequentialColoring, uniformColoring, type PointColoring } from '../../util/pointColors';
 import { localityMask, nearestProbe, topModules } from '../../util/selection';
 import type { ViewBinding, ViewContext } from '../binding';
@@ -55,7 +56,11 @@ function clickedLocality(r: LavaResult, hit: ScatterClick): number {
 
 export function mapPanel(ctx: ViewContext): ViewBinding {
   const { slots } = ctx;
-  exportButtons(ctx, slots.mapBar, 'map', slots.scatter);
+  let shown: { file: string; legend: PointColoring['legend'] } | null = null;
+  exportButtons(ctx, slots.mapBar, 'map', slots.scatter, () => ({
+    title: shown ? `${shown.file}: embedding map` : 'Embedding map',
+    legend: shown?.legend,
+  }));
   return {
     name: 'map',
     deps: (s) => [
@@ -105,6 +110,7 @@ export function mapPanel(ctx: ViewContext): ViewBinding {
       if (s.colorBy === COLOR_BY_FEATURE && s.feature && s.feature.status !== 'ready')
         renderLoadable(slots.colorLegend, s.feature, `the values of ${s.feature.key}`, () => ctx.dispatch({ type: 'retryFeature' }), () => {});
       else renderColorLegend(slots.colorLegend, coloring.legend);
+      shown = { file: baseName(r.source.file), legend: coloring.legend };
     },
   };
 }

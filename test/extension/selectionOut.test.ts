@@ -32,12 +32,12 @@ test('Export CSV writes the rows where the save dialog says (starting beside the
     const asked: { defaultUri?: { fsPath: string } }[] = [];
     let answer: vscode.Uri | undefined = vscode.Uri.file(join(ws.dir, 'picked.csv'));
     stub(vscode.window, {
-      showSaveDialog: ((o: (typeof asked)[0]) => (asked.push(o), Promise.resolve(answer))) as Fn,
+      showSaveDialog: ((o: (typeof asked)[0]) => (asked.push(o), Promise.resolve(answer))),
     });
     const path = await exportSelection(vscode.Uri.file(ws.data) as never, r, [2, 3, 150]);
     assert.equal(path, join(ws.dir, 'picked.csv'));
     assert.equal(asked[0].defaultUri?.fsPath, join(ws.dir, 'blobs.selection.csv'));
-    assert.equal(readFileSync(path!, 'utf8'), selectionCsv(r, [2, 3, 150]));
+    assert.equal(readFileSync(path, 'utf8'), selectionCsv(r, [2, 3, 150]));
     answer = undefined;
     assert.equal(await exportSelection(vscode.Uri.file(ws.data) as never, r, [1]), null);
     // The data file itself is refused, and left as it was.
@@ -60,8 +60,8 @@ test('Export CSV writes the rows where the save dialog says (starting beside the
 test("Copy line numbers puts the rows' file lines on the clipboard", async () => {
   const { copyRowLines } = await import('../../src/extension/commands/selectionOut');
   let copied = '';
-  stub(vscode.env.clipboard, { writeText: ((t: string) => ((copied = t), Promise.resolve())) as Fn });
-  stub(vscode.window, { showInformationMessage: (() => Promise.resolve(undefined)) as Fn });
+  stub(vscode.env.clipboard, { writeText: ((t: string) => ((copied = t), Promise.resolve())) });
+  stub(vscode.window, { showInformationMessage: (() => Promise.resolve(undefined)) });
   await copyRowLines(makeFixture(), [0, 3, 37]);
   assert.equal(copied, '2, 6, 41');
 });
@@ -73,11 +73,11 @@ test("a row opens the data file at its line, in the other editor column than the
   const lines = Array.from({ length: 400 }, (_, i) => `line ${i + 1}`);
   stub(vscode.workspace, {
     openTextDocument: (() =>
-      Promise.resolve({ lineCount: 400, lineAt: (i: number) => ({ text: lines[i] }) })) as Fn,
+      Promise.resolve({ lineCount: 400, lineAt: (i: number) => ({ text: lines[i] }) })),
   });
   stub(vscode.window, {
     showTextDocument: ((_d: unknown, o: { selection: vscode.Range; viewColumn: unknown }) =>
-      shown.push({ line: o.selection.start.line, column: o.viewColumn })) as Fn,
+      shown.push({ line: o.selection.start.line, column: o.viewColumn })),
   });
   await openRow(vscode.Uri.file('/ws/blobs.csv') as never, r, 150, vscode.ViewColumn.One);
   await openRow(vscode.Uri.file('/ws/blobs.csv') as never, r, 3, vscode.ViewColumn.Two);

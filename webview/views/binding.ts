@@ -27,10 +27,11 @@ export interface ViewContext {
   rowsOut: RowsOut;
 }
 
+// Function-valued fields, not methods: views pass them on as callbacks (`onOpen: ctx.rowsOut.open`).
 export interface RowsOut {
-  open(row: number): void;
-  copy(rows: ArrayLike<number>): void;
-  save(rows: ArrayLike<number>): void;
+  open: (row: number) => void;
+  copy: (rows: ArrayLike<number>) => void;
+  save: (rows: ArrayLike<number>) => void;
 }
 
 interface Binding<S> {

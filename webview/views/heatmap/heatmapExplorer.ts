@@ -31,7 +31,7 @@ const orders = new WeakMap<Float32Array, Map<HeatmapOrder, Int32Array>>();
 
 function cachedOrder(pattern: Float32Array, F: number, mode: HeatmapOrder): Int32Array {
   let byMode = orders.get(pattern);
-  if (!byMode) orders.set(pattern, (byMode = new Map()));
+  if (!byMode) orders.set(pattern, (byMode = new Map<HeatmapOrder, Int32Array>()));
   let order = byMode.get(mode);
   if (!order) byMode.set(mode, (order = featureOrder(pattern, F, mode)));
   return order;

@@ -74,6 +74,6 @@ test('a feature search marks its row and column and lists its pairs; no match sa
   assert.deepEqual(pairs, ['f2', 'f2'], 'the pairs of f2 only: f0~f2 and f1~f2');
   input.value = 'zzz';
   input.dispatchEvent(new doc.defaultView!.Event('input'));
-  assert.match(root.querySelector('.lava-top-pairs')!.textContent!, /No feature matches "zzz"/);
+  assert.match(root.querySelector('.lava-top-pairs')!.textContent, /No feature matches "zzz"/);
   assert.equal(root.querySelectorAll('[data-testid="top-pairs"] li').length, 0);
 });

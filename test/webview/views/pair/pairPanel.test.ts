@@ -71,7 +71,7 @@ test("the panel shows r inside and outside the module's active rows; discrete va
   assert.equal(Number(line.getAttribute('data-r-out')), maskedPearson(av, bv, active, 0).r);
   assert.ok(Number(line.getAttribute('data-r-in')) > 0.9, 'M0 is active in blob A, where f1 follows f0');
   assert.match(
-    line.textContent!,
+    line.textContent,
     /r = \+0\.9\d\d \(n = \d+\) in the localities where M0 is active; [+-]0\.\d+ \(n = \d+\) elsewhere/,
   );
   const select = root.querySelector('[data-testid="pair-mode"]') as HTMLSelectElement;

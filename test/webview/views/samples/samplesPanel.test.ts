@@ -60,7 +60,7 @@ test('image data: one thumbnail per sample, each opening its row', async () => {
   const { root, notes } = await showSamples(r);
   const panel = root.querySelector('[data-testid="locality-samples"]')!;
   assert.equal(panel.getAttribute('data-kind'), 'images');
-  const thumbs = Array.from(panel.querySelectorAll('[data-testid="sample-thumb"]')) as HTMLCanvasElement[];
+  const thumbs = Array.from(panel.querySelectorAll<HTMLCanvasElement>('[data-testid="sample-thumb"]'));
   assert.equal(thumbs.length, LOCALITY_SIZE);
   assert.deepEqual([thumbs[0].width, thumbs[0].height], [8, 8], 'one canvas pixel per image pixel');
   assert.match(thumbs[3].title, new RegExp(`^line ${r.rowLines[r.localities.members[4][3]]} \\(label blob`));

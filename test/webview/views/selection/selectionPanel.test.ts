@@ -46,14 +46,14 @@ test('the panel counts the rows and ranks the modules by how much more active th
   const { root } = await withSelection();
   const panel = q(root, '[data-testid="selection"]');
   assert.equal(panel.getAttribute('data-row-count'), '105');
-  assert.match(panel.textContent!, /105 rows selected \(35\.0% of the map\)/);
+  assert.match(panel.textContent, /105 rows selected \(35\.0% of the map\)/);
   const items = Array.from(root.querySelectorAll('[data-testid="selection-module-item"]'));
   assert.deepEqual(
     items.map((li) => li.getAttribute('data-module-id')),
     ['1', '2', '0'],
     'blob B is M1; five rows of blob C lift M2 above M0',
   );
-  assert.match(items[0].textContent!, /d = \+\d\.\d\d/);
+  assert.match(items[0].textContent, /d = \+\d\.\d\d/);
   const blobB = q(root, '[data-testid="selection-makeup"] tr[data-value="blob B"]');
   assert.deepEqual(
     Array.from(blobB.children, (td) => td.textContent),
@@ -81,16 +81,14 @@ test("the selection's correlations come from the engine; the toggle shows their 
   const toggle = q(root, '[data-testid="selection-heatmap-show"]') as HTMLSelectElement;
   toggle.value = 'difference';
   toggle.dispatchEvent(new doc.defaultView!.Event('change'));
-  assert.match(q(root, '.lava-selection-heatmap').textContent!, /minus r over the other 195/);
+  assert.match(q(root, '.lava-selection-heatmap').textContent, /minus r over the other 195/);
   const top = q(root, '.lava-selection-heatmap [data-testid="top-pairs"] li span');
   assert.equal(top.textContent, '+0.300', '0.5 inside - 0.2 outside');
 });
 
 test('Export CSV, Copy line numbers and a row line go to the host as notes; Clear empties the panel', async () => {
   const { root, notes } = await withSelection();
-  const buttons = Array.from(
-    root.querySelectorAll('[data-testid="selection"] .lava-panel-bar button'),
-  ) as HTMLElement[];
+  const buttons = Array.from(root.querySelectorAll<HTMLElement>('[data-testid="selection"] .lava-panel-bar button'));
   buttons.find((b) => b.textContent === 'Export CSV…')!.click();
   buttons.find((b) => b.textContent === 'Copy line numbers')!.click();
   q(root, '[data-testid="selection-rows"] [data-testid="open-row"][data-row="101"]').click();
@@ -104,5 +102,5 @@ test('Export CSV, Copy line numbers and a row line go to the host as notes; Clea
   assert.deepEqual(sent[2].payload, { row: 101 });
   buttons.find((b) => b.textContent === 'Clear')!.click();
   assert.equal(root.querySelector('[data-testid="selection"]'), null);
-  assert.match(root.querySelector('.lava-selection-panel')!.textContent!, /Select a region on the map/);
+  assert.match(root.querySelector('.lava-selection-panel')!.textContent, /Select a region on the map/);
 });

@@ -93,7 +93,9 @@ export function reduce(s: ExplorerState, a: Action): ExplorerState {
     case 'toggleProbes':
       return { ...s, showProbes: a.show ?? !s.showProbes };
     case 'showLocality':
-      return showLocality(s, a.id);
+      // A clicked locality is a question about those rows: its samples answer it (the wide panel's heatmap, pinned
+      // beside the tabs, shows its correlations; on a narrow one they are a tab away).
+      return { ...showLocality(s, a.id), tab: 'samples' };
     case 'showModuleHeatmap':
       return { ...s, heatmapOf: 'module' };
     case 'showPair':

@@ -24,12 +24,15 @@ test('row sets: normalised ascending and distinct within range; union and differ
   assert.deepEqual(Array.from(rowMask(rows(0, 3), 5)), [1, 0, 0, 1, 0]);
 });
 
-test('the chosen tab is persisted and restored; a heatmap cell shows the pair tab', () => {
-  let s = reduce(withResult(), { type: 'tab', tab: 'samples' });
-  assert.equal(persisted(s).tab, 'samples');
-  assert.equal(initialState(persisted(s)).tab, 'samples');
+test('the chosen tab is persisted and restored; a heatmap cell shows the pair tab, a clicked locality its samples', () => {
+  let s = reduce(withResult(), { type: 'tab', tab: 'picture' });
+  assert.equal(persisted(s).tab, 'picture');
+  assert.equal(initialState(persisted(s)).tab, 'picture');
   s = reduce(s, { type: 'showPair', a: 'f0', b: 'f1' });
   assert.equal(s.tab, 'pair');
+  s = reduce(s, { type: 'showLocality', id: 2 });
+  assert.equal(s.tab, 'samples');
+  assert.equal(s.heatmapOf, 'locality', 'the heatmap (pinned on wide panels) shows the locality');
 });
 
 test('a feature search colours by the feature and asks for its values once; a value search colours by its column', () => {

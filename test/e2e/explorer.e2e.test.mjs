@@ -298,6 +298,25 @@ test(
           for (let k = 0; k < 40 && !(count = Number(await map.getAttribute('data-selected-count'))); k++) await page.waitForTimeout(250);
           assert.ok(count >= sure && count <= sure + unsure, `selected ${count}, the test counts ${sure} inside (+${unsure} on the edge)`);
           await wb.shot('05c-lasso-selection');
+
+          // The lasso fills the Selection panel: the same rows, the modules ranked by effect size (largest first).
+          const panel = wv.locator(`[data-testid=selection][data-row-count="${count}"]`);
+          await panel.waitFor({ timeout: 15_000 });
+          assert.equal(await wv.locator('[role=tab][data-tab=selection]').getAttribute('aria-selected'), 'true', 'the Selection tab shows');
+          const items = panel.locator('[data-testid=selection-module-item]');
+          const ds = await items.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-d'))));
+          assert.equal(ds.length, result.modules.length, 'one item per module');
+          assert.ok(ds.every((d, i) => i === 0 || d <= ds[i - 1]), `ranked by effect size: ${ds.join(', ')}`);
+          assert.ok(ds[0] > 0, `the top module is more active inside the lasso (d = ${ds[0]})`);
+          // Wide: the details column scrolls to the new selection's tab by itself; the map stays where it was.
+          const inView = (loc) =>
+            loc.evaluate((e) => {
+              const b = e.getBoundingClientRect();
+              return b.width > 0 && b.top >= 0 && b.bottom <= window.innerHeight + 1;
+            });
+          assert.ok(await inView(items.first()), 'the top-ranked module is in view without scrolling the page');
+          assert.ok(await inView(map), 'the map is still in view');
+          await wb.shot('05c-lasso-selection-panel');
           await page.keyboard.press('Escape');
           await wv.locator('[data-testid=scatter][data-selected-count="0"]').waitFor({ timeout: 10_000 });
           await wv.locator('.lava-tool[data-tool="pan"]').click();
@@ -367,6 +386,11 @@ test(
             .first()
             .waitFor({ timeout: 15_000 });
           await wb.shot('05e-sample-opened-at-line');
+          // The file opened beside the panel: close it, so the later steps see the panel at the window's width.
+          await page.locator('.tab', { hasText: 'LAVA: digits.csv' }).first().click();
+          await wb.runCommand('View: Close Editors in Other Groups');
+          for (let k = 0; k < 60 && (await page.locator('.editor-group-container').count()) > 1; k++) await page.waitForTimeout(250);
+          assert.equal(await page.locator('.editor-group-container').count(), 1, 'one editor group: the panel');
         },
       );
 

@@ -11,11 +11,15 @@ export function exportButtons(
   slot: HTMLElement,
   decor?: () => ExportDecor,
 ): void {
+  // PNG and SVG as one group: a bar that wraps moves both to the next row, never one of them alone.
+  const group = ctx.doc.createElement('span');
+  group.className = 'lava-export';
   for (const format of ['png', 'svg'] as const)
-    bar.append(
+    group.append(
       button(ctx.doc, format.toUpperCase(), () => ctx.exportView(view, slot, format, decor?.()), {
         secondary: true,
         title: `Export the ${view} as ${format.toUpperCase()}`,
       }),
     );
+  bar.append(group);
 }

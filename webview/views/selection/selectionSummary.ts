@@ -13,7 +13,7 @@ export function moduleRanking(
   effects: ModuleEffect[],
   onSelect: (id: number) => void,
 ): HTMLElement {
-  const list = el(doc, 'ol', undefined, 'lava-ranking');
+  const list = el(doc, 'ol', undefined, 'lava-ranking lava-module-ranking');
   list.dataset.testid = 'selection-modules';
   for (const e of effects) {
     const li = el(doc, 'li');

@@ -1,35 +1,32 @@
-// Peak memory of reading a large sparse .h5ad for LAVA (not a test): stats of every gene in one pass, then
-// the dense block of the 256 most variable. Measured with /usr/bin/time -v around a child process.
+// Peak memory of reading a large sparse .h5ad for LAVA (not a test): the run's read and prepare steps, which
+// take stats of every gene in one pass, then the dense block of the 256 most variable. Measured with
+// /usr/bin/time -v around a child process.
 //   node --import tsx bench/h5adMemory.ts [FILE.h5ad]
 // Without FILE it writes /tmp/lava-bench/sparse-100k-20k.h5ad first (100k cells x 20k genes, ~5% non-zero;
 // bench/write_sparse_h5ad.py, needs python3-anndata). Target: peak RSS under 2 GB.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { readH5ad } from '../src/engine/read/h5ad/h5ad';
 import { h5wasm } from '../src/engine/read/h5ad/h5file';
+import { readInputs } from '../src/engine/read/readInputs';
+import { prepare } from '../src/engine/prepare/prepare';
+import { DEFAULT_PARAMS, type LavaParams } from '../src/shared/params/types';
 
 const KEEP = 256;
 
 async function child(file: string): Promise<void> {
   const t0 = Date.now();
-  const ds = await readH5ad(file);
-  const m = ds.matrix;
-  if (m === null) throw new Error('no matrix');
+  // The run's own read and prepare steps: stats of every gene in one pass, then the block of the kept ones.
+  const params: LavaParams = { ...DEFAULT_PARAMS, maxFeatures: KEEP };
+  const inputs = await readInputs(file, params);
   const t1 = Date.now();
-  const s = await m.stats();
+  const p = await prepare(inputs, params);
   const t2 = Date.now();
-  const order = Array.from({ length: m.cols }, (_, j) => j).sort(
-    (a, b) => s.variance[b] - s.variance[a] || a - b,
-  );
-  const keep = order.slice(0, KEEP).sort((a, b) => a - b);
-  const block = await m.block(keep);
-  const t3 = Date.now();
   let sum = 0;
-  for (let i = 0; i < block.length; i++) sum += block[i];
-  console.log(`${m.source}: ${m.rows} x ${m.cols}; block ${m.rows} x ${keep.length} (sum ${sum.toFixed(0)})`);
-  console.log(`open+obs ${t1 - t0} ms, stats ${t2 - t1} ms, block ${t3 - t2} ms`);
-  // Where the memory is at the end: JS heap, typed arrays (the block, h5wasm's wasm memory) and the rest.
+  for (let i = 0; i < p.X.length; i++) sum += p.X[i];
+  console.log(`${inputs.data.matrix?.source}: ${inputs.data.rowCount} rows; X ${p.E} x ${p.F} (sum ${sum.toFixed(0)})`);
+  console.log(`read (obs, obsm choice) ${t1 - t0} ms, prepare (stats + block) ${t2 - t1} ms`);
+  // Where the memory is at the end: JS heap, typed arrays (X, Z, h5wasm's wasm memory) and the rest.
   const mu = process.memoryUsage();
   const mb = (n: number): string => `${(n / 2 ** 20).toFixed(0)} MiB`;
   const wasm = (await h5wasm()).Module.HEAPU8.length;

@@ -7,6 +7,7 @@ import { TIME_BIN } from './measure';
 import { parseOptions, USAGE, type BenchOptions } from './options';
 import { CACHE_DIR, digitsSet, ensureDirs, fashionFile, fashionSet, plantedSet } from './datasets';
 import { moduleAgreement } from './stats';
+import { readAnyResult } from './readResult';
 import { loadNow, machineInfo, renderReport, type CompareRow, type HostRow, type Machine, type ScalingRow, type UmapRow } from './report';
 import { compare, compareUmap, log, PYTHON, REFERENCE, ROOT, scaling, SETTINGS, type ResultJson } from './runs';
 
@@ -156,7 +157,7 @@ function savedPath(out: string): string {
 function firstResult(name: string, side: 'ours' | 'ref'): ResultJson | null {
   for (let i = 0; i < 100; i++) {
     const f = join(ROOT, CACHE_DIR, 'runs', name, `${side}-${i}.json`);
-    if (existsSync(f)) return JSON.parse(readFileSync(f, 'utf8')) as ResultJson;
+    if (existsSync(f)) return readAnyResult<ResultJson>(f);
   }
   return null;
 }

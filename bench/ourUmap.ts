@@ -4,6 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { readTableFile } from '../src/engine/read/table';
 import { prepare } from '../src/engine/prepare/prepare';
+import { tableDataset } from '../src/engine/read/tableDataset';
 import { computeUmap } from '../src/engine/embedding/umap';
 import { DEFAULT_PARAMS, type LavaParams } from '../src/shared/params/types';
 
@@ -21,7 +22,7 @@ async function main(argv: string[]): Promise<void> {
   const table = await readTableFile(data);
   // a stored embedding is not a feature of the map we make (umap_learn.py leaves the same columns out)
   params.metadata = ['umap_1', 'umap_2'].filter((c) => table.header.includes(c));
-  const prepared = prepare(table, params);
+  const prepared = await prepare({ data: tableDataset(table) }, params);
   const t0 = performance.now();
   const Z = await computeUmap(prepared.X, prepared.E, prepared.F, params, {});
   const ms = performance.now() - t0;

@@ -7,6 +7,7 @@ import { measure, type Measured } from './measure';
 import type { BenchOptions } from './options';
 import { CACHE_DIR, plantedSet, type DataSet } from './datasets';
 import { moduleAgreement } from './stats';
+import { readAnyResult } from './readResult';
 import type { CompareRow, ScalingRow, SideRuns, UmapRow } from './report';
 import { scorePlanted } from '../fixtures/scorePlanted';
 import type { PlantedTruth } from '../fixtures/planted';
@@ -20,7 +21,7 @@ export const SETTINGS = { n: 100, o: 3, k: 8, seed: 0 };
 
 export interface ModuleJson {
   pairs: { a: string; b: string; r: number }[];
-  activity: number[];
+  activity: ArrayLike<number>;
 }
 export interface ResultJson {
   modules: ModuleJson[];
@@ -59,7 +60,7 @@ function record(side: SideRuns, r: Measured, out: string, label: string): Result
   side.wallMs.push(r.wallMs);
   side.rssKb.push(r.peakRssKb);
   side.cpuS.push(r.cpuS);
-  const res = JSON.parse(readFileSync(out, 'utf8')) as ResultJson;
+  const res = readAnyResult<ResultJson>(out);
   log(
     `    ${label}: ${(r.wallMs / 1000).toFixed(2)} s (CPU ${r.cpuS.toFixed(1)} s), ${(r.peakRssKb / 1024).toFixed(0)} MB; load ${loadavg()[0].toFixed(1)}`,
   );

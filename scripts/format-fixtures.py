@@ -1,6 +1,8 @@
 #!/usr/bin/python3
 """Writes the .h5ad, .npy and .npz test fixtures with the real writers (anndata, numpy) into a folder,
-with expected.json holding the values they hold, for test/engine/read/ to compare the readers against.
+with expected.json holding the values they hold, for test/engine/read/ to compare the readers against;
+and one planted data set (planted.csv) written again as .h5ad (dense, CSR, in a layer, in raw) and .npy,
+for the end-to-end tests that check every format gives the CSV's modules.
 
     /usr/bin/python3 scripts/format-fixtures.py OUT_DIR
 
@@ -160,10 +162,72 @@ def write_numpy(out):
     }
 
 
+GENES = ["CD3E", "CD3D", "CD2", "MS4A1", "CD79A", "CD79B", "LYZ", "S100A8", "GNLY", "NKG7", "ACTB", "MALAT1"]
+
+
+def planted(rng, per_blob=200):
+    """Three blobs on the map; CD3E~CD3D~CD2 correlate in blobs 0 and 2, MS4A1~CD79A~CD79B in blob 1."""
+    blobs = np.repeat(np.arange(3), per_blob)
+    angle = 2 * np.pi * blobs / 3
+    umap = np.stack([10 * np.cos(angle), 10 * np.sin(angle)], 1) + rng.normal(size=(len(blobs), 2))
+    x = rng.normal(size=(len(blobs), len(GENES)))
+    for genes, on in (([0, 1, 2], [0, 2]), ([3, 4, 5], [1])):
+        rows = np.isin(blobs, on)
+        shared = rng.normal(size=rows.sum())
+        for g in genes:
+            x[rows, g] = np.sqrt(0.8) * shared + np.sqrt(0.2) * rng.normal(size=rows.sum())
+    x = x * rng.uniform(0.5, 3, len(GENES)) + rng.uniform(2, 9, len(GENES))
+    return x, umap, blobs
+
+
+def write_planted(out):
+    rng = np.random.default_rng(5)
+    x, umap, blobs = planted(rng)
+    n = len(blobs)
+    barcodes = [f"AAAC{i:04d}-1" for i in range(n)]
+    cell_type = np.array(["T cell", "B cell", "T cell"])[blobs]
+    # The CSV a Seurat user exports: clusters as numbers (which must not become features), barcodes as text.
+    csv = pd.DataFrame(x, columns=GENES)
+    csv["umap_1"], csv["umap_2"] = umap[:, 0], umap[:, 1]
+    csv["RNA_snn_res.1"] = blobs
+    csv["seurat_clusters"] = blobs
+    csv["barcode"] = barcodes
+    csv.to_csv(os.path.join(out, "planted.csv"), index=False, float_format="%.17g")
+    obs = pd.DataFrame(
+        {"leiden": pd.Categorical(blobs.astype(str)), "cell_type": pd.Categorical(cell_type)}, index=barcodes
+    )
+    var = pd.DataFrame({"gene_ids": [f"ENSG{j:011d}" for j in range(len(GENES))]}, index=GENES)
+    other = rng.normal(size=(n, 2))
+    # float64 as the CSV holds them (anndata 0.8 would make X float32 by default).
+    a = anndata.AnnData(X=x, obs=obs, var=var, dtype=np.float64)
+    a.obsm["X_umap"] = umap
+    a.obsm["X_tsne"] = other
+    a.write_h5ad(os.path.join(out, "planted_dense.h5ad"))
+    a.X = sp.csr_matrix(x)
+    a.write_h5ad(os.path.join(out, "planted_csr.h5ad"))
+    # The planted values in a layer and in raw (with two more, constant genes); X is noise.
+    a.layers["planted"] = sp.csr_matrix(x)
+    raw_x = np.hstack([x, np.zeros((n, 2))])
+    raw_var = pd.DataFrame(index=GENES + ["RAW1", "RAW2"])
+    a.raw = anndata.AnnData(X=raw_x, obs=a.obs[[]], var=raw_var, dtype=np.float64)
+    a.X = rng.normal(size=x.shape)
+    a.write_h5ad(os.path.join(out, "planted_layers.h5ad"))
+    np.save(os.path.join(out, "planted_X.npy"), x)
+    np.save(os.path.join(out, "planted_umap.npy"), umap)
+    np.save(os.path.join(out, "planted_umap_short.npy"), umap[:-1])
+    obs.reset_index(names="barcode").to_csv(os.path.join(out, "planted_meta.csv"), index=False)
+    return {"rows": n, "genes": GENES, "gene_ids": list(var["gene_ids"]), "X_tsne": other.ravel().tolist()}
+
+
 def main():
     out = sys.argv[1]
     os.makedirs(out, exist_ok=True)
-    expected = {"anndata": anndata.__version__, "h5ad": write_h5ad(out), "numpy": write_numpy(out)}
+    expected = {
+        "anndata": anndata.__version__,
+        "h5ad": write_h5ad(out),
+        "numpy": write_numpy(out),
+        "planted": write_planted(out),
+    }
     with open(os.path.join(out, "expected.json"), "w", encoding="utf-8") as f:
         json.dump(expected, f)
 

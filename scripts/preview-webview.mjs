@@ -44,27 +44,41 @@ for (const f of ['codicon.css', 'codicon.ttf'])
 copyFileSync('dist/webview.js', join(out, 'webview.js'));
 if (existsSync('dist/webview.css')) copyFileSync('dist/webview.css', join(out, 'webview.css'));
 
+// The test fixture and the result codec are TypeScript: bundle them to modules and import those.
+await build({
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  entryPoints: { fixture: 'test/webview/fixture.ts', encode: 'src/shared/result/encode.ts', decode: 'src/shared/result/decode.ts' },
+  outdir: out,
+  outExtension: { '.js': '.mjs' },
+  logLevel: 'warning',
+});
+const fx = await import(pathToFileURL(join(out, 'fixture.mjs')).href);
+const { encodeResult } = await import(pathToFileURL(join(out, 'encode.mjs')).href);
+const { decodeResult } = await import(pathToFileURL(join(out, 'decode.mjs')).href);
+// The page gets what the host sends (the result's file text) and, for the stub's answers, the arrays it reads.
 let result;
+let text;
 const resultPath = opt('result', null);
 if (resultPath) {
-  result = JSON.parse(readFileSync(resultPath, 'utf8'));
+  text = readFileSync(resultPath, 'utf8');
+  result = decodeResult(text, resultPath);
 } else {
-  // The test fixture is TypeScript: bundle it to a module and import that.
-  await build({
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    entryPoints: ['test/webview/fixture.ts'],
-    outfile: join(out, 'fixture.mjs'),
-    logLevel: 'warning',
-  });
-  const fx = await import(pathToFileURL(join(out, 'fixture.mjs')).href);
   const side = Number(opt('image', 0));
   result = fx.makeFixture(
     Math.ceil(Number(opt('rows', 300)) / fx.BLOBS),
     side ? fx.imageDesign(side) : fx.BLOB_DESIGN,
   );
+  text = encodeResult(result);
 }
+const note = { text, source: result.source };
+const view = {
+  features: result.features,
+  rowCount: result.rowCount,
+  coords: Array.from(result.embedding.coords),
+  modules: result.modules.map((m) => ({ pairs: m.pairs, loadings: Array.from(m.loadings), pattern: Array.from(m.pattern) })),
+};
 
 // Values close to VS Code's own themes (Light+, Dark+, High Contrast) for the variables the webview reads.
 const THEMES = {
@@ -190,22 +204,22 @@ document.addEventListener('securitypolicyviolation', (e) =>
 for (const [k, v] of Object.entries(${JSON.stringify(theme.vars)})) document.documentElement.style.setProperty('--vscode-' + k, v);
 window.__sent = [];
 const fail = ${JSON.stringify(fail)};
-const result = ${JSON.stringify(result)};
-window.__result = result;
-function b64ToF32(b){const s=atob(b);const u=new Uint8Array(s.length);for(let i=0;i<s.length;i++)u[i]=s.charCodeAt(i);return new Float32Array(u.buffer);}
-function f32ToB64(f){const u=new Uint8Array(f.buffer);let s='';for(let i=0;i<u.length;i++)s+=String.fromCharCode(u[i]);return btoa(s);}
+const result = ${JSON.stringify(view)};
+window.__note = ${JSON.stringify(note)};
+// A packed array without deflate (shared/result/packed.ts allows that): the stub has no zlib.
+function packF32(f){const u=new Uint8Array(f.buffer);let s='';for(let i=0;i<u.length;i++)s+=String.fromCharCode(u[i]);return { dtype: 'float32', length: f.length, deflate: false, base64: btoa(s) };}
 function send(m){ setTimeout(()=>window.postMessage(m,'*'), 10); }
 function note(type, payload){ send({ rpc: 'note', type, payload }); }
 const answers = {
   locality: ({ locality }) => {
     const P = result.features.length * (result.features.length - 1) / 2;
     const acc = new Float32Array(P);
-    for (const mod of result.modules) { const w = mod.loadings[locality] || 0; if (!w) continue; const p = b64ToF32(mod.pattern); for (let q=0;q<P;q++) acc[q]+=w*p[q]; }
-    return { locality, pattern: f32ToB64(acc), features: result.features };
+    for (const mod of result.modules) { const w = mod.loadings[locality] || 0; if (!w) continue; const p = mod.pattern; for (let q=0;q<P;q++) acc[q]+=w*p[q]; }
+    return { locality, pattern: packF32(acc), features: result.features };
   },
   pair: ({ a, b }) => {
     const n = result.rowCount, av = [], bv = [];
-    for (let i = 0; i < n; i++) { const x = result.embedding.coords[2*i], y = result.embedding.coords[2*i+1]; av.push(Math.sin(x*1.3+i*0.01)*3 + x); bv.push(Math.cos(y*0.7+i*0.013)*3 + 0.5*x); }
+    for (let i = 0; i < n; i++) { const x = result.coords[2*i], y = result.coords[2*i+1]; av.push(Math.sin(x*1.3+i*0.01)*3 + x); bv.push(Math.cos(y*0.7+i*0.013)*3 + 0.5*x); }
     return { a, b, av, bv };
   },
 };
@@ -215,7 +229,7 @@ window.acquireVsCodeApi = () => ({
   setState: (s) => { saved = s; },
   postMessage: (m) => {
     window.__sent.push(m);
-    if (m.rpc === 'note' && m.type === 'ready') note('result', { result, appliedFrom: { neighbors: 'command', modules: 'settings' } });
+    if (m.rpc === 'note' && m.type === 'ready') note('result', { ...window.__note, appliedFrom: { neighbors: 'command', modules: 'settings' } });
     if (m.rpc !== 'request') return;
     if (fail) send({ rpc: 'reply', id: m.id, ok: false, error: { name: 'Error', message: 'the engine worker stopped (preview --fail)' } });
     else send({ rpc: 'reply', id: m.id, ok: true, result: answers[m.method](m.params) });
@@ -315,10 +329,10 @@ if (flag('screenshot')) {
     }
     if (flag('perf')) {
       const t = await p.evaluate(async () => {
-        const clone = JSON.parse(JSON.stringify(window.__result));
+        // The render timed includes decoding the result's text, as the webview does on every result note.
         const t0 = performance.now();
         window.dispatchEvent(
-          new MessageEvent('message', { data: { rpc: 'note', type: 'result', payload: { result: clone, appliedFrom: {} } } }),
+          new MessageEvent('message', { data: { rpc: 'note', type: 'result', payload: { ...window.__note, appliedFrom: {} } } }),
         );
         const render = performance.now() - t0;
         const surface = document.querySelector('[data-testid="scatter"] canvas, [data-testid="scatter"] svg');

@@ -4,7 +4,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { format, resolveConfig } from 'prettier';
-import { PARAM_NAMES, PARAM_SPECS } from '../src/shared/params/spec';
+import { PARAM_NAMES, PARAM_SPECS, SETTING_NAMES } from '../src/shared/params/spec';
 import { DEFAULT_PARAMS, type LavaParams } from '../src/shared/params/types';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -41,12 +41,20 @@ function jsonType(name: keyof LavaParams): Record<string, unknown> {
     case 'columns':
       return { type: 'array', items: { type: 'string' }, uniqueItems: true };
     case 'bounds':
-      return { type: 'array', items: { type: 'number' }, minItems: 2, maxItems: 2 };
+      return {
+        type: 'array',
+        items: { type: 'number', minimum: s.min, maximum: s.max },
+        minItems: 2,
+        maxItems: 2,
+      };
+    case 'name':
+    case 'path':
+      return { type: 'string' };
   }
 }
 
 const properties: Record<string, unknown> = {};
-PARAM_NAMES.forEach((name, order) => {
+SETTING_NAMES.forEach((name, order) => {
   const p: Record<string, unknown> = {
     ...jsonType(name),
     default: DEFAULT_PARAMS[name],

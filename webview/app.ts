@@ -2,7 +2,9 @@
 // store's requests, and each view re-renders from the part of the state it reads.
 import { hostContract, webviewContract } from '../src/shared/protocol';
 import { Peer } from '../src/shared/rpc';
-import { startEffects, type HostPeer } from './store/effects';
+import { decodeResult } from '../src/shared/result/decode';
+import type { LavaResult } from '../src/shared/result/types';
+import { describeFailure, startEffects, type HostPeer } from './store/effects';
 import { persisted, restoreState } from './store/persist';
 import { initialState } from './store/state';
 import { Store } from './store/store';
@@ -76,6 +78,7 @@ export function startApp(root: HTMLElement, api: VsCodeApi, options: AppOptions 
       copy: (rows) => host.notify('copyRows', { rows: Array.from(rows) }),
       save: (rows) => host.notify('exportSelection', { rows: Array.from(rows) }),
     },
+    copy: (text, what) => host.notify('copy', { text, what }),
   };
   const render = bindViews(root, [
     // First: the arrangement decides how wide the other views are.
@@ -99,9 +102,17 @@ export function startApp(root: HTMLElement, api: VsCodeApi, options: AppOptions 
   ]);
 
   host.on('running', (running) => store.dispatch({ type: 'running', running }));
-  host.on('result', (n) =>
-    store.dispatch({ type: 'result', result: n.result, appliedFrom: n.appliedFrom, resultUri: n.resultUri ?? null }),
-  );
+  host.on('result', (n) => {
+    let result: LavaResult;
+    try {
+      // Decoded (and checked) here, not in the host: the host forwards the file text as it is.
+      result = { ...decodeResult(n.text, n.resultUri ?? 'the result'), source: n.source };
+    } catch (e) {
+      store.dispatch({ type: 'runFailed', message: describeFailure(e) });
+      return;
+    }
+    store.dispatch({ type: 'result', result, appliedFrom: n.appliedFrom, resultUri: n.resultUri ?? null });
+  });
   host.on('error', (n) => store.dispatch({ type: 'runFailed', message: n.message }));
   host.on('embedding', (map) => store.dispatch({ type: 'embedding', map }));
   store.subscribe((s) => {

@@ -2,6 +2,7 @@
 // and hover driven as a user would (mouse and wheel events), each frame timed with requestAnimationFrame.
 import { renderScatter } from '../../webview/views/scatter/scatter';
 import { categoricalColoring } from '../../webview/util/pointColors';
+import { toCategories } from '../../src/shared/result/columns';
 import { readTheme } from '../../webview/util/colors';
 import { startApp } from '../../webview/app';
 
@@ -49,7 +50,8 @@ export async function runBench(n: number, width: number, height: number) {
   const { coords, labels } = synthetic(n);
   const host = document.getElementById('map')!;
   const theme = readTheme(document.documentElement);
-  const coloring = categoricalColoring('type', labels, theme);
+  const { categories, codes } = toCategories(labels);
+  const coloring = categoricalColoring('type', categories, codes, theme);
   const t0 = performance.now();
   renderScatter(host, { coords, dims: 2, count: n, coloring, theme, width, height, mode: 'canvas' });
   await nextFrame();

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { scorePlanted, type ScorableResult } from '../../fixtures/scorePlanted';
 import type { PlantedTruth } from '../../fixtures/planted';
 import { moduleAgreement } from '../stats';
+import { readAnyResult } from '../readResult';
 
 const USAGE = 'usage: npx tsx bench/reference/agree.ts [--truth TRUTH.json] RESULT.json [RESULT.json ...]\n';
 
@@ -19,7 +20,7 @@ function main(argv: string[]): number {
     process.stderr.write(USAGE);
     return 2;
   }
-  const results = paths.map((p) => readJson<ScorableResult>(p));
+  const results = paths.map((p) => readAnyResult<ScorableResult>(p));
   if (truthPath) {
     const truth = readJson<PlantedTruth>(truthPath);
     results.forEach((r, i) => {

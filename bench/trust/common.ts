@@ -4,7 +4,6 @@ import type { LavaParams } from '../../src/shared/params/types';
 import { assess, DEFAULT_TRUST, trustContext, type TrustSettings } from '../../src/engine/trust/trust';
 import { trustedSummaries, type TrustedModule } from '../../src/engine/trust/summary';
 import type { TrustReport } from '../../src/engine/trust/trust';
-import { decodeFloat32 } from '../../src/shared/result/codec';
 import { patternCosines } from '../../src/engine/trust/match';
 
 export interface TrustRun {
@@ -35,10 +34,9 @@ export async function trustRun(
   return { report, modules: summaries, stepsMs, trustMs: performance.now() - t0 };
 }
 
-/** Cosine of two patterns given as base64 Float32 (the result's form). */
-export function patternCosine(a: string, b: string): number {
-  const x = decodeFloat32(a);
-  return patternCosines(x, 1, decodeFloat32(b), 1, x.length)[0];
+/** Cosine of two modules' patterns (Float32, the in-memory result's form). */
+export function patternCosine(a: Float32Array, b: Float32Array): number {
+  return patternCosines(a, 1, b, 1, a.length)[0];
 }
 
 export function arg(name: string, fallback: string): string {

@@ -18,6 +18,11 @@ const RUN_FLAGS = {
   },
   'no-config': { type: 'boolean', value: '', doc: 'ignore .lava.json files' },
   out: { type: 'string', value: 'RESULT.json', doc: 'where to write the result' },
+  'plain-arrays': {
+    type: 'boolean',
+    value: '',
+    doc: 'write per-row arrays as plain JSON numbers, not packed (bigger; README "Reading a result")',
+  },
   quiet: { type: 'boolean', value: '', doc: 'no progress bar and no summary' },
   help: { type: 'boolean', value: '', doc: 'this text' },
 } as const;
@@ -39,11 +44,16 @@ function valueName(spec: ParamSpec): string {
       return 'COLS';
     case 'bounds':
       return 'LO,HI';
+    case 'name':
+      return 'NAME';
+    case 'path':
+      return 'FILE';
   }
 }
 
 function defaultText(name: keyof LavaParams): string {
   const v = DEFAULT_PARAMS[name];
+  if (v === undefined) return 'none';
   if (Array.isArray(v)) return v.length ? v.join(',') : 'none';
   if (typeof v === 'boolean') return v ? 'on' : 'off';
   return String(v);
@@ -54,9 +64,10 @@ function usageLine(flag: string, value: string, doc: string): string {
 }
 
 export const USAGE = [
-  'usage: lava explain DATA.csv [options]',
+  'usage: lava explain DATA [options]',
   '',
-  'Explains the embedding of DATA.csv with LAVA and writes DATA.lava.json beside it (or --out).',
+  'Explains the embedding of DATA with LAVA and writes DATA.lava.json beside it (or --out).',
+  'DATA is a .csv/.tsv, .h5ad, .parquet, .arrow/.feather, .npy or .npz file.',
   '',
   'Options of the method (also "defaults"/"datasets" keys of .lava.json and lava.* settings in VS Code):',
   ...PARAM_NAMES.map((n) =>
@@ -108,6 +119,7 @@ export interface CommandLine {
   config?: string;
   noConfig: boolean;
   out?: string;
+  plainArrays: boolean;
   quiet: boolean;
   help: boolean;
 }
@@ -137,6 +149,7 @@ export function parseCommandLine(argv: string[]): CommandLine {
     ...(typeof values.config === 'string' ? { config: values.config } : {}),
     noConfig: values['no-config'] === true,
     ...(typeof values.out === 'string' ? { out: values.out } : {}),
+    plainArrays: values['plain-arrays'] === true,
     quiet: values.quiet === true,
     help: values.help === true,
   };

@@ -2,7 +2,7 @@
 // input, whatever path (symlinked folder, hard link, relative form) names the same file.
 import { accessSync, constants, realpathSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import { LavaInputError } from '../shared/errors';
+import { LavaCancelled, LavaInputError } from '../shared/errors';
 
 function statOrNull(path: string): Stats | null {
   try {
@@ -57,4 +57,15 @@ export function checkOutPath(out: string, inputs: string[]): void {
         'Choose another --out path; the input is never overwritten.',
       );
   }
+}
+
+/** A failed write of the result as an input error naming --out (exit 2); anything but a file-system error passes. */
+export function unwritable(out: string, e: unknown): unknown {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  if (e instanceof LavaCancelled || typeof code !== 'string') return e;
+  return new LavaInputError(
+    `cannot write the result (${code})`,
+    { file: out },
+    'Check that the folder of --out still exists, that you may write there and that the disk has room.',
+  );
 }

@@ -1,6 +1,5 @@
 // Step 3's summary: each factor turned into a module of the result (name, top pairs, pattern, activity, loadings).
 import type { ModulePair, ModuleResult } from '../shared/result/types';
-import { encodeFloat32 } from '../shared/result/codec';
 import type { Factorization, Localities, LocalityCorrelations } from './types';
 import { pairOf } from '../shared/result/pairs';
 
@@ -80,13 +79,13 @@ export function summarizeModules(
       if (w === 0) continue;
       for (let s = p * n; s < (p + 1) * n; s++) sum[loc.members[s]] += w;
     }
-    const activity = new Array<number>(E);
-    for (let i = 0; i < E; i++) activity[i] = cover[i] > 0 ? round6(sum[i] / cover[i]) : 0;
-    const loadings = new Array<number>(l);
+    const activity = new Float32Array(E);
+    for (let i = 0; i < E; i++) activity[i] = cover[i] > 0 ? sum[i] / cover[i] : 0;
+    const loadings = new Float32Array(l);
     let localityCount = 0;
     for (let p = 0; p < l; p++) {
       const w = W[p * k + m];
-      loadings[p] = round6(w);
+      loadings[p] = w;
       if (maxLoad > 0 && w >= maxLoad / 2) localityCount++;
     }
 
@@ -104,7 +103,7 @@ export function summarizeModules(
       id,
       name,
       pairs,
-      pattern: encodeFloat32(h),
+      pattern: h.slice(),
       activity,
       loadings,
       featureWeights: Array.from(fw, round6),

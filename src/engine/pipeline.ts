@@ -1,9 +1,12 @@
-// The LAVA steps in order: table -> prepared data -> embedding -> localities -> correlations -> modules -> result.
+// The LAVA steps in order: files -> prepared data -> embedding -> localities -> correlations -> modules -> result.
 // Progress and cancellation run through every step; the same input, params and seed give the same result.
 import { throwIfCancelled } from './errors';
-import { readTableBytes, readTableFile } from './read/table';
+import { readInputs } from './read/readInputs';
+import { lineOf } from './prepare/badRows';
 import { prepare } from './prepare/prepare';
 import { fitToRows } from './prepare/sizeRules';
+import { wideColumnsFor } from './prepare/wideColumns';
+import { checkDegenerate } from './prepare/degenerate';
 import { computeUmap } from './embedding/umap';
 import { buildLocalities } from './localities/localities';
 import { localityCorrelations } from './correlations/correlation';
@@ -16,9 +19,9 @@ import type { LavaParams } from '../shared/params/types';
 import type { ProgressFn, Step } from '../shared/steps';
 
 export interface PipelineInput {
-  /** Path (or name) of the data file, used in errors and in the result. */
+  /** Path of the data file, read in place (also by the extension's worker: large files are never copied whole). */
   file: string;
-  /** The file's bytes when the caller already has them (the extension reads through workspace.fs). */
+  /** A CSV's bytes already in memory (tests, benchmarks); `file` then only names it. */
   bytes?: Uint8Array;
   params: LavaParams;
   paramSources?: Partial<Record<keyof LavaParams, string>>;
@@ -70,14 +73,18 @@ export async function runPipeline(
   const { signal } = opts;
   const clock = new StepClock(opts.onProgress);
 
-  const table = input.bytes
-    ? await readTableBytes(input.bytes, input.file, { signal, onProgress: clock.progress('read') })
-    : await readTableFile(input.file, { signal, onProgress: clock.progress('read') });
+  const inputs = await readInputs(input.file, input.params, {
+    signal,
+    onProgress: clock.progress('read'),
+    bytes: input.bytes,
+    wideColumns: wideColumnsFor(input.params),
+  });
+  const { data } = inputs;
   clock.done('read');
   throwIfCancelled(signal);
 
-  const prepared = prepare(table, input.params);
-  const fitted = fitToRows(table, prepared, input.params);
+  const prepared = await prepare(inputs, input.params, { signal, onProgress: clock.progress('prepare') });
+  const fitted = checkDegenerate(input.file, prepared, fitToRows(data, prepared, input.params));
   const params = fitted.params;
   const notes = [...prepared.notes, ...fitted.notes];
   const E = prepared.E;
@@ -118,7 +125,11 @@ export async function runPipeline(
   const timings = clock.timings();
   const result = buildResult({
     file: input.file,
-    table,
+    table: {
+      rowCount: data.rowCount,
+      delimiter: data.delimiter ?? '',
+      lineOfRow: Int32Array.from({ length: data.rowCount }, (_, r) => lineOf(data.rowNames, r)),
+    },
     prepared,
     Z,
     d,

@@ -1,25 +1,44 @@
-// Assembles the versioned result JSON from the steps' typed outputs. Numbers are rounded here so that
-// the file stays small and identical runs give identical bytes.
-import { SCHEMA_VERSION, type LavaResult, type ModuleResult } from '../shared/result/types';
+// Assembles the result from the steps' typed outputs: per-row arrays as typed arrays (Float32 for coordinates),
+// each locality's rows ascending; the scalars rounded so that identical runs give identical bytes.
+import {
+  SCHEMA_VERSION,
+  type LavaResult,
+  type MetadataColumn,
+  type ModuleResult,
+} from '../shared/result/types';
+import { toCategories } from '../shared/result/columns';
 import type { Factorization, Localities, LocalityCorrelations, Prepared, Table } from './types';
 import type { LavaParams } from '../shared/params/types';
 
 export const TOOL_VERSION = '0.1.0';
 
-/** 7 significant digits: below Float32 noise for coordinates and weights, and stable across runs. */
+/** 7 significant digits for the fitted scalars (alpha, beta, threshold, error): short, and stable across runs. */
 export function round7(x: number): number {
-  return x === 0 || !Number.isFinite(x) ? 0 : Number(x.toPrecision(7));
+  // The steps check their input so that none can arise: a NaN or Infinity here is a bug, never written as 0.
+  if (!Number.isFinite(x)) throw new Error(`a non-finite number (${x}) reached the result`);
+  return x === 0 ? 0 : Number(x.toPrecision(7));
 }
 
-function roundAll(a: ArrayLike<number>): number[] {
-  const out = new Array<number>(a.length);
-  for (let i = 0; i < a.length; i++) out[i] = round7(a[i]);
+/** Each locality's rows ascending: the order the file packs smallest (delta-coded); nothing reads nearest-first. */
+function sortedMembers(loc: Localities): Int32Array {
+  const out = loc.members.slice(0, loc.count * loc.size);
+  for (let l = 0; l < loc.count; l++) out.subarray(l * loc.size, (l + 1) * loc.size).sort();
   return out;
+}
+
+/** Prepared metadata in the result's form: numbers as Float64 (NaN where empty), text as categories. */
+function metadataColumns(prepared: Prepared): MetadataColumn[] {
+  return prepared.metadata.map((c) =>
+    c.kind === 'numeric'
+      ? { name: c.name, kind: 'numeric', values: Float64Array.from(c.values) }
+      : { name: c.name, kind: 'text', ...toCategories(c.values) },
+  );
 }
 
 export interface ResultParts {
   file: string;
-  table: Table;
+  /** The data's rows: how many, a CSV's delimiter ('' for other formats), each row's line (or position). */
+  table: Pick<Table, 'rowCount' | 'delimiter' | 'lineOfRow'>;
   prepared: Prepared;
   Z: Float64Array;
   d: number;
@@ -36,11 +55,7 @@ export interface ResultParts {
 
 export function buildResult(p: ResultParts): LavaResult {
   const { localities: loc, prepared } = p;
-  const members: number[][] = [];
-  for (let l = 0; l < loc.count; l++) {
-    members.push(Array.from(loc.members.subarray(l * loc.size, (l + 1) * loc.size)));
-  }
-  const rowLines = Array.from(prepared.keptRows, (r) => p.table.lineOfRow[r]);
+  const rowLines = Int32Array.from(prepared.keptRows, (r) => p.table.lineOfRow[r]);
   return {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'lava-explorer', version: TOOL_VERSION },
@@ -58,15 +73,15 @@ export function buildResult(p: ResultParts): LavaResult {
     droppedRows: prepared.droppedRows,
     rowCount: prepared.E,
     rowLines,
-    metadata: prepared.metadata,
+    metadata: metadataColumns(prepared),
     embedding: {
       columns: prepared.Z === null ? ['umap_1', 'umap_2'] : prepared.embeddingColumns,
       computed: prepared.Z === null ? 'umap' : 'given',
       dims: p.d,
-      coords: roundAll(p.Z),
+      coords: Float32Array.from(p.Z),
     },
-    probes: roundAll(loc.probes),
-    localities: { count: loc.count, size: loc.size, members },
+    probes: Float32Array.from(loc.probes),
+    localities: { count: loc.count, size: loc.size, members: sortedMembers(loc) },
     alpha: round7(loc.alpha),
     beta: round7(loc.beta),
     objective: loc.objective,

@@ -1,6 +1,6 @@
 // The typed contracts between the engine's steps: each step takes one of these and returns the next.
 // Numbers live in typed arrays (row-major unless a name says otherwise); no arrays of objects in hot paths.
-import type { DroppedFeature, MetadataColumn } from '../shared/result/types';
+import type { DroppedFeature } from '../shared/result/types';
 
 /** A parsed CSV: every column, typed; the line number (1-based, as an editor shows it) of every data row. */
 export interface Table {
@@ -49,13 +49,20 @@ export interface Prepared {
   droppedFeatures: DroppedFeature[];
   droppedRows: DroppedRows;
   /** Metadata columns restricted to kept rows, for colouring and tooltips. */
-  metadata: MetadataColumn[];
+  metadata: PreparedMetadata[];
+  /** The kept rows' names where the file names its rows (h5ad obs_names); null where rows are lines or positions. */
+  rowNames: string[] | null;
   notes: string[];
 }
 
+/** A metadata column's kept rows as read (the result stores it as typed arrays: shared/result/types.ts). */
+export type PreparedMetadata =
+  | { name: string; kind: 'numeric'; values: number[] }
+  | { name: string; kind: 'text'; values: string[] };
+
 export interface DroppedRows {
   count: number;
-  /** First few 1-based line numbers, with the column that made each one bad. */
+  /** First few 1-based line numbers (positions in files without lines), with the column that made each one bad. */
   examples: { line: number; column: string }[];
 }
 

@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { z } from 'zod';
 import { Peer } from '../shared/rpc';
 import { engineContract, engineHostContract, type EngineContract } from '../shared/workerProtocol';
-import type { LavaResult } from '../shared/result/types';
+import type { ResultText } from '../shared/result/summary';
 import { LavaCancelled } from '../shared/errors';
 import type { Step } from '../shared/steps';
 
@@ -38,15 +38,6 @@ export type ProgressListener = (step: Step, overall: number, message?: string) =
 type Params<M extends keyof EngineContract['requests']> = z.input<EngineContract['requests'][M]['params']>;
 type Reply<M extends keyof EngineContract['requests']> = z.output<EngineContract['requests'][M]['result']>;
 
-/** The bytes' buffer when the view owns it whole (then it can be transferred, not copied). */
-function transferable(bytes: Uint8Array): ArrayBuffer[] {
-  const whole =
-    bytes.byteOffset === 0 &&
-    bytes.byteLength === bytes.buffer.byteLength &&
-    bytes.buffer instanceof ArrayBuffer;
-  return whole ? [bytes.buffer] : [];
-}
-
 export class EngineClient {
   private readonly peer: Peer<typeof engineHostContract, EngineContract>;
   private stopped: Error | null = null;
@@ -68,25 +59,31 @@ export class EngineClient {
   }
 
   /**
-   * Runs the pipeline. The bytes' buffer is transferred (not copied) to the thread, so `bytes` is unusable after.
-   * Rejects with LavaCancelled (and terminates the thread) when `signal` fires, with RemoteError on failure.
+   * Runs the pipeline on the file the thread reads by path; resolves with the result's file text (encoded by the
+   * thread for `input.resultPath`) and its summary. Rejects with LavaCancelled (and terminates the thread) when
+   * `signal` fires, with RemoteError on failure.
    */
-  async run(input: Params<'run'>, onProgress: ProgressListener, signal?: AbortSignal): Promise<LavaResult> {
+  async run(input: Params<'run'>, onProgress: ProgressListener, signal?: AbortSignal): Promise<ResultText> {
     const off = this.peer.on('progress', (p) => onProgress(p.step, p.overall, p.message));
     const cancel = () => this.dispose();
     if (signal?.aborted) cancel();
     signal?.addEventListener('abort', cancel, { once: true });
     try {
-      return await this.peer.request('run', input, { signal, transfer: transferable(input.bytes) });
+      return await this.peer.request('run', input, { signal });
     } finally {
       off();
       signal?.removeEventListener('abort', cancel);
     }
   }
 
-  /** Prepares X again from the data file of a saved result, so that requests can be answered. */
+  /** Prepares X again from the data file of a result (its file text in `input.text`), so that requests can be answered. */
   async load(input: Params<'load'>): Promise<void> {
-    await this.peer.request('load', input, { transfer: transferable(input.bytes) });
+    await this.peer.request('load', input);
+  }
+
+  /** What a data file offers to choose (layers, obsm keys, var columns) and its column names. */
+  inspect(file: string): Promise<Reply<'inspect'>> {
+    return this.peer.request('inspect', { file });
   }
 
   locality(locality: number): Promise<Reply<'locality'>> {

@@ -4,7 +4,7 @@
 // the extension as actions.
 import { Peer, RemoteError, describeWireError, type Port } from '../shared/rpc';
 import { hostContract, webviewContract, type HostContract, type WebviewContract } from '../shared/protocol';
-import type { LavaResult } from '../shared/result/types';
+import type { ResultText } from '../shared/result/summary';
 import type { Step } from '../shared/steps';
 import { settingName } from '../shared/params/names';
 import type { EngineClient } from './engineClient';
@@ -21,6 +21,8 @@ export interface ExplorerActions {
   copyRows(rows: number[]): void;
   /** Open the data file at the row's line. */
   openRow(row: number): void;
+  /** Puts `text` on the clipboard (the webview's own clipboard access is not granted everywhere). */
+  copy(text: string, what: string): void;
   /** An engine client able to answer requests for the shown result (opened from disk or revived). */
   loadEngine(): Promise<EngineClient>;
   log(line: string): void;
@@ -33,14 +35,14 @@ function forWebview(e: unknown): Error {
 }
 
 /** Throws unless every row is one of the result's rows. */
-function checkRows(rows: readonly number[], result: LavaResult): void {
-  for (const r of rows)
-    if (r >= result.rowCount) throw new Error(`no row ${r}: this result has ${result.rowCount}`);
+function checkRows(rows: readonly number[], result: ResultText): void {
+  const count = result.summary.rowCount;
+  for (const r of rows) if (r >= count) throw new Error(`no row ${r}: this result has ${count}`);
 }
 
 export class ExplorerHost {
   readonly peer: Peer<HostContract, WebviewContract>;
-  result: LavaResult | null = null;
+  result: ResultText | null = null;
   resultUri: string | null = null;
   running = false;
   private lastRunning: { file: string; step: Step; fraction: number } | null = null;
@@ -60,7 +62,7 @@ export class ExplorerHost {
     });
     this.peer.handle('locality', ({ locality }) =>
       this.ask('locality', async (result) => {
-        const count = result.localities.count;
+        const count = result.summary.localityCount;
         if (locality >= count) throw new Error(`no locality ${locality}: this result has ${count}`);
         return (await this.requestEngine()).locality(locality);
       }),
@@ -92,6 +94,7 @@ export class ExplorerHost {
     this.peer.on('exportSelection', ({ rows }) => this.withRows(rows, () => actions.exportSelection(rows)));
     this.peer.on('copyRows', ({ rows }) => this.withRows(rows, () => actions.copyRows(rows)));
     this.peer.on('openRow', ({ row }) => this.withRows([row], () => actions.openRow(row)));
+    this.peer.on('copy', ({ text, what }) => actions.copy(text, what));
   }
 
   /** Every message the webview posts comes in here; the peer checks it against the contract. */
@@ -113,7 +116,7 @@ export class ExplorerHost {
   }
 
   /** Shows a result; `engine` (when the run just happened) answers requests from memory, else one is loaded on demand. */
-  showResult(result: LavaResult, resultUri: string | null, engine: EngineClient | null): void {
+  showResult(result: ResultText, resultUri: string | null, engine: EngineClient | null): void {
     // A panel closed while its result was being stored: nobody will ask this engine anything.
     if (this.disposed) return engine?.dispose();
     this.running = false;
@@ -164,11 +167,13 @@ export class ExplorerHost {
 
   private sendResult(): void {
     if (!this.result) return;
-    const appliedFrom = { ...(this.result.paramSources ?? {}) } as Record<string, string>;
+    // The text as stored: the webview decodes it; the host never parses a run's result.
+    const { text, summary } = this.result;
     this.peer.notify('result', {
-      result: this.result,
+      text,
+      source: summary.source,
       ...(this.resultUri ? { resultUri: this.resultUri } : {}),
-      appliedFrom,
+      appliedFrom: summary.paramSources,
     });
   }
 
@@ -183,7 +188,7 @@ export class ExplorerHost {
   }
 
   /** Answers a request about the shown result; a failure is logged and goes back to the webview as a failure reply. */
-  private async ask<T>(what: string, fn: (result: LavaResult) => Promise<T>): Promise<T> {
+  private async ask<T>(what: string, fn: (result: ResultText) => Promise<T>): Promise<T> {
     try {
       if (!this.result) throw new Error('no result is shown');
       return await fn(this.result);

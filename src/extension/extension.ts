@@ -1,8 +1,8 @@
 // Entry point of the extension: registers the commands, the panel serializer and the output channel.
 import * as vscode from 'vscode';
 import { Explainer, LAST_RESULT_KEY } from './commands/explain';
-import { pickDataFile, pickOptions } from './commands/pickInputs';
-import { headerOfFile } from './commands/dataHeader';
+import { pickDataFile, vscodePrompter } from './commands/pickInputs';
+import { pickOptions } from './commands/optionSteps';
 import { showRunError } from './commands/showError';
 import { LavaPanel, VIEW_TYPE } from './panel';
 import { WebviewStateSchema } from '../shared/protocol';
@@ -27,7 +27,8 @@ export function activate(context: vscode.ExtensionContext): void {
       'lava.explainDataset',
       guard(async (arg?: unknown) => {
         const uri = await dataFrom(arg);
-        if (uri) await explainer.explain(uri, {});
+        const command = uri && (await explainer.missingOptions(uri, vscodePrompter));
+        if (uri && command) await explainer.explain(uri, command);
       }),
     ),
     vscode.commands.registerCommand(
@@ -35,10 +36,10 @@ export function activate(context: vscode.ExtensionContext): void {
       guard(async (arg?: unknown) => {
         const uri = await dataFrom(arg);
         if (!uri) return;
-        // Only the head of the file: the run reads it whole once the options are picked.
-        const header = await headerOfFile(uri.fsPath);
+        // Only what the wizard offers (a CSV's header, an h5ad's layers and obsm keys): the run reads the rest.
+        const info = await explainer.fileInfo(uri);
         const { params } = await explainer.resolve(uri, {});
-        const command = await pickOptions(header, params);
+        const command = await pickOptions(info, params, vscodePrompter);
         if (command) await explainer.explain(uri, command);
       }),
     ),

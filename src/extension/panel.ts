@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
-import type { LavaResult } from '../shared/result/types';
+import type { ResultText } from '../shared/result/summary';
 import type { Step } from '../shared/steps';
 import type { LavaParams } from '../shared/params/types';
 import type { EngineClient } from './engineClient';
@@ -73,6 +73,10 @@ export class LavaPanel {
         copyRows: (rows) => actions.copyRows(this, rows),
         openRow: (row) => actions.openRow(this, row),
         openSettings: () => void vscode.commands.executeCommand('workbench.action.openSettings', 'lava.'),
+        copy: (text, what) =>
+          void vscode.env.clipboard
+            .writeText(text)
+            .then(() => vscode.window.setStatusBarMessage(`LAVA: copied ${what}`, 5000)),
         loadEngine: () => actions.loadEngine(this),
         log: (line) => actions.log(line),
       },
@@ -121,7 +125,7 @@ export class LavaPanel {
     return new LavaPanel(panel, extensionUri, actions, null);
   }
 
-  get result(): LavaResult | null {
+  get result(): ResultText | null {
     return this.host.result;
   }
 
@@ -143,7 +147,7 @@ export class LavaPanel {
    * webview's requests from memory. `dataUri` is the data file, null when unknown or missing.
    */
   showResult(
-    result: LavaResult,
+    result: ResultText,
     resultUri: vscode.Uri | null,
     engine: EngineClient | null,
     dataUri: vscode.Uri | null,

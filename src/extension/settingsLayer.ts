@@ -1,5 +1,5 @@
 // The settings layer of a run's options, from what VS Code says was explicitly set (pure: unit-tested without VS Code).
-import { PARAM_NAMES, checkParam } from '../shared/params/spec';
+import { SETTING_NAMES, checkParam } from '../shared/params/spec';
 import { LavaInputError } from '../shared/errors';
 import { SETTINGS_SECTION } from '../shared/params/names';
 import type { LavaParams } from '../shared/params/types';
@@ -23,7 +23,7 @@ export function paramsFromSettings(
   inspect: (name: keyof LavaParams) => SettingLayers | undefined,
 ): Partial<LavaParams> {
   const out: Partial<LavaParams> = {};
-  for (const name of PARAM_NAMES) {
+  for (const name of SETTING_NAMES) {
     const layers = inspect(name);
     if (!layers) continue;
     const raw = layers.workspaceFolderValue ?? layers.workspaceValue ?? layers.globalValue;

@@ -3,20 +3,10 @@
 // against these schemas at run time. The webview never receives the raw data file.
 import { z } from 'zod';
 import type { Contract } from './rpc';
-import type { LavaResult } from './result/types';
-import { validateResult } from './result/validate';
+import { PackedSchema } from './result/packed';
+import { SourceSchema } from './result/summary';
 
 export const STEPS = ['read', 'prepare', 'embedding', 'localities', 'correlations', 'modules', 'result'] as const;
-
-/** A whole result, checked by the result validator (shape and lengths), not field by field in zod. */
-export const ResultSchema = z.custom<LavaResult>((x) => {
-  try {
-    validateResult(x, 'message');
-    return true;
-  } catch {
-    return false;
-  }
-}, 'not a valid LAVA result');
 
 /** Float32 values sent as a typed array: transferred between threads, structured-cloned into the webview. */
 export const Float32ArraySchema = z.custom<Float32Array>((x) => x instanceof Float32Array, 'not a Float32Array');
@@ -42,10 +32,10 @@ export const MAX_SAMPLE_ROWS = 2000;
 /** What the host answers (the webview's requests) and announces. */
 export const hostContract = {
   requests: {
-    /** One locality's own thresholded correlations: upper triangle, base64 Float32 (shared/result/codec). */
+    /** One locality's own thresholded correlations: upper triangle, a packed Float32 array (shared/result/packed). */
     locality: {
       params: z.object({ locality: z.number().int().nonnegative() }),
-      result: z.object({ locality: z.number().int().nonnegative(), pattern: z.string(), features: z.array(z.string()) }),
+      result: z.object({ locality: z.number().int().nonnegative(), pattern: PackedSchema, features: z.array(z.string()) }),
     },
     /** The values of two features for every kept row, for the pair scatter. */
     pair: {
@@ -55,32 +45,37 @@ export const hostContract = {
     /** One feature's values for every kept row (the map coloured by a searched gene or pixel): base64 Float32. */
     feature: {
       params: z.object({ feature: z.string() }),
-      result: z.object({ feature: z.string(), values: z.string() }),
+      result: z.object({ feature: z.string(), values: PackedSchema }),
     },
     /**
-     * Pearson correlations inside a selection of rows and over all the other rows: upper triangles, base64
+     * Pearson correlations inside a selection of rows and over all the other rows: upper triangles, packed
      * Float32. The rest comes from sums over all rows (kept by the engine) minus the selection's.
      */
     selection: {
       params: z.object({ rows: RowsSchema.min(1) }),
       result: z.object({
         features: z.array(z.string()),
-        inside: z.string(),
-        rest: z.string(),
+        inside: PackedSchema,
+        rest: PackedSchema,
         insideCount: z.number().int().nonnegative(),
         restCount: z.number().int().nonnegative(),
       }),
     },
-    /** The feature values of a few rows (a locality's samples): rows x features, row-major, base64 Float32. */
+    /** The feature values of a few rows (a locality's samples): rows x features, row-major, packed Float32. */
     rows: {
       params: z.object({ rows: RowsSchema.min(1).max(MAX_SAMPLE_ROWS) }),
-      result: z.object({ rows: RowsSchema, features: z.array(z.string()), values: z.string() }),
+      result: z.object({ rows: RowsSchema, features: z.array(z.string()), values: PackedSchema }),
     },
   },
   notes: {
     running: z.object({ file: z.string(), step: z.enum(STEPS), fraction: z.number().min(0).max(1) }),
+    /**
+     * A result as its file text (shared/result/encode), which the webview decodes and checks itself; `source` is
+     * its data and config as absolute paths (the text names them relative to where it is stored).
+     */
     result: z.object({
-      result: ResultSchema,
+      text: z.string(),
+      source: SourceSchema,
       resultUri: z.string().optional(),
       appliedFrom: z.record(z.string(), z.string()),
     }),
@@ -106,6 +101,8 @@ export const webviewContract = {
     copyRows: z.object({ rows: RowsSchema.min(1) }),
     /** Open the data file at this row's line. */
     openRow: z.object({ row: z.number().int().nonnegative() }),
+    /** Text for the clipboard (a module's top features, one per line), written by the host; `what` names it. */
+    copy: z.object({ text: z.string().max(1_000_000), what: z.string().max(200) }),
   },
 } satisfies Contract;
 

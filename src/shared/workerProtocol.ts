@@ -3,39 +3,53 @@
 // every incoming message against these schemas; the host answers nothing.
 import { z } from 'zod';
 import type { Contract } from './rpc';
-import { EmbeddingNoteSchema, ResultSchema, STEPS, hostContract } from './protocol';
+import { EmbeddingNoteSchema, STEPS, hostContract } from './protocol';
 import { LavaParamsSchema } from './params/spec';
+import { ResultSummarySchema } from './result/summary';
 
 const StepSchema = z.enum(STEPS);
 
-/** The data file's bytes, transferred (not copied) to the worker. */
-const BytesSchema = z.custom<Uint8Array>((x) => x instanceof Uint8Array, 'not bytes');
+const NamesSchema = z.array(z.string());
 
 export const engineContract = {
   requests: {
-    /** Run the whole pipeline on the bytes of `file`; the worker keeps X and the correlations afterwards. */
+    /**
+     * Run the whole pipeline on `file`, read by path in the worker (large files are never copied into the host);
+     * the worker keeps X and the correlations afterwards. The reply is the result's file text, encoded here for
+     * `resultPath` (where the host stores it), and its summary: the host never serialises or parses a run's result.
+     */
     run: {
       params: z.object({
         file: z.string(),
-        bytes: BytesSchema,
         params: LavaParamsSchema,
         paramSources: z.record(z.string(), z.string()),
         configFile: z.string().optional(),
+        resultPath: z.string(),
       }),
-      result: ResultSchema,
+      result: z.object({ text: z.string(), summary: ResultSummarySchema }),
     },
-    /** Re-create X (read + prepare only) for a result loaded from disk, so locality and pair requests work. */
+    /**
+     * Re-create X (read + prepare only) for a result shown without its run, so locality and pair requests work.
+     * `text` is the result's file text: the worker decodes it (its members, params, features and rows).
+     */
     load: {
-      params: z.object({
-        file: z.string(),
-        bytes: BytesSchema,
-        params: LavaParamsSchema,
-        members: z.array(z.array(z.number().int().nonnegative())),
-        features: z.array(z.string()),
-        /** Rows the result kept: the data file must still give exactly these. */
-        rowCount: z.number().int().positive(),
-      }),
+      /** `params` as the host holds them (file options absolute); the text names files relative to where it is stored. */
+      params: z.object({ file: z.string(), text: z.string(), params: LavaParamsSchema }),
       result: z.object({ rows: z.number().int(), features: z.number().int() }),
+    },
+    /** What a data file offers to choose (h5ad layers, obsm keys, var columns) and its columns, for the options wizard. */
+    inspect: {
+      params: z.object({ file: z.string() }),
+      result: z.object({
+        format: z.string(),
+        rows: z.number().int().nonnegative(),
+        columns: NamesSchema,
+        choices: z.object({
+          layer: NamesSchema.optional(),
+          obsm: NamesSchema.optional(),
+          varNames: NamesSchema.optional(),
+        }),
+      }),
     },
     /** The webview's requests, answered from what the last run or load kept: the same schemas both hops. */
     locality: hostContract.requests.locality,

@@ -4,11 +4,19 @@
 import { localityCorrelations } from '../engine/correlations/correlation';
 import { runPipeline } from '../engine/pipeline';
 import { prepare } from '../engine/prepare/prepare';
-import { readTableBytes } from '../engine/read/table';
+import { wideColumnsFor } from '../engine/prepare/wideColumns';
+import { readDataset } from '../engine/read/readDataset';
+import { readInputs } from '../engine/read/readInputs';
 import type { Localities, LocalityCorrelations } from '../engine/types';
 import type { Peer } from '../shared/rpc';
 import type { EngineContract, EngineHostContract } from '../shared/workerProtocol';
-import { encodeFloat32 } from '../shared/result/codec';
+import { pack } from '../shared/result/packed';
+import { encodeResult } from '../shared/result/encode';
+import { decodeResult } from '../shared/result/decode';
+import { summarizeResult } from '../shared/result/summary';
+import { membersOf } from '../shared/result/columns';
+import type { Localities as ResultLocalities } from '../shared/result/types';
+import { resultForFile } from '../engine/io/resultFile';
 import { overallFraction, type Step } from '../shared/steps';
 import type { LavaParams } from '../shared/params/types';
 import {
@@ -26,9 +34,9 @@ interface Kept {
   F: number;
   features: string[];
   params: LavaParams;
-  /** Present after a run; after a load, a locality's correlations are computed on request from `members`. */
+  /** Present after a run; after a load, a locality's correlations are computed on request from `localities`. */
   correlations: LocalityCorrelations | null;
-  members: number[][] | null;
+  localities: ResultLocalities | null;
   /** Sums over all rows for selection requests: computed on the first one, then reused. */
   global?: Promise<{ mean: Float64Array; sums: CentredSums }>;
 }
@@ -106,8 +114,8 @@ async function selectionCorrelations(kept: Kept, rows: readonly number[], signal
   const rest = subtractSums(sums, inside);
   return {
     features: kept.features,
-    inside: encodeFloat32(correlationsFromSums(inside, F)),
-    rest: encodeFloat32(correlationsFromSums(rest, F)),
+    inside: pack(correlationsFromSums(inside, F)),
+    rest: pack(correlationsFromSums(rest, F)),
     insideCount: inside.n,
     restCount: rest.n,
   };
@@ -141,10 +149,10 @@ async function correlationsOf(
     if (locality >= kept.correlations.count) throw new Error(`no locality ${locality}`);
     return { corr: kept.correlations, row: locality };
   }
-  const members = kept.members?.[locality];
-  if (!members) throw new Error(`no locality ${locality}`);
+  const loc = kept.localities;
+  if (!loc || locality >= loc.count) throw new Error(`no locality ${locality}`);
   // A one-locality Localities: the correlation step only reads count, size and members.
-  const one = { count: 1, size: members.length, members: Int32Array.from(members) } as Localities;
+  const one = { count: 1, size: loc.size, members: membersOf(loc, locality) } as Localities;
   return { corr: await localityCorrelations(kept.X, kept.E, kept.F, one, kept.params), row: 0 };
 }
 
@@ -169,16 +177,20 @@ export function serveEngine(peer: EnginePeer): void {
       features: p.features,
       params: out.result.params,
       correlations: out.correlations,
-      members: null,
+      localities: null,
     };
-    return out.result;
+    // Encoded here, off the host's thread: the host stores and forwards this text as it is.
+    const text = encodeResult(resultForFile(out.result, req.resultPath));
+    return { text, summary: summarizeResult(out.result) };
   });
 
   peer.handle('load', async (req) => {
-    const p = prepare(await readTableBytes(req.bytes, req.file), req.params);
+    const result = decodeResult(req.text, 'the shown result');
+    const inputs = await readInputs(req.file, req.params, { wideColumns: wideColumnsFor(req.params) });
+    const p = await prepare(inputs, req.params);
     const sameFeatures =
-      p.features.length === req.features.length && p.features.every((f, i) => f === req.features[i]);
-    if (!sameFeatures || p.E !== req.rowCount)
+      p.features.length === result.features.length && p.features.every((f, i) => f === result.features[i]);
+    if (!sameFeatures || p.E !== result.rowCount)
       throw new Error(
         `${req.file} changed since this result was made (its rows or features differ); re-run LAVA on it`,
       );
@@ -187,17 +199,27 @@ export function serveEngine(peer: EnginePeer): void {
       E: p.E,
       F: p.F,
       features: p.features,
-      params: req.params,
+      params: result.params,
       correlations: null,
-      members: req.members,
+      localities: result.localities,
     };
     return { rows: p.E, features: p.F };
+  });
+
+  peer.handle('inspect', async ({ file }) => {
+    const ds = await readDataset(file);
+    return {
+      format: ds.format,
+      rows: ds.rowCount,
+      columns: ds.columns.map((c) => c.name),
+      choices: ds.choices,
+    };
   });
 
   peer.handle('locality', async ({ locality }) => {
     const k = need();
     const { corr, row } = await correlationsOf(k, locality);
-    return { locality, pattern: encodeFloat32(localityPattern(corr, row)), features: k.features };
+    return { locality, pattern: pack(localityPattern(corr, row)), features: k.features };
   });
 
   peer.handle('pair', ({ a, b }) => {
@@ -207,13 +229,13 @@ export function serveEngine(peer: EnginePeer): void {
 
   peer.handle('feature', ({ feature }) => {
     const k = need();
-    return { feature, values: encodeFloat32(featureColumn(k.X, k.E, k.F, k.features, feature)) };
+    return { feature, values: pack(featureColumn(k.X, k.E, k.F, k.features, feature)) };
   });
 
   peer.handle('selection', ({ rows }, ctx) => selectionCorrelations(need(), rows, ctx.signal));
 
   peer.handle('rows', ({ rows }) => {
     const k = need();
-    return { rows, features: k.features, values: encodeFloat32(rowValues(k.X, k.F, checkRows(rows, k.E))) };
+    return { rows, features: k.features, values: pack(rowValues(k.X, k.F, checkRows(rows, k.E))) };
   });
 }

@@ -9,6 +9,8 @@ import { generatePlanted, writePlanted } from '../../fixtures/planted';
 import { lava, lavaAsync, tempDir } from './helpers';
 import { PARAM_NAMES, PARAM_SPECS } from '../../src/shared/params/spec';
 import { resultFromFile } from '../../src/engine/io/resultFile';
+import { decodeResult } from '../../src/shared/result/decode';
+import { assertSameResult } from '../shared/result/sameResult';
 
 const DIGITS = resolve(__dirname, '../../examples/digits.csv');
 const sha = (p: string) => createHash('sha256').update(readFileSync(p)).digest('hex');
@@ -25,7 +27,7 @@ function plantedFile(seed = 5, samples = 1500): string {
 test('--help prints usage and exits 0; no arguments exits 2', () => {
   const r = lava(['explain', '--help']);
   assert.equal(r.code, 0);
-  assert.match(r.stdout, /usage: lava explain DATA\.csv/);
+  assert.match(r.stdout, /usage: lava explain DATA \[options\]/);
   assert.equal(lava([]).code, 2);
   const bad = lava(['explain', 'x.csv', '--modules', 'many']);
   assert.equal(bad.code, 2);
@@ -77,8 +79,10 @@ test('writes DATA.lava.json beside the data, leaves the input byte-identical, pr
   const out = csv.replace(/\.csv$/, '.lava.json');
   assert.ok(existsSync(out));
   assert.match(r.stdout, /Explained .*p\.csv: 1500 rows x 20 features/);
-  const result = JSON.parse(readFileSync(out, 'utf8'));
-  assert.equal(result.schemaVersion, 1);
+  const json = JSON.parse(readFileSync(out, 'utf8'));
+  assert.equal(json.schemaVersion, 2);
+  assert.equal(json.embedding.coords.dtype, 'float32', 'per-row arrays are packed by default');
+  const result = decodeResult(readFileSync(out, 'utf8'), out);
   for (const key of [
     'params',
     'features',
@@ -98,12 +102,34 @@ test('writes DATA.lava.json beside the data, leaves the input byte-identical, pr
   }
   assert.equal(result.modules.length, 8);
   const m = result.modules[0];
-  assert.equal(m.activity.length, 1500);
-  assert.equal(m.loadings.length, result.localities.count);
+  assert.ok(m.activity instanceof Float32Array && m.activity.length === 1500);
+  assert.ok(m.loadings instanceof Float32Array && m.loadings.length === result.localities.count);
+  assert.equal(result.embedding.coords.length, 1500 * 2);
+  assert.equal(result.localities.members.length, result.localities.count * result.localities.size);
   assert.equal(m.featureWeights.length, 20);
   assert.ok(m.pairs.length > 0 && m.pairs.length <= 190);
   for (let i = 1; i < m.pairs.length; i++) assert.ok(Math.abs(m.pairs[i - 1].r) >= Math.abs(m.pairs[i].r));
   assert.deepEqual(readdirSync(resolve(csv, '..')).sort(), ['p.csv', 'p.lava.json']);
+});
+
+test('--plain-arrays writes every per-row array as plain JSON numbers and strings; both forms decode alike', () => {
+  const csv = plantedFile(8, 600);
+  const packedOut = join(tempDir(), 'packed.json');
+  const plainOut = join(tempDir(), 'plain.json');
+  assert.equal(lava(['explain', csv, '--out', packedOut, '--quiet', '--modules', '3']).code, 0);
+  const r = lava(['explain', csv, '--out', plainOut, '--quiet', '--modules', '3', '--plain-arrays']);
+  assert.equal(r.code, 0, r.stderr);
+  const plain = JSON.parse(readFileSync(plainOut, 'utf8'));
+  assert.equal(plain.schemaVersion, 2);
+  assert.ok(plain.embedding.coords.every((v: unknown) => typeof v === 'number'));
+  assert.equal(plain.rowLines[0], 2, 'the first data row is on line 2');
+  assert.equal(plain.localities.members.length, plain.localities.count);
+  assert.ok(plain.modules[0].activity.every((v: unknown) => typeof v === 'number'));
+  assert.ok(plain.metadata[0].values.every((v: unknown) => typeof v === 'string' && /^b\d+$/.test(v)));
+  const fromPlain = decodeResult(readFileSync(plainOut, 'utf8'), plainOut);
+  const fromPacked = decodeResult(readFileSync(packedOut, 'utf8'), packedOut);
+  assertSameResult(fromPacked, fromPlain, { activity: 'quantized' });
+  assert.ok(readFileSync(plainOut).length > 2 * readFileSync(packedOut).length, 'plain is much bigger');
 });
 
 test('--out naming the input is refused and the input is untouched', () => {

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { writePlanted } from '../../fixtures/planted';
 import { scorePlanted } from '../../fixtures/scorePlanted';
 import { lava, tempDir } from './helpers';
+import { decodeResult } from '../../src/shared/result/decode';
 
 const CASES = [
   { seed: 1, samples: 4000, features: 40, blobs: 8, modules: 5 },
@@ -22,7 +23,8 @@ for (const c of CASES) {
     const truth = await writePlanted(c.seed, csv, c);
     const r = lava(['explain', csv, '--embedding', 'x,y', '--quiet']);
     assert.equal(r.code, 0, r.stderr);
-    const result = JSON.parse(readFileSync(join(dir, 'planted.lava.json'), 'utf8'));
+    const out = join(dir, 'planted.lava.json');
+    const result = decodeResult(readFileSync(out, 'utf8'), out);
     const score = scorePlanted(result, truth);
     assert.equal(score.recovered, truth.modules.length, JSON.stringify(score.modules));
   });

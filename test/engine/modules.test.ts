@@ -1,27 +1,8 @@
-// Module summaries on a tiny hand-made case: ordering, activity averaging, feature weights, pairs, encoding.
+// Module summaries on a tiny hand-made case: ordering, activity averaging, feature weights, pairs, patterns.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { strongestPairs, summarizeModules } from '../../src/engine/modules';
 import type { Factorization, Localities, LocalityCorrelations } from '../../src/engine/types';
-import { decodeFloat32, encodeFloat32 } from '../../src/shared/result/codec';
-
-test('base64 Float32 round trip, little-endian, also through the atob/btoa path', () => {
-  const a = Float32Array.from([0, 1, -2.5, 1e-30, 3.4e38, -0.1]);
-  const s = encodeFloat32(a);
-  assert.deepEqual(decodeFloat32(s), a);
-  // 1.0f is 00 00 80 3f little-endian
-  assert.equal(encodeFloat32(Float32Array.from([1])), 'AACAPw==');
-  const saved = globalThis.Buffer;
-  try {
-    // @ts-expect-error simulate a browser without Buffer
-    delete globalThis.Buffer;
-    assert.equal(typeof Buffer, 'undefined');
-    assert.equal(encodeFloat32(a), s);
-    assert.deepEqual(decodeFloat32(s), a);
-  } finally {
-    globalThis.Buffer = saved;
-  }
-});
 
 test('strongestPairs: by |h| descending, ties by index, zeros never', () => {
   const h = Float32Array.from([0, -3, 1, 3, 0, -0.5, 2]);
@@ -61,19 +42,19 @@ test('summarizeModules on a hand-made case', () => {
   assert.equal(m0.name, 'b~c \u2212');
   assert.deepEqual(m0.pairs, [{ a: 'b', b: 'c', r: -1 }]);
   // sample 0: locality 0 -> 0 ; sample 1: localities 0,1,2 -> (0+2.5+2)/3 = 1.5 ; sample 2: loc 1 -> 2.5 ; sample 3: loc 2 -> 2 ; sample 4: none -> 0
-  assert.deepEqual(m0.activity, [0, 1.5, 2.5, 2, 0]);
-  assert.deepEqual(m0.loadings, [0, 2.5, 2]);
+  assert.deepEqual(m0.activity, Float32Array.from([0, 1.5, 2.5, 2, 0]));
+  assert.deepEqual(m0.loadings, Float32Array.from([0, 2.5, 2]));
   assert.deepEqual(m0.featureWeights, [0, 1, 1]);
   assert.equal(m0.localityCount, 2); // 2.5 and 2 are >= 1.25
-  assert.deepEqual([...decodeFloat32(m0.pattern)], [0, 0, -1]);
-  // module 1 is factor 0: activity 1, (1+3+0)/3, 3, 0, 0 (rounded to 6 digits)
+  assert.deepEqual([...m0.pattern], [0, 0, -1]);
+  // module 1 is factor 0: activity 1, (1+3+0)/3, 3, 0, 0 (as Float32)
   assert.equal(m1.name, 'a~b +, a~c \u2212');
   assert.deepEqual(m1.pairs, [
     { a: 'a', b: 'b', r: 0.5 },
     { a: 'a', b: 'c', r: -0.25 },
   ]);
-  assert.deepEqual(m1.activity, [1, 1.33333, 3, 0, 0]);
+  assert.deepEqual(m1.activity, Float32Array.from([1, 4 / 3, 3, 0, 0]));
   assert.deepEqual(m1.featureWeights, [0.75, 0.5, 0.25]);
   assert.equal(m1.localityCount, 1); // only 3 >= 1.5
-  assert.deepEqual([...decodeFloat32(m1.pattern)], [0.5, -0.25, 0]);
+  assert.deepEqual([...m1.pattern], [0.5, -0.25, 0]);
 });

@@ -57,3 +57,14 @@ test('headerOfFile reads a file on disk', async () => {
   writeFileSync(p, 'x,y,a\n1,2,3\n');
   assert.deepEqual(await headerOfFile(p), ['x', 'y', 'a']);
 });
+
+test('a 10 MB header line is read in a few growing reads, not re-parsed once per 64 KB chunk', async () => {
+  const names = Array.from({ length: 1_000_000 }, (_, i) => `c${i}`);
+  const text = `${names.join(',')}\n1\n`;
+  const { read, reads } = reader(enc(text));
+  const got = await headerFrom(read, 'wide.csv');
+  assert.equal(got.length, names.length);
+  assert.equal(got[999_999], 'c999999');
+  // Each read as long as everything before it: about log2(10 MB / 64 KB) reads instead of 150.
+  assert.ok(reads.length <= 10, `${reads.length} reads`);
+});

@@ -14,7 +14,7 @@ import {
   type OfferUi,
 } from '../../src/extension/commands/embeddingOffer';
 import { DEFAULT_PARAMS } from '../../src/shared/params/types';
-import { bytesOf } from './support/blobs';
+import { dataFile } from './support/blobs';
 import { inProcessEngine } from './support/inProcessEngine';
 
 const NO_EMBEDDING = 'a,b,c,name\n1,2,3,x\n2,1,4,y\n3,5,1,z\n4,4,4,w\n';
@@ -23,7 +23,7 @@ test("the engine's refusal of a file without embedding columns is recognised; ot
   const { engine } = inProcessEngine();
   const run = (text: string) =>
     engine.run(
-      { file: '/ws/d.csv', bytes: bytesOf(text), params: DEFAULT_PARAMS, paramSources: {} },
+      { file: dataFile(text, 'd.csv'), params: DEFAULT_PARAMS, paramSources: {}, resultPath: '/ws/store/d.lava.json' },
       () => {},
     );
   const missing = await run(NO_EMBEDDING).catch((e: unknown) => e);

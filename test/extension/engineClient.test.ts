@@ -4,18 +4,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { EngineClient } from '../../src/extension/engineClient';
 import type { LavaResult } from '../../src/shared/result/types';
+import { decodeResult } from '../../src/shared/result/decode';
+import { membersOf } from '../../src/shared/result/columns';
 import { LavaCancelled } from '../../src/shared/errors';
 import { RemoteError } from '../../src/shared/rpc';
 import { inProcessEngine } from './support/inProcessEngine';
-import {
-  blobParams as params,
-  blobsCsv as csv,
-  bytesOf as bytes,
-  decodePattern as decode,
-} from './support/blobs';
+import { formatFixtures } from '../engine/read/formatFixtures';
+import { blobParams as params, blobsCsv as csv, dataFile, decodePattern as decode } from './support/blobs';
 
 const WORKER = join(import.meta.dirname, '../../dist/worker.js');
 const skip = existsSync(WORKER) ? false : 'dist/worker.js is missing: run npm run build';
@@ -40,19 +38,20 @@ test(
   { skip, timeout: 120_000 },
   async () => {
     const { text, X } = csv(120);
+    const file = dataFile(text);
     const worker = EngineClient.start(WORKER);
     const steps: string[] = [];
     let last = 0;
     let monotone = true;
     let result: LavaResult;
     try {
-      result = await worker.run(
+      const reply = await worker.run(
         {
-          file: 'blobs.csv',
-          bytes: bytes(text),
+          file,
           params,
           paramSources: { modules: 'command' },
-          configFile: '/ws/.lava.json',
+          configFile: join(dirname(file), '.lava.json'),
+          resultPath: join(dirname(file), 'results/blobs.lava.json'),
         },
         (step, overall) => {
           if (!steps.includes(step)) steps.push(step);
@@ -60,10 +59,28 @@ test(
           last = overall;
         },
       );
+      // The worker encoded the text for where the host stores it; the summary keeps the absolute paths.
+      result = decodeResult(reply.text, 'reply');
+      assert.deepEqual(result.source, {
+        file: '../blobs.csv',
+        rows: 120,
+        delimiter: ',',
+        config: '../.lava.json',
+      });
+      assert.deepEqual(reply.summary.source, {
+        file,
+        rows: 120,
+        delimiter: ',',
+        config: join(dirname(file), '.lava.json'),
+      });
+      assert.equal(reply.summary.rowCount, 120);
+      assert.equal(reply.summary.localityCount, result.localities.count);
+      assert.equal(reply.summary.moduleCount, 2);
       assert.equal(result.rowCount, 120);
       assert.deepEqual(result.features, ['a', 'b', 'c', 'd', 'e', 'f']);
+      assert.deepEqual(reply.summary.features, result.features);
       assert.equal(result.paramSources?.modules, 'command');
-      assert.equal(result.source.config, '/ws/.lava.json');
+      assert.equal(reply.summary.paramSources.modules, 'command');
       assert.ok(steps.includes('read') && steps.includes('modules'), `steps seen: ${steps.join(',')}`);
       assert.ok(monotone, 'overall progress never goes back');
 
@@ -74,7 +91,7 @@ test(
         const got = decode(reply.pattern);
         assert.equal(got.length, (F * (F - 1)) / 2);
         assert.ok(got[9] > 0.5, `c~d (pair 9) correlate in every locality, got ${got[9]}`);
-        const members = result.localities.members[locality];
+        const members = Array.from(membersOf(result.localities, locality));
         let q = 0;
         for (let i = 0; i < F; i++) {
           for (let j = i + 1; j < F; j++, q++) {
@@ -105,26 +122,12 @@ test(
       // A result opened from disk: a fresh worker prepares X again and computes the locality on request.
       const reloaded = EngineClient.start(WORKER);
       try {
-        await reloaded.load({
-          file: 'blobs.csv',
-          bytes: bytes(text),
-          params: result.params,
-          members: result.localities.members,
-          features: result.features,
-          rowCount: result.rowCount,
-        });
+        await reloaded.load({ file, text: reply.text, params: reply.summary.params });
         const changed = EngineClient.start(WORKER);
         try {
-          const fewer = bytes(text.split('\n').slice(0, 100).join('\n') + '\n');
+          const fewer = dataFile(text.split('\n').slice(0, 100).join('\n') + '\n');
           await assert.rejects(
-            changed.load({
-              file: 'blobs.csv',
-              bytes: fewer,
-              params: result.params,
-              members: result.localities.members,
-              features: result.features,
-              rowCount: result.rowCount,
-            }),
+            changed.load({ file: fewer, text: reply.text, params: reply.summary.params }),
             /changed since this result was made/,
           );
         } finally {
@@ -150,14 +153,15 @@ test(
   { skip, timeout: 60_000 },
   async () => {
     const worker = EngineClient.start(WORKER);
+    const bad = dataFile('x,y,a,b,c\n1,2,3,4,5\n1,2,3,4,5\n1,2,3,4\n', 'bad.csv');
     try {
       await assert.rejects(
         worker.run(
           {
-            file: '/ws/bad.csv',
-            bytes: bytes('x,y,a,b,c\n1,2,3,4,5\n1,2,3,4,5\n1,2,3,4\n'),
+            file: bad,
             params,
             paramSources: {},
+            resultPath: '/ws/bad.lava.json',
           },
           () => {},
         ),
@@ -165,7 +169,7 @@ test(
           e instanceof RemoteError &&
           e.isInputError &&
           e.info.line === 4 &&
-          e.info.file === '/ws/bad.csv' &&
+          e.info.file === bad &&
           /missing cell/.test(e.info.hint ?? ''),
       );
     } finally {
@@ -183,10 +187,10 @@ test(
     const { text } = csv(4000);
     const started = worker.run(
       {
-        file: 'big.csv',
-        bytes: bytes(text),
+        file: dataFile(text, 'big.csv'),
         params: { ...params, umap: true, embedding: [] },
         paramSources: {},
+        resultPath: 'big.lava.json',
       },
       (step) => {
         if (step === 'embedding') abort.abort();
@@ -206,9 +210,7 @@ test('a thread that dies rejects every pending request with why, and refuses new
   const pending = [
     engine.locality(0),
     engine.pair('a', 'b'),
-    engine
-      .load({ file: 'x.csv', bytes: bytes('x,y\n'), params, members: [], features: [], rowCount: 1 })
-      .then(() => never),
+    engine.load({ file: dataFile('x,y\n', 'x.csv'), text: '{}', params }).then(() => never),
   ];
   thread.die(new Error('the LAVA engine thread stopped (exit code 134)'));
   for (const p of pending) await assert.rejects(p, /exit code 134/);
@@ -221,7 +223,12 @@ test('run params are checked against the option table before the engine sees the
   try {
     await assert.rejects(
       engine.run(
-        { file: 'x.csv', bytes: bytes(csv(60).text), params: { ...params, modules: 0 }, paramSources: {} },
+        {
+          file: dataFile(csv(60).text),
+          params: { ...params, modules: 0 },
+          paramSources: {},
+          resultPath: 'x.lava.json',
+        },
         () => {},
       ),
       /bad request "run".*modules must be >= 1/s,
@@ -237,4 +244,24 @@ test('dispose terminates the thread and rejects what is pending with LavaCancell
   engine.dispose();
   await assert.rejects(p, LavaCancelled);
   assert.equal(thread.terminated, true);
+});
+
+test('inspect tells the options wizard what a file offers: an .h5ad its layers, obsm keys and var columns', async (t) => {
+  const fx = formatFixtures();
+  if (typeof fx === 'string') return t.skip(fx);
+  const { engine } = inProcessEngine();
+  try {
+    const info = await engine.inspect(fx.path('cells_csr.h5ad'));
+    assert.equal(info.format, 'h5ad');
+    assert.equal(info.rows, fx.expected.h5ad.n_obs);
+    assert.deepEqual(info.choices, {
+      layer: ['X', ...fx.expected.h5ad.layers, 'raw/X'],
+      obsm: ['X_pca', 'X_umap'],
+      varNames: ['gene_ids'],
+    });
+    assert.ok(info.columns.includes('cell_type') && info.columns.includes('leiden'));
+    await assert.rejects(engine.inspect(fx.path('nope.h5ad')), /file not found/);
+  } finally {
+    engine.dispose();
+  }
 });

@@ -12,37 +12,34 @@ import {
   type HostContract,
   type WebviewContract,
 } from '../../src/shared/protocol';
-import type { LavaResult } from '../../src/shared/result/types';
-import { blobParams, blobsCsv, bytesOf, decodePattern } from './support/blobs';
+import type { ResultText } from '../../src/shared/result/summary';
+import { decodeResult } from '../../src/shared/result/decode';
+import { blobParams, blobsCsv, dataFile, decodePattern } from './support/blobs';
 import { inProcessEngine, type FakeThread } from './support/inProcessEngine';
 import { pearson } from '../engine/correlations/pearsonReference';
 
 const { text, X } = blobsCsv(120);
-let result: LavaResult;
+const blobs = dataFile(text);
+let result: ResultText;
+const runInput = (paramSources: Record<string, string> = {}) => ({
+  file: blobs,
+  params: blobParams,
+  paramSources,
+  resultPath: '/ws/store/blobs.lava.json',
+});
 
 before(async () => {
   const { engine } = inProcessEngine();
-  result = await engine.run(
-    { file: '/ws/blobs.csv', bytes: bytesOf(text), params: blobParams, paramSources: { modules: 'command' } },
-    () => {},
-  );
+  result = await engine.run(runInput({ modules: 'command' }), () => {});
   engine.dispose();
 });
 
-/** Engines the host loaded on demand, each from the data's bytes as the extension does. */
+/** Engines the host loaded on demand, each from the data file as the extension does. */
 function loader(threads: FakeThread[]): () => Promise<EngineClient> {
   return async () => {
     const { engine, thread } = inProcessEngine();
     threads.push(thread);
-    const { members } = result.localities;
-    await engine.load({
-      file: '/ws/blobs.csv',
-      bytes: bytesOf(text),
-      params: result.params,
-      members,
-      features: result.features,
-      rowCount: result.rowCount,
-    });
+    await engine.load({ file: blobs, text: result.text, params: result.summary.params });
     return engine;
   };
 }
@@ -63,6 +60,7 @@ function setup(loadEngine: ExplorerActions['loadEngine'] = () => Promise.reject(
       exportSelection: (rows) => calls.push(`exportSelection ${rows.join(' ')}`),
       copyRows: (rows) => calls.push(`copyRows ${rows.join(' ')}`),
       openRow: (row) => calls.push(`openRow ${row}`),
+      copy: (text, what) => calls.push(`copy ${what}: ${text}`),
       loadEngine,
       log: (l) => logs.push(l),
     },
@@ -82,21 +80,20 @@ test('ready brings the result (and a run in progress); requests are answered fro
   const { host, webview } = setup();
   const notes: string[] = [];
   webview.on('result', (n) =>
-    notes.push(`result ${n.result.rowCount} ${n.resultUri} ${n.appliedFrom.modules}`),
+    notes.push(
+      `result ${decodeResult(n.text, 'note').rowCount} ${n.source.file} ${n.resultUri} ${n.appliedFrom.modules}`,
+    ),
   );
   webview.on('running', (n) => notes.push(`running ${n.step}`));
   const { engine } = inProcessEngine();
-  await engine.run(
-    { file: '/ws/blobs.csv', bytes: bytesOf(text), params: blobParams, paramSources: {} },
-    () => {},
-  );
+  await engine.run(runInput(), () => {});
   host.showResult(result, 'file:///store/r.json', engine);
   host.showRunning('blobs.csv', 'localities', 0.5);
   await tick();
   notes.length = 0;
   webview.notify('ready', {});
   await tick();
-  assert.deepEqual(notes, ['result 120 file:///store/r.json command', 'running localities']);
+  assert.deepEqual(notes, [`result 120 ${blobs} file:///store/r.json command`, 'running localities']);
 
   const pair = await webview.request('pair', { a: 'd', b: 'a' });
   assert.deepEqual(
@@ -121,14 +118,11 @@ test('a failed locality or pair request reaches the webview as a failure reply, 
   // No engine kept and none can be loaded: the loader's error comes back, not silence.
   await assert.rejects(webview.request('locality', { locality: 0 }), /no data file/);
   await assert.rejects(
-    webview.request('locality', { locality: result.localities.count }),
+    webview.request('locality', { locality: result.summary.localityCount }),
     /no locality \d+: this result has \d+/,
   );
   const { engine } = inProcessEngine();
-  await engine.run(
-    { file: '/ws/blobs.csv', bytes: bytesOf(text), params: blobParams, paramSources: {} },
-    () => {},
-  );
+  await engine.run(runInput(), () => {});
   host.showResult(result, null, engine);
   await assert.rejects(webview.request('pair', { a: 'a', b: 'nope' }), /unknown feature "nope"/);
   assert.match(logs.join('\n'), /webview request pair failed: unknown feature "nope"/);
@@ -178,8 +172,15 @@ test('the buttons reach the extension as actions', async () => {
   webview.notify('saveResult', {});
   webview.notify('openSettings', {});
   webview.notify('export', { format: 'png', view: 'heatmap', data: 'data:image/png;base64,AA==' });
+  webview.notify('copy', { text: 'CD3E\nCD2', what: '2 top genes of M0' });
   await tick();
-  assert.deepEqual(calls, ['rerun', 'save', 'openSettings', 'export png heatmap data:image/png;base64,AA==']);
+  assert.deepEqual(calls, [
+    'rerun',
+    'save',
+    'openSettings',
+    'export png heatmap data:image/png;base64,AA==',
+    'copy 2 top genes of M0: CD3E\nCD2',
+  ]);
   host.dispose();
 });
 

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { ExplorerHost } from '../../src/extension/explorerHost';
 import { Peer } from '../../src/shared/rpc';
 import { hostContract, webviewContract } from '../../src/shared/protocol';
-import { blobParams, blobsCsv, bytesOf, decodePattern } from './support/blobs';
+import { blobParams, blobsCsv, dataFile, decodePattern } from './support/blobs';
 import { inProcessEngine } from './support/inProcessEngine';
 
 function setup() {
@@ -19,6 +19,7 @@ function setup() {
       exportSelection: () => {},
       copyRows: () => {},
       openRow: () => {},
+      copy: () => {},
       loadEngine: () => Promise.reject(new Error('no data file')),
       log: () => {},
     },
@@ -45,7 +46,7 @@ test('the embedding of a running run reaches the webview, again on ready while r
   assert.equal(maps.length, 2, 'a reloaded webview gets it again');
   const { engine } = inProcessEngine();
   const { text } = blobsCsv(60);
-  const result = await engine.run({ file: '/ws/b.csv', bytes: bytesOf(text), params: blobParams, paramSources: {} }, () => {});
+  const result = await engine.run({ file: dataFile(text, 'b.csv'), params: blobParams, paramSources: {}, resultPath: '/ws/b.lava.json' }, () => {});
   host.showResult(result, null, engine);
   webview.notify('ready', {});
   await tick();
@@ -57,7 +58,7 @@ test('a feature request is answered by the kept engine with that column of X', a
   const { host, webview } = setup();
   const { engine } = inProcessEngine();
   const { text, X } = blobsCsv(60);
-  const result = await engine.run({ file: '/ws/b.csv', bytes: bytesOf(text), params: blobParams, paramSources: {} }, () => {});
+  const result = await engine.run({ file: dataFile(text, 'b.csv'), params: blobParams, paramSources: {}, resultPath: '/ws/b.lava.json' }, () => {});
   host.showResult(result, null, engine);
   const r = await webview.request('feature', { feature: 'b' });
   assert.deepEqual(Array.from(decodePattern(r.values)), Array.from(Float32Array.from(X.map((row) => row[1]))));

@@ -5,13 +5,16 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type LocalityCorrelations } from '../../src/engine/types';
-import { PARAM_NAMES, PARAM_SPECS } from '../../src/shared/params/spec';
+import { PARAM_NAMES, PARAM_SPECS, SETTING_NAMES } from '../../src/shared/params/spec';
+import { DATA_EXTENSIONS, isDataFile } from '../../src/extension/commands/dataFiles';
+import { formatOf } from '../../src/engine/read/formats';
 import { paramsFromSettings } from '../../src/extension/settingsLayer';
 import {
   cellCharacter,
   cellOffset,
   describeRunError,
   errorPlace,
+  opensAtLine,
 } from '../../src/extension/commands/errorPlace';
 import { defaultExportPath, exportBytes, storedResultName } from '../../src/extension/commands/resultFiles';
 import { resultPathBeside } from '../../src/engine/io/resultFile';
@@ -19,7 +22,6 @@ import { localityPattern, pairColumns } from '../../src/worker/engineService';
 import { LavaInputError } from '../../src/shared/errors';
 import { RemoteError, errorToWire } from '../../src/shared/rpc';
 import { DEFAULT_PARAMS } from '../../src/shared/params/types';
-import { encodeFloat32 } from '../../src/shared/result/codec';
 
 const ROOT = join(import.meta.dirname, '../..');
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
@@ -56,10 +58,12 @@ test('an out-of-range setting is a LavaInputError naming the option, shown as it
   );
 });
 
-test('package.json declares one lava.* setting per option with the engine default and range', () => {
+test('package.json declares one lava.* setting per option but file paths, with the engine default and range', () => {
   const props = pkg.contributes.configuration.properties as Record<string, Record<string, unknown>>;
-  assert.deepEqual(Object.keys(props).sort(), PARAM_NAMES.map((n) => `lava.${n}`).sort(), SYNC);
-  for (const name of PARAM_NAMES) {
+  assert.deepEqual(Object.keys(props).sort(), SETTING_NAMES.map((n) => `lava.${n}`).sort(), SYNC);
+  // A file beside one data file is no workspace-wide setting: it is given per run or per .lava.json entry.
+  assert.ok(!('lava.embeddingFile' in props) && !('lava.metadataFile' in props));
+  for (const name of SETTING_NAMES) {
     const p = props[`lava.${name}`];
     const spec = PARAM_SPECS[name];
     assert.deepEqual(p.default, DEFAULT_PARAMS[name], `default of lava.${name}`);
@@ -76,6 +80,8 @@ test('package.json declares one lava.* setting per option with the engine defaul
     }
     if (spec.kind === 'enum') assert.deepEqual(p.enum, [...spec.values]);
     if (spec.kind === 'bool') assert.equal(p.type, 'boolean');
+    if (spec.kind === 'bounds')
+      assert.deepEqual(p.items, { type: 'number', minimum: spec.min, maximum: spec.max }, `range of lava.${name}`);
   }
 });
 
@@ -99,13 +105,23 @@ test('the .lava.json schema types every option in defaults and datasets, with no
   assert.equal(validation.url, './schemas/lava-config.schema.json');
 });
 
-test('commands are contributed to the Explorer menu for CSV/TSV only, and the panel activates its serializer', () => {
+test('commands are contributed to the Explorer menu for every data format read, and the panel activates its serializer', () => {
   const ids = pkg.contributes.commands.map((c: { command: string }) => c.command);
   for (const id of ['lava.explainDataset', 'lava.explainDatasetWithOptions', 'lava.openResult', 'lava.rerun'])
     assert.ok(ids.includes(id), id);
   const when = pkg.contributes.menus['explorer/context'][0].when as string;
   const re = new RegExp(/\/(.*)\/(\w*)$/.exec(when)![1], /\/(.*)\/(\w*)$/.exec(when)![2]);
   assert.ok(re.test('.csv') && re.test('.TSV') && !re.test('.json') && !re.test('.csvx'));
+  for (const ext of DATA_EXTENSIONS) {
+    assert.ok(re.test(`.${ext}`) && re.test(`.${ext.toUpperCase()}`), `the menu offers .${ext}`);
+    assert.notEqual(formatOf(`x.${ext}`), null, `the engine reads .${ext}`);
+    assert.ok(isDataFile(`/ws/x.${ext}`));
+  }
+  for (const menu of ['explorer/context', 'editor/title', 'editor/title/context'])
+    for (const item of pkg.contributes.menus[menu].filter((m: { command: string }) =>
+      m.command.startsWith('lava.explain'),
+    ))
+      assert.equal(item.when, when, `${menu} offers the same files`);
   assert.ok(pkg.activationEvents.includes('onWebviewPanel:lavaExplorer'));
   assert.equal(pkg.capabilities.untrustedWorkspaces.supported, false);
 });
@@ -156,10 +172,46 @@ test('an engine input error is shown with the file, line and column in words', (
     describeRunError(keyed, (f) => f.replace('/ws/', '')),
     'd.csv, line 1: too many features. Raise lava.maxFeatures.',
   );
+  // Only text files are offered to open at the error's line.
+  assert.deepEqual(
+    ['/ws/bad.csv', '/ws/t.TSV', '/ws/.lava.json', 'settings.json', '/ws/x.h5ad', '/ws/x.npy'].map(
+      opensAtLine,
+    ),
+    [true, true, true, false, false, false],
+  );
+  // File options are no settings: they read as the .lava.json key (which the options wizard also sets).
+  const file = new LavaInputError(
+    'has no embedding',
+    { file: '/ws/x.npy' },
+    'Give one with {option:embeddingFile}.',
+  );
+  assert.equal(
+    describeRunError(file, (f) => f.replace('/ws/', '')),
+    'x.npy: has no embedding. Give one with "embeddingFile" (in .lava.json).',
+  );
   assert.equal(errorPlace(new Error('boom')), null);
   assert.equal(
     describeRunError(new Error('boom'), (f) => f),
     'boom',
+  );
+});
+
+test('a column name cannot break the notification into lines or become a command link in it', () => {
+  // VS Code turns "[label](command:...)" in a notification into a link that runs the command.
+  const name = '[Fix it](command:workbench.action.terminal.new)\nsecond line\u001b[31m';
+  const e = new RemoteError(
+    errorToWire(
+      new LavaInputError(
+        'feature column holds text, not numbers',
+        { file: '/ws/d.csv', line: 1, column: 3, columnName: name, option: 'features' },
+        'Name numeric columns in {option:features}.',
+      ),
+    ),
+  );
+  const text = describeRunError(e, (f) => f.replace('/ws/', ''));
+  assert.equal(
+    text,
+    'd.csv, line 1, column 3: feature column holds text, not numbers (column "[Fix it] (command:workbench.action.terminal.new)\\nsecond line\\e[31m"). Name numeric columns in lava.features.',
   );
 });
 
@@ -198,7 +250,7 @@ test('exportBytes decodes data URLs (base64 or not) and raw SVG', () => {
   assert.equal(Buffer.from(exportBytes('svg', '<svg></svg>')).toString(), '<svg></svg>');
 });
 
-test('a locality pattern is the dense upper triangle of its CSR row, base64 little-endian Float32', () => {
+test('a locality pattern is the dense upper triangle of its CSR row', () => {
   // F = 4 -> P = 6; locality 1 holds pairs 0 (0,1) = 0.5 and 5 (2,3) = -0.75.
   const corr = {
     F: 4,
@@ -212,10 +264,6 @@ test('a locality pattern is the dense upper triangle of its CSR row, base64 litt
   } satisfies LocalityCorrelations;
   const dense = localityPattern(corr, 1);
   assert.deepEqual([...dense], [0.5, 0, 0, 0, 0, -0.75]);
-  const bytes = Buffer.from(encodeFloat32(dense), 'base64');
-  assert.equal(bytes.length, 24);
-  assert.equal(bytes.readFloatLE(0), 0.5);
-  assert.equal(bytes.readFloatLE(20), -0.75);
   assert.deepEqual([...localityPattern(corr, 0)], [0, 0, 0.9, 0, 0, 0].map(Math.fround));
 });
 

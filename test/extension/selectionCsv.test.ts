@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { csvField, rowLineList, selectionCsv } from '../../src/extension/commands/selectionCsv';
 import { makeFixture } from '../webview/fixture';
+import { metadataValue } from '../../src/shared/result/columns';
 
 test('one line per selected row: its file line, metadata, coordinates and every module activity', () => {
   const r = makeFixture();
@@ -17,7 +18,7 @@ test('one line per selected row: its file line, metadata, coordinates and every 
   );
   const row150 = lines[3].split(',');
   assert.equal(row150[1], 'blob B');
-  assert.equal(Number(row150[2]), r.metadata[1].values[150]);
+  assert.equal(Number(row150[2]), metadataValue(r.metadata[1], 150));
   assert.equal(Number(row150[3]), r.embedding.coords[300]);
   assert.equal(Number(row150[4]), r.embedding.coords[301]);
   assert.deepEqual(

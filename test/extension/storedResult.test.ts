@@ -2,36 +2,39 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { needsConsent, parseStoredResult } from '../../src/extension/commands/storedResult';
-import { serializeResult } from '../../src/engine/io/resultFile';
 import { LavaInputError } from '../../src/shared/errors';
 import { DEFAULT_PARAMS } from '../../src/shared/params/types';
-import type { LavaResult } from '../../src/shared/result/types';
 
-/** The smallest result the validator accepts: 1 row, 1 feature, 1 locality, no module. */
-function tiny(params: object = DEFAULT_PARAMS): LavaResult {
-  return JSON.parse(
-    JSON.stringify({
-      schemaVersion: 1,
-      tool: { name: 'lava-explorer', version: '0' },
-      source: { file: '../data/d.csv', rows: 1, delimiter: ',' },
-      params,
-      notes: [],
-      features: ['a'],
-      droppedFeatures: [],
-      droppedRows: { count: 0, examples: [] },
-      rowCount: 1,
-      rowLines: [2],
-      metadata: [],
-      embedding: { columns: ['x', 'y'], computed: 'given', dims: 2, coords: [0, 0] },
-      probes: [0, 0],
-      localities: { count: 1, size: 1, members: [[0]] },
-      modules: [],
-    }),
-  );
+/** The smallest result file (plain arrays) the decoder accepts: 1 row, 1 feature, 1 locality, no module. */
+function tiny(params: object = DEFAULT_PARAMS): string {
+  return JSON.stringify({
+    schemaVersion: 2,
+    tool: { name: 'lava-explorer', version: '0' },
+    source: { file: '../data/d.csv', rows: 1, delimiter: ',' },
+    params,
+    notes: [],
+    features: ['a'],
+    droppedFeatures: [],
+    droppedRows: { count: 0, examples: [] },
+    rowCount: 1,
+    rowLines: [2],
+    metadata: [],
+    embedding: { columns: ['x', 'y'], computed: 'given', dims: 2, coords: [0, 0] },
+    probes: [0, 0],
+    localities: { count: 1, size: 1, members: [[0]] },
+    alpha: 0,
+    beta: 0,
+    objective: 0,
+    directEvaluations: 0,
+    correlationThreshold: 0.5,
+    factorization: { method: 'nmf', iterations: 0, error: 0 },
+    modules: [],
+    timings: {},
+  });
 }
 
 test('a stored result is checked, option ranges too, and its data path resolved from its own folder', () => {
-  const ok = parseStoredResult(serializeResult(tiny()), '/team/results/d.lava.json');
+  const ok = parseStoredResult(tiny(), '/team/results/d.lava.json');
   assert.equal(ok.source.file, '/team/data/d.csv');
   for (const params of [
     { ...DEFAULT_PARAMS, modules: 0 },
@@ -40,7 +43,7 @@ test('a stored result is checked, option ranges too, and its data path resolved 
     { modules: 8 },
   ]) {
     assert.throws(
-      () => parseStoredResult(serializeResult(tiny(params)), '/r.json'),
+      () => parseStoredResult(tiny(params), '/r.json'),
       (e: unknown) =>
         e instanceof LavaInputError &&
         e.file === '/r.json' &&

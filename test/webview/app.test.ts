@@ -7,9 +7,10 @@ import { nearestProbe } from '../../webview/util/selection';
 import { moduleColors } from '../../webview/views/legend/moduleColor';
 import { testTheme } from './dom';
 import { bootApp, settle, type HostSide } from './fakeHost';
-import { makeFixture, F, FEATURES } from './fixture';
+import { makeFixture, resultNote, F, FEATURES } from './fixture';
 import { pairCount } from '../../src/shared/result/pairs';
-import { encodeFloat32 } from '../../src/shared/result/codec';
+import { pack } from '../../src/shared/result/packed';
+import { encodeResult } from '../../src/shared/result/encode';
 import { LavaInputError } from '../../src/shared/errors';
 
 const q = (root: HTMLElement, sel: string) => root.querySelector(sel);
@@ -17,7 +18,7 @@ const q = (root: HTMLElement, sel: string) => root.querySelector(sel);
 async function withResult(saved?: unknown) {
   const b = bootApp(saved);
   await settle();
-  b.host.notify('result', { result: makeFixture(), appliedFrom: { neighbors: 'command' } });
+  b.host.notify('result', resultNote(makeFixture(), { neighbors: 'command' }));
   await settle();
   return b;
 }
@@ -28,7 +29,7 @@ function answerLocalities(host: HostSide, asked: number[] = []) {
     asked.push(locality);
     const pattern = new Float32Array(pairCount(F));
     pattern[0] = 0.9;
-    return { locality, pattern: encodeFloat32(pattern), features: FEATURES };
+    return { locality, pattern: pack(pattern), features: FEATURES };
   });
   return asked;
 }
@@ -43,7 +44,7 @@ test('the webview announces ready; a result note renders map, legend and the fir
   const { root, host, notes } = bootApp();
   await settle();
   assert.deepEqual(notes, [{ type: 'ready', payload: {} }]);
-  host.notify('result', { result: makeFixture(), appliedFrom: { neighbors: 'command' } });
+  host.notify('result', resultNote(makeFixture(), { neighbors: 'command' }));
   await settle();
   assert.equal(q(root, '[data-testid="scatter"]')!.getAttribute('data-point-count'), '300');
   assert.equal(root.querySelectorAll('[data-testid="module-item"]').length, 3);
@@ -62,6 +63,26 @@ test('the webview announces ready; a result note renders map, legend and the fir
   assert.equal((q(root, '.lava-image-panel') as HTMLElement).hidden, true);
 });
 
+test('the result note is the file text: decoded in the webview, shown with the host\'s absolute source; a bad text is an error, not a blank', async () => {
+  const { root, host, app } = bootApp();
+  await settle();
+  const r = makeFixture();
+  const stored = encodeResult({ ...r, source: { ...r.source, file: '../../data/blobs.csv' } });
+  host.notify('result', { text: stored, source: r.source, appliedFrom: {} });
+  await settle();
+  const shown = app.store.get().result!;
+  assert.equal(shown.source.file, '/data/blobs.csv', 'the host\'s absolute path, not the stored relative one');
+  assert.deepEqual(shown.embedding.coords, r.embedding.coords);
+  assert.deepEqual(shown.localities.members, r.localities.members);
+  assert.equal((q(root, '[data-testid="header"] strong') as HTMLElement).title, '/data/blobs.csv');
+  const broken = JSON.parse(encodeResult(r));
+  broken.modules[1].activity.base64 = broken.modules[1].activity.base64.slice(0, -8);
+  const uri = 'file:///s/r.lava.json';
+  host.notify('result', { text: JSON.stringify(broken), source: r.source, resultUri: uri, appliedFrom: {} });
+  await settle();
+  assert.match(app.store.get().error ?? '', /file:\/\/\/s\/r\.lava\.json: not a valid LAVA result: modules\[1\]\.activity: /);
+});
+
 test('selecting a legend entry sets aria-selected, colours by its activity, redraws the heatmap and saves the choice', async () => {
   const { root, app, state } = await withResult();
   (q(root, '[data-module-id="2"][data-testid="module-item"]') as HTMLElement).click();
@@ -77,7 +98,7 @@ test('the restored selection is kept (its locality asked for again) and dropped 
   const a = bootApp({ selectedModule: 1, colorBy: 'score', selectedLocality: 2 });
   const asked = answerLocalities(a.host);
   await settle();
-  a.host.notify('result', { result: makeFixture(), appliedFrom: {} });
+  a.host.notify('result', resultNote(makeFixture(), {}));
   await settle();
   assert.equal(a.app.store.get().selectedModule, 1);
   assert.equal(a.app.store.get().colorBy, 'score');
@@ -86,7 +107,7 @@ test('the restored selection is kept (its locality asked for again) and dropped 
   assert.equal(a.root.querySelectorAll('[data-testid="scatter"] circle[stroke]').length, 30);
   const b = bootApp({ selectedModule: 9, colorBy: 'gone', selectedLocality: 99 });
   await settle();
-  b.host.notify('result', { result: makeFixture(), appliedFrom: {} });
+  b.host.notify('result', resultNote(makeFixture(), {}));
   await settle();
   const s = b.app.store.get();
   assert.deepEqual([s.selectedModule, s.colorBy, s.selectedLocality], [0, 'label', null]);
@@ -147,7 +168,7 @@ test('a failed locality request says what failed where the heatmap would be, and
     if (fail)
       throw new LavaInputError('the data file is gone', { file: '/data/blobs.csv', option: 'features' }, 'Check {option:features}.');
     const pattern = new Float32Array(pairCount(F));
-    return { locality, pattern: encodeFloat32(pattern), features: FEATURES };
+    return { locality, pattern: pack(pattern), features: FEATURES };
   });
   app.store.dispatch({ type: 'showLocality', id: 4 });
   await settle();
@@ -185,7 +206,7 @@ test('a heatmap cell asks for its pair; the answer draws the pair view coloured 
   // Module 0's loadings are 0.5, 0.7, 0.9 in blob A's localities 0, 1, 2: all three reach half the largest
   // (shared/result/active.ts), as the legend's count says. (The pair view used to colour only 1 and 2.)
   const r = makeFixture();
-  const expected = new Set([...r.localities.members[0], ...r.localities.members[1], ...r.localities.members[2]]);
+  const expected = new Set(r.localities.members.subarray(0, 3 * r.localities.size));
   const badge = q(root, '[data-testid="module-item"][data-module-id="0"] vscode-badge')!;
   assert.equal(badge.textContent, '3');
   const own = moduleColors(testTheme(), 3)[0];
@@ -266,4 +287,22 @@ test('messages outside the contract are dropped and reported; the state stays as
   assert.equal(app.store.get(), before);
   assert.equal(logs.length, 3);
   assert.match(logs.join('\n'), /not an rpc message[\s\S]*unknown note "noSuchNote"[\s\S]*bad note "running"/);
+});
+
+test("the heatmap header copies the module's top features through the host, one per line", async () => {
+  const { root, notes } = await withResult();
+  (q(root, '[data-module-id="1"][data-testid="module-item"]') as HTMLElement).click();
+  const copy = q(root, '[data-testid="copy-top"]') as HTMLElement;
+  assert.equal(copy.hidden, false);
+  assert.equal(copy.textContent, 'Copy top features');
+  copy.click();
+  await settle();
+  const m = makeFixture().modules[1];
+  const want = FEATURES.map((name, i) => ({ name, i, w: m.featureWeights[i] }))
+    .filter((f) => f.w > 0)
+    .sort((a, b) => b.w - a.w || a.i - b.i)
+    .map((f) => f.name);
+  assert.ok(want.length > 1, 'the fixture module weighs several features');
+  const sent = notes.filter((n) => n.type === 'copy');
+  assert.deepEqual(sent, [{ type: 'copy', payload: { text: want.join('\n'), what: `${want.length} top features of M1` } }]);
 });

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { bootApp, settle } from './fakeHost';
-import { makeFixture } from './fixture';
+import { makeFixture, resultNote } from './fixture';
 
 test('an embedding note during a run shows the greyed map with progress; the result replaces it', async () => {
   const b = bootApp(undefined, { width: 1000, height: 800 });
@@ -24,7 +24,7 @@ test('an embedding note during a run shows the greyed map with progress; the res
   const progress = b.root.querySelector('[data-testid="early-map-progress"]')!.textContent;
   assert.match(progress, /Computing localities 40%/);
   assert.match(progress, /then correlations, modules/);
-  b.host.notify('result', { result: makeFixture(), appliedFrom: {} });
+  b.host.notify('result', resultNote(makeFixture()));
   await settle();
   assert.equal(b.root.dataset.earlyMap, 'false');
   assert.equal(b.root.querySelector('[data-testid="scatter"]')!.getAttribute('data-point-count'), '300');

@@ -3,7 +3,8 @@ import { seededUniform } from '../../src/engine/random';
 import type { LavaResult, ModulePair, ModuleResult } from '../../src/shared/result/types';
 import { DEFAULT_PARAMS } from '../../src/shared/params/types';
 import { pairCount, pairIndex } from '../../src/shared/result/pairs';
-import { encodeFloat32 } from '../../src/shared/result/codec';
+import { toCategories } from '../../src/shared/result/columns';
+import { encodeResult } from '../../src/shared/result/encode';
 
 export const FEATURES = ['f0', 'f1', 'f2', 'f3', 'f4', 'f5', 'f6', 'f7', 'f8'];
 export const F = FEATURES.length;
@@ -142,7 +143,7 @@ export function makeFixture(perBlob = PER_BLOB, design: Design = BLOB_DESIGN): L
     const sum = new Float64Array(E);
     const cnt = new Int32Array(E);
     members.forEach((rows, p) => rows.forEach((i) => ((sum[i] += loadings[p]), cnt[i]++)));
-    const activity = Array.from(sum, (s, i) => (cnt[i] ? r4(s / cnt[i]) : 0));
+    const activity = Float32Array.from(sum, (s, i) => (cnt[i] ? r4(s / cnt[i]) : 0));
     const featureWeights = new Array<number>(nf).fill(0);
     for (const [i, j, w] of pairs) {
       featureWeights[i] += Math.abs(w);
@@ -158,15 +159,15 @@ export function makeFixture(perBlob = PER_BLOB, design: Design = BLOB_DESIGN): L
         .map((p) => `${p.a}~${p.b}`)
         .join(', '),
       pairs: sorted,
-      pattern: encodeFloat32(plantedPattern(m, design)),
+      pattern: plantedPattern(m, design),
       activity,
-      loadings,
+      loadings: Float32Array.from(loadings),
       featureWeights: featureWeights.map(r4),
       localityCount: loadings.filter((v) => v >= 0.5 * Math.max(...loadings)).length,
     };
   });
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     tool: { name: 'lava-explorer', version: '0.1.0' },
     source: { file: design.file, rows: E + 2, delimiter: ',' },
     params: { ...DEFAULT_PARAMS, neighbors: LOCALITY_SIZE, modules: 3 },
@@ -183,14 +184,19 @@ export function makeFixture(perBlob = PER_BLOB, design: Design = BLOB_DESIGN): L
     },
     rowCount: E,
     // Two dropped rows (lines 5 and 40) shift the kept rows' lines.
-    rowLines: Array.from({ length: E }, (_, i) => i + 2 + (i >= 3 ? 1 : 0) + (i >= 37 ? 1 : 0)),
+    rowLines: Int32Array.from({ length: E }, (_, i) => i + 2 + (i >= 3 ? 1 : 0) + (i >= 37 ? 1 : 0)),
     metadata: [
-      { name: 'label', kind: 'text', values: label },
-      { name: 'score', kind: 'numeric', values: score },
+      { name: 'label', kind: 'text', ...toCategories(label) },
+      { name: 'score', kind: 'numeric', values: Float64Array.from(score) },
     ],
-    embedding: { columns: ['x', 'y'], computed: 'given', dims: 2, coords },
-    probes,
-    localities: { count: L, size: LOCALITY_SIZE, members },
+    embedding: { columns: ['x', 'y'], computed: 'given', dims: 2, coords: Float32Array.from(coords) },
+    probes: Float32Array.from(probes),
+    // Each locality's rows ascending, as results store them.
+    localities: {
+      count: L,
+      size: LOCALITY_SIZE,
+      members: Int32Array.from(members.flatMap((m) => [...m].sort((a, b) => a - b))),
+    },
     alpha: 0.5,
     beta: -0.25,
     objective: 0.0012,
@@ -207,4 +213,9 @@ export function imageFeatures(): string[] {
   const out: string[] = [];
   for (let r = 0; r < 8; r++) for (let c = 0; c < 8; c++) if (r + c > 0) out.push(`pixel_${r}_${c}`);
   return out;
+}
+
+/** The host's result note for `result`: its file text (packed, as the worker writes it) and its absolute source. */
+export function resultNote(result: LavaResult = makeFixture(), appliedFrom: Record<string, string> = {}) {
+  return { text: encodeResult(result), source: result.source, appliedFrom };
 }

@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { Peer } from '../../src/shared/rpc';
 import { engineContract, engineHostContract } from '../../src/shared/workerProtocol';
 import { serveEngine } from '../../src/worker/engineService';
-import { blobParams, blobsCsv, bytesOf, decodePattern } from '../extension/support/blobs';
+import { decodeResult } from '../../src/shared/result/decode';
+import { blobParams, blobsCsv, dataFile, decodePattern } from '../extension/support/blobs';
 
 /** The service behind a port that records what it posts and with which transfer list, as a Worker would. */
 function served() {
@@ -30,11 +31,11 @@ test('a run announces its embedding once, before its result, as Float32 with the
   const { text } = blobsCsv(120);
   const seen: { coords: Float32Array; dims: number }[] = [];
   host.on('embedding', (e) => seen.push(e));
-  const result = await host.request('run', { file: '/ws/blobs.csv', bytes: bytesOf(text), params: blobParams, paramSources: {} });
+  const result = await host.request('run', { file: dataFile(text), params: blobParams, paramSources: {}, resultPath: '/ws/blobs.lava.json' });
   assert.equal(seen.length, 1);
   assert.equal(seen[0].dims, 2);
   assert.ok(seen[0].coords instanceof Float32Array);
-  assert.deepEqual(Array.from(seen[0].coords), Array.from(Float32Array.from(result.embedding.coords)));
+  assert.deepEqual(Array.from(seen[0].coords), Array.from(decodeResult(result.text, 'run').embedding.coords));
   const notes = posted.filter((p) => p.message.rpc === 'note' && p.message.type === 'embedding');
   assert.equal(notes.length, 1);
   assert.equal(notes[0].transfer.length, 1, 'the coordinates travel in the transfer list, not copied');
@@ -46,7 +47,7 @@ test('a run announces its embedding once, before its result, as Float32 with the
 test('feature: every row of that column of X, as base64 Float32; an unknown feature fails by name', async () => {
   const { host } = served();
   const { text, X } = blobsCsv(80);
-  await host.request('run', { file: '/ws/blobs.csv', bytes: bytesOf(text), params: blobParams, paramSources: {} });
+  await host.request('run', { file: dataFile(text), params: blobParams, paramSources: {}, resultPath: '/ws/blobs.lava.json' });
   const r = await host.request('feature', { feature: 'd' });
   assert.equal(r.feature, 'd');
   assert.deepEqual(Array.from(decodePattern(r.values)), Array.from(Float32Array.from(X.map((row) => row[3]))));

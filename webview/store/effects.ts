@@ -4,9 +4,9 @@
 import { LavaCancelled, type OptionNamer } from '../../src/shared/errors';
 import { MAX_SAMPLE_ROWS, type HostContract, type WebviewContract } from '../../src/shared/protocol';
 import { RemoteError, describeWireError, type Peer } from '../../src/shared/rpc';
-import { decodeFloat32 } from '../../src/shared/result/codec';
+import { unpack } from '../../src/shared/result/packed';
 import { pairCount } from '../../src/shared/result/pairs';
-import { localityMembers } from '../util/resultArrays';
+import { membersOf } from '../../src/shared/result/columns';
 import type { Action, ExplorerState, Loadable } from './state';
 import type { Store } from './store';
 
@@ -62,7 +62,9 @@ export function startEffects(store: Store, host: HostPeer): () => void {
       pick: (s) => s.locality,
       send: async (locality, signal) => {
         const r = await host.request('locality', { locality }, { signal });
-        const pattern = decodeFloat32(r.pattern);
+        if (r.pattern.dtype !== 'float32')
+          throw new Error(`the host sent a pattern of ${r.pattern.dtype}, not float32`);
+        const pattern = unpack(r.pattern) as Float32Array;
         // The contract checks the shape; the sizes must agree too, or the heatmap could not draw it.
         if (pattern.length !== pairCount(r.features.length))
           throw new Error(`the host sent ${pattern.length} weights for ${r.features.length} features`);
@@ -75,8 +77,8 @@ export function startEffects(store: Store, host: HostPeer): () => void {
       pick: (s) => s.selectionStats,
       send: async (rows, signal) => {
         const r = await host.request('selection', { rows: Array.from(rows) }, { signal });
-        const inside = decodeFloat32(r.inside);
-        const rest = decodeFloat32(r.rest);
+        const inside = Float32Array.from(unpack(r.inside));
+        const rest = Float32Array.from(unpack(r.rest));
         const P = pairCount(r.features.length);
         if (inside.length !== P || rest.length !== P)
           throw new Error(
@@ -90,10 +92,11 @@ export function startEffects(store: Store, host: HostPeer): () => void {
     follow(store, {
       pick: (s) => s.samples,
       send: async (locality, signal) => {
-        const members = store.get().result ? localityMembers(store.get().result!, locality) : [];
+        const result = store.get().result;
+        const members = result ? membersOf(result.localities, locality) : [];
         const rows = Array.from(members).slice(0, MAX_SAMPLE_ROWS);
         const r = await host.request('rows', { rows }, { signal });
-        const values = decodeFloat32(r.values);
+        const values = Float32Array.from(unpack(r.values));
         if (values.length !== r.rows.length * r.features.length)
           throw new Error(
             `the host sent ${values.length} values for ${r.rows.length} rows of ${r.features.length} features`,
@@ -112,7 +115,7 @@ export function startEffects(store: Store, host: HostPeer): () => void {
     follow(store, {
       pick: (s) => s.feature,
       send: async (feature, signal) => {
-        const values = decodeFloat32((await host.request('feature', { feature }, { signal })).values);
+        const values = Float32Array.from(unpack((await host.request('feature', { feature }, { signal })).values));
         const rows = store.get().result?.rowCount;
         if (values.length !== rows) throw new Error(`the host sent ${values.length} values of ${feature} for ${rows} rows`);
         return values;

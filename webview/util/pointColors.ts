@@ -1,6 +1,7 @@
 // Turns "colour by" (a metadata column or a module's activity) into a per-point palette index and a legend.
 import { categoricalPalette, sequentialPalette, type Theme } from './colors';
 import type { MetadataColumn } from '../../src/shared/result/types';
+import { toCategories } from '../../src/shared/result/columns';
 
 export type ColorLegendSpec =
   | { kind: 'none' }
@@ -21,9 +22,18 @@ export function uniformColoring(count: number, theme: Theme): PointColoring {
   return { index: new Uint16Array(count), palette: [theme.blue], legend: { kind: 'none' } };
 }
 
-export function categoricalColoring(title: string, values: readonly string[], theme: Theme): PointColoring {
+/** Row i is labelled categories[codes[i]]: one colour per label (the most frequent ones), the rest as "other". */
+export function categoricalColoring(
+  title: string,
+  categories: readonly string[],
+  codes: ArrayLike<number>,
+  theme: Theme,
+): PointColoring {
+  const perCode = new Float64Array(categories.length);
+  for (let i = 0; i < codes.length; i++) perCode[codes[i]]++;
   const counts = new Map<string, number>();
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  categories.forEach((label, c) => counts.set(label, (counts.get(label) ?? 0) + perCode[c]));
+  for (const [label, n] of counts) if (n === 0) counts.delete(label);
   // Most frequent first, ties by natural order so "2" < "10" and the result does not depend on row order.
   const labels = Array.from(counts.keys()).sort(
     (a, b) => counts.get(b)! - counts.get(a)! || a.localeCompare(b, undefined, { numeric: true }),
@@ -33,8 +43,9 @@ export function categoricalColoring(title: string, values: readonly string[], th
   const palette = categoricalPalette(shown.length);
   const slot = new Map<string, number>(shown.map((l, k) => [l, k]));
   const other = shown.length < labels.length ? palette.push(theme.muted) - 1 : -1;
-  const index = new Uint16Array(values.length);
-  for (let i = 0; i < values.length; i++) index[i] = slot.get(values[i]) ?? other;
+  const slotOfCode = categories.map((label) => slot.get(label) ?? other);
+  const index = new Uint16Array(codes.length);
+  for (let i = 0; i < codes.length; i++) index[i] = slotOfCode[codes[i]];
   const entries = shown.map((label, k) => ({ label, color: palette[k], count: counts.get(label)! }));
   if (other >= 0) {
     const n = labels.slice(shown.length).reduce((s, l) => s + counts.get(l)!, 0);
@@ -82,10 +93,11 @@ export function sequentialColoring(
 /** Class labels stored as numbers (digits' 0..9): integers with few distinct values read as categories. */
 export const MAX_NUMERIC_CATEGORIES = 12;
 
-export function isCategoricalNumeric(values: readonly (number | null)[]): boolean {
+export function isCategoricalNumeric(values: ArrayLike<number>): boolean {
   const seen = new Set<number>();
-  for (const v of values) {
-    if (v === null || !Number.isInteger(v)) return false;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (!Number.isInteger(v)) return false;
     seen.add(v);
     if (seen.size > MAX_NUMERIC_CATEGORIES) return false;
   }
@@ -93,7 +105,10 @@ export function isCategoricalNumeric(values: readonly (number | null)[]): boolea
 }
 
 export function metadataColoring(col: MetadataColumn, theme: Theme): PointColoring {
-  if (col.kind === 'text') return categoricalColoring(col.name, col.values, theme);
-  if (isCategoricalNumeric(col.values)) return categoricalColoring(col.name, col.values.map(String), theme);
+  if (col.kind === 'text') return categoricalColoring(col.name, col.categories, col.codes, theme);
+  if (isCategoricalNumeric(col.values)) {
+    const { categories, codes } = toCategories(Array.from(col.values, String));
+    return categoricalColoring(col.name, categories, codes, theme);
+  }
   return sequentialColoring(col.name, col.values, theme, theme.blue);
 }

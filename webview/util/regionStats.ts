@@ -1,8 +1,8 @@
 // What sets a selection of rows apart: each module's activity inside vs outside (effect size), and the make-up of
 // its metadata (label counts inside vs overall). Pure, over the result the webview already holds.
 import type { LavaResult, MetadataColumn } from '../../src/shared/result/types';
+import { metadataValue } from '../../src/shared/result/columns';
 import { isCategoricalNumeric } from './pointColors';
-import { moduleActivity } from './resultArrays';
 
 export interface ModuleEffect {
   id: number;
@@ -50,7 +50,7 @@ export function cohensD(
 /** Every module, most more active inside than outside first (by d, then by the difference of means). */
 export function moduleEffects(r: LavaResult, mask: Uint8Array): ModuleEffect[] {
   return r.modules
-    .map((m) => ({ id: m.id, name: m.name, ...cohensD(moduleActivity(m), mask) }))
+    .map((m) => ({ id: m.id, name: m.name, ...cohensD(m.activity, mask) }))
     .sort((x, y) => y.d - x.d || y.meanIn - y.meanOut - (x.meanIn - x.meanOut) || x.id - y.id);
 }
 
@@ -71,15 +71,15 @@ export interface ColumnMakeup {
   meanAll?: number;
 }
 
-function categories(values: readonly (string | number)[], mask: Uint8Array, limit: number): CategoryShare[] {
+function categories(col: MetadataColumn, mask: Uint8Array, limit: number): CategoryShare[] {
   const counts = new Map<string, CategoryShare>();
-  values.forEach((v, i) => {
-    const key = String(v);
+  for (let i = 0; i < mask.length; i++) {
+    const key = String(metadataValue(col, i));
     let c = counts.get(key);
     if (!c) counts.set(key, (c = { value: key, inside: 0, overall: 0 }));
     c.overall++;
     if (mask[i]) c.inside++;
-  });
+  }
   return [...counts.values()]
     .sort(
       (a, b) =>
@@ -90,15 +90,16 @@ function categories(values: readonly (string | number)[], mask: Uint8Array, limi
     .slice(0, limit);
 }
 
-function meanOf(values: readonly (number | null)[], mask: Uint8Array | null): number {
+function meanOf(values: ArrayLike<number>, mask: Uint8Array | null): number {
   let s = 0;
   let n = 0;
-  values.forEach((v, i) => {
-    if ((mask === null || mask[i]) && v !== null && Number.isFinite(v)) {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if ((mask === null || mask[i]) && Number.isFinite(v)) {
       s += v;
       n++;
     }
-  });
+  }
   return n ? s / n : NaN;
 }
 
@@ -109,7 +110,7 @@ export function metadataMakeup(r: LavaResult, mask: Uint8Array, limit = 8): Colu
   return r.metadata.map((c: MetadataColumn) => {
     const base = { column: c.name, insideCount, total: r.rowCount };
     if (c.kind === 'text' || isCategoricalNumeric(c.values))
-      return { ...base, categories: categories(c.values, mask, limit) };
+      return { ...base, categories: categories(c, mask, limit) };
     return { ...base, categories: null, meanIn: meanOf(c.values, mask), meanAll: meanOf(c.values, null) };
   });
 }

@@ -1,5 +1,6 @@
 // Derived selections: which probe a click means, which rows a locality covers, which modules a row shows.
 import type { LavaResult } from '../../src/shared/result/types';
+import { membersOf } from '../../src/shared/result/columns';
 
 /** Index of the probe nearest to (x, y) in the embedding's first two dimensions, or -1 when there are none. */
 export function nearestProbe(probes: ArrayLike<number>, dims: number, x: number, y: number): number {
@@ -20,7 +21,8 @@ export function nearestProbe(probes: ArrayLike<number>, dims: number, x: number,
 /** 1 for every row that belongs to the locality, else 0. */
 export function localityMask(result: LavaResult, locality: number): Uint8Array {
   const mask = new Uint8Array(result.rowCount);
-  for (const r of result.localities.members[locality] ?? []) mask[r] = 1;
+  if (locality < 0 || locality >= result.localities.count) return mask;
+  for (const r of membersOf(result.localities, locality)) mask[r] = 1;
   return mask;
 }
 

@@ -25,6 +25,8 @@ export interface ViewContext {
   exportView(view: string, slot: HTMLElement, format: 'png' | 'svg', decor?: ExportDecor): void;
   /** Rows out of the explorer, through the host: open the data file at one, copy line numbers, save as CSV. */
   rowsOut: RowsOut;
+  /** Puts `text` on the clipboard through the host; `what` names it in the confirmation. */
+  copy(text: string, what: string): void;
 }
 
 // Function-valued fields, not methods: views pass them on as callbacks (`onOpen: ctx.rowsOut.open`).

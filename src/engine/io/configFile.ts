@@ -4,7 +4,7 @@ import { homedir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { CONFIG_FILE_NAME, configParamsFor, parseConfig } from '../../shared/params/config';
 import { LavaInputError } from '../../shared/errors';
-import type { LavaParams } from '../../shared/params/types';
+import { PATH_PARAMS, type LavaParams } from '../../shared/params/types';
 import { resolveParams, type ParamLayers, type ResolvedParams } from '../../shared/params/layers';
 
 /** The config layer of a run: the options the file gives this data file, and which file it was. */
@@ -57,7 +57,17 @@ export async function readConfigLayer(configFile: string, dataFile: string): Pro
     );
   }
   const params = configParamsFor(parseConfig(text, configFile), pathFromConfig(configFile, dataFile));
-  return { file: configFile, params };
+  return { file: configFile, params: resolvePaths(params, dirname(resolve(configFile))) };
+}
+
+/** Relative file options made absolute from `folder` (the config file's, or the current one on a command line). */
+export function resolvePaths(params: Partial<LavaParams>, folder: string): Partial<LavaParams> {
+  const out = { ...params };
+  for (const key of PATH_PARAMS) {
+    const p = out[key];
+    if (p !== undefined) out[key] = resolve(folder, p);
+  }
+  return out;
 }
 
 export interface RunParams extends ResolvedParams {

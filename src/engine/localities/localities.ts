@@ -5,7 +5,7 @@ import type { Localities } from '../types';
 import { checkpoint } from '../errors';
 import { seededUniform } from '../random';
 import { direct } from './direct';
-import { buildKdTree, knn, nearestToPoints, neighbourStats } from './neighbours';
+import { buildKdTree, knnCancellable, nearestToPoints, neighbourStats } from './neighbours';
 import { weightedKmeans } from './kmeans';
 
 export interface LocalityParams {
@@ -28,6 +28,11 @@ const DBAR_EPS = 1e-12;
 /** Share of the progress bar given to the kNN graph before DIRECT starts. */
 const KNN_SHARE = 0.1;
 
+/** ℓ = ceil(E·o/n) localities (at most one per sample). */
+export function localityCount(E: number, n: number, overlap: number): number {
+  return Math.min(E, Math.ceil((E * overlap) / n));
+}
+
 export async function buildLocalities(
   Z: Float64Array,
   E: number,
@@ -38,10 +43,10 @@ export async function buildLocalities(
   const n = p.neighbors;
   if (!(n >= 1 && n < E))
     throw new RangeError(`buildLocalities: neighbours n = ${n} must be in [1, ${E - 1}]`);
-  const ell = Math.min(E, Math.ceil((E * p.overlap) / n));
+  const ell = localityCount(E, n, p.overlap);
   const tree = buildKdTree(Z, E, d);
   await checkpoint(opts.signal);
-  const graph = knn(Z, E, d, n, tree);
+  const graph = await knnCancellable(Z, E, d, n, tree, opts.signal);
   const { inDegree, meanDist } = neighbourStats(graph, E);
   opts.onProgress?.(KNN_SHARE);
   await checkpoint(opts.signal);
@@ -63,9 +68,9 @@ export async function buildLocalities(
   const budget = Math.max(1, p.directEvaluations);
   const objective = async (alpha: number, beta: number): Promise<number> => {
     await checkpoint(opts.signal);
-    // w = (c+1)^alpha * dbar^-beta, in logs so that extreme exponents do not overflow before the product.
-    for (let i = 0; i < E; i++) w[i] = Math.exp(alpha * logC1[i] - beta * logDbar[i]);
+    fillWeights(w, alpha, beta, logC1, logDbar);
     const { centroids } = weightedKmeans(Z, E, d, w, ell, seededUniform(p.seed, KMEANS_STREAM), { tree });
+    await checkpoint(opts.signal);
     const members = nearestToPoints(Z, E, d, centroids, ell, n, tree).index;
     const J = coverageLoss(members, cover, target, ell * n);
     evaluations++;
@@ -75,6 +80,8 @@ export async function buildLocalities(
   };
   const [lo, hi] = p.directBounds;
   await direct(objective, [lo, lo], [hi, hi], budget, { locallyBiased: true });
+  // Weights are finite by construction (fillWeights), so J is; a NaN here is a bug, never a silent alpha = 0.
+  if (best.members.length === 0) throw new Error('buildLocalities: no DIRECT evaluation gave a finite loss');
   // DIRECT samples in pairs, so it may stop one short of the budget.
   opts.onProgress?.(1);
   return {
@@ -88,6 +95,29 @@ export async function buildLocalities(
     evaluations,
     inDegree,
   };
+}
+
+/** Above this |log w| the weights (times squared distances, summed) could leave the doubles. */
+const MAX_LOG_WEIGHT = 200;
+
+/**
+ * w = (c+1)^alpha * dbar^-beta, from logs so that extreme exponents cannot overflow before the product; when the
+ * largest would still overflow (or every one underflow), all are divided by it: k-means ignores a common scale.
+ */
+function fillWeights(
+  w: Float64Array,
+  alpha: number,
+  beta: number,
+  logC1: Float64Array,
+  logDbar: Float64Array,
+): void {
+  let top = -Infinity;
+  for (let i = 0; i < w.length; i++) {
+    w[i] = alpha * logC1[i] - beta * logDbar[i];
+    if (w[i] > top) top = w[i];
+  }
+  const shift = Math.abs(top) > MAX_LOG_WEIGHT ? top : 0;
+  for (let i = 0; i < w.length; i++) w[i] = Math.exp(w[i] - shift);
 }
 
 /** J = sum_i (m_i / sum m - c_i / sum c)^2, m_i = how many localities contain sample i. */

@@ -1,5 +1,6 @@
 // Exact k-nearest neighbours in the embedding: a k-d tree (any dimension), all-points kNN, in-degree and mean distance.
 // Ties are broken by the lower sample index everywhere, so results equal a brute-force sort by (distance, index).
+import { checkpointEvery } from '../errors';
 
 /** A balanced k-d tree over E points in d dimensions; nodes in preorder, leaves hold contiguous runs of `perm`. */
 export interface KdTree {
@@ -316,30 +317,84 @@ export function boxDist2(
 
 /** Exact kNN of every sample among the others (self excluded), nearest first, ties by lower index. */
 export function knn(Z: Float64Array, E: number, d: number, k: number, tree?: KdTree): KnnResult {
-  if (k > E - 1) throw new RangeError(`knn: k = ${k} needs at least ${k + 1} samples, got ${E}`);
-  const t = tree ?? buildKdTree(Z, E, d);
-  const index = new Int32Array(E * k);
-  const dist = new Float64Array(E * k);
-  const searcher = new KnnSearcher(t, k);
-  // Queries in tree order: consecutive queries touch the same nodes, which keeps them in cache, and are close,
-  // so the previous k-th distance plus the step between them bounds this one (triangle inequality): the search
-  // starts pruning at once. The small margin covers rounding.
-  let prevKth = Infinity;
-  for (let pos = 0; pos < E; pos++) {
-    const i = t.perm[pos];
-    let bound2 = Infinity;
-    if (pos > 0 && prevKth < Infinity) {
-      let step = 0;
-      for (let c = 0; c < d; c++) {
-        const g = t.coords[pos * d + c] - t.coords[(pos - 1) * d + c];
-        step += g * g;
-      }
-      const b = Math.sqrt(prevKth) + Math.sqrt(step);
-      bound2 = b * b * (1 + 1e-9) + 1e-300;
-    }
-    prevKth = searcher.query(t.coords, pos * d, i, index, dist, i * k, bound2);
+  const all = new AllPointsKnn(Z, E, d, k, tree);
+  all.run(0, E);
+  return all.result;
+}
+
+/** Queries between two looks at the clock in knnCancellable: cheap to count, small to run. */
+const SLICE = 32;
+/** Work between yields to the event loop: a cancel is seen within about this long. */
+const YIELD_MS = 50;
+
+/** knn, yielding to the event loop (and checking `signal`) about every 50 ms; the same answer as knn. */
+export async function knnCancellable(
+  Z: Float64Array,
+  E: number,
+  d: number,
+  k: number,
+  tree: KdTree,
+  signal?: AbortSignal,
+): Promise<KnnResult> {
+  const all = new AllPointsKnn(Z, E, d, k, tree);
+  const pause = checkpointEvery(signal, YIELD_MS);
+  for (let pos = 0; pos < E; pos += SLICE) {
+    all.run(pos, Math.min(E, pos + SLICE));
+    await pause();
   }
-  return { k, index, dist };
+  return all.result;
+}
+
+/**
+ * Every sample's kNN, in slices of tree positions so a caller may yield between them. Queries go in tree
+ * order: consecutive queries touch the same nodes, which keeps them in cache, and are close, so the previous
+ * k-th distance plus the step between them bounds this one (triangle inequality): the search starts pruning at
+ * once. The small margin covers rounding.
+ */
+class AllPointsKnn {
+  private readonly t: KdTree;
+  private readonly searcher: KnnSearcher;
+  private readonly index: Int32Array;
+  private readonly dist: Float64Array;
+  private prevKth = Infinity;
+
+  constructor(
+    Z: Float64Array,
+    E: number,
+    d: number,
+    private readonly k: number,
+    tree?: KdTree,
+  ) {
+    if (k > E - 1) throw new RangeError(`knn: k = ${k} needs at least ${k + 1} samples, got ${E}`);
+    this.t = tree ?? buildKdTree(Z, E, d);
+    this.index = new Int32Array(E * k);
+    this.dist = new Float64Array(E * k);
+    this.searcher = new KnnSearcher(this.t, k);
+  }
+
+  /** Queries the samples at tree positions [from, to); slices must come in order. */
+  run(from: number, to: number): void {
+    const { t, k } = this;
+    const d = t.d;
+    for (let pos = from; pos < to; pos++) {
+      const i = t.perm[pos];
+      let bound2 = Infinity;
+      if (pos > 0 && this.prevKth < Infinity) {
+        let step = 0;
+        for (let c = 0; c < d; c++) {
+          const g = t.coords[pos * d + c] - t.coords[(pos - 1) * d + c];
+          step += g * g;
+        }
+        const b = Math.sqrt(this.prevKth) + Math.sqrt(step);
+        bound2 = b * b * (1 + 1e-9) + 1e-300;
+      }
+      this.prevKth = this.searcher.query(t.coords, pos * d, i, this.index, this.dist, i * k, bound2);
+    }
+  }
+
+  get result(): KnnResult {
+    return { k: this.k, index: this.index, dist: this.dist };
+  }
 }
 
 /** The k samples nearest to each of m probe points (m x d, row-major), nearest first, ties by lower index. */

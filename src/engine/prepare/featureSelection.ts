@@ -36,16 +36,28 @@ export function selectFeatures(
   file: string,
   notes: string[],
 ): { features: NumericColumn[]; droppedFeatures: DroppedFeature[] } {
+  const sds = candidates.map((col) => spread(col.values, keptRows));
+  const names = candidates.map((c) => c.name);
+  const { kept, droppedFeatures } = rankFeatures(names, sds, maxFeatures, file, notes);
+  return { features: kept.map((j) => candidates[j]), droppedFeatures };
+}
+
+/**
+ * The ranking behind every selection (columns here, a matrix's features in matrixFeatures.ts): `sds[j]` is
+ * candidate j's spread, null when constant. Returns the kept candidates' positions, in file order.
+ */
+export function rankFeatures(
+  names: readonly string[],
+  sds: readonly (number | null)[],
+  maxFeatures: number,
+  file: string,
+  notes: string[],
+): { kept: number[]; droppedFeatures: DroppedFeature[] } {
   const droppedFeatures: DroppedFeature[] = [];
-  const sds = new Float64Array(candidates.length);
   const varying: number[] = [];
-  candidates.forEach((col, j) => {
-    const sd = spread(col.values, keptRows);
-    if (sd === null) droppedFeatures.push({ name: col.name, reason: 'constant' });
-    else {
-      sds[j] = sd;
-      varying.push(j);
-    }
+  sds.forEach((sd, j) => {
+    if (sd === null) droppedFeatures.push({ name: names[j], reason: 'constant' });
+    else varying.push(j);
   });
   const constantCount = droppedFeatures.length;
   if (constantCount > 0) {
@@ -56,11 +68,12 @@ export function selectFeatures(
   let kept = varying;
   if (varying.length > maxFeatures) {
     // Stable sort by sd descending, so ties keep file order; the kept ones return to file order.
-    const order = [...varying].sort((a, b) => sds[b] - sds[a] || a - b);
+    const sd = (j: number) => sds[j] as number;
+    const order = [...varying].sort((a, b) => sd(b) - sd(a) || a - b);
     const keep = new Set(order.slice(0, Math.max(0, maxFeatures)));
     kept = varying.filter((j) => keep.has(j));
     const low = varying.filter((j) => !keep.has(j));
-    for (const j of low) droppedFeatures.push({ name: candidates[j].name, reason: 'low-variance' });
+    for (const j of low) droppedFeatures.push({ name: names[j], reason: 'low-variance' });
     notes.push(
       `kept the ${kept.length} most variable of ${varying.length} features (maxFeatures = ${maxFeatures}); dropped ${low.length} less variable`,
     );
@@ -72,5 +85,5 @@ export function selectFeatures(
       'LAVA needs features that vary between samples: add such columns, or name them in {option:features}.',
     );
   }
-  return { features: kept.map((j) => candidates[j]), droppedFeatures };
+  return { kept, droppedFeatures };
 }

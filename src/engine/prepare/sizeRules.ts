@@ -1,5 +1,6 @@
 // What the number of usable rows allows: enough rows for a usable locality, and neighbours lowered to fit them.
-import type { Prepared, Table } from '../types';
+import { lineOf, type RowSource } from './badRows';
+import type { Prepared } from '../types';
 import { LavaInputError } from '../../shared/errors';
 import type { LavaParams } from '../../shared/params/types';
 
@@ -8,20 +9,20 @@ export const MIN_NEIGHBOURS = 5;
 
 /**
  * The params a run on `prepared` can use: neighbours n at most floor(E / 3) (lowered with a note), and an
- * input error (at the file's last data line) when E cannot give localities of MIN_NEIGHBOURS.
+ * input error (at a CSV's last data line) when E cannot give localities of MIN_NEIGHBOURS.
  */
 export function fitToRows(
-  table: Table,
+  rows: RowSource,
   prepared: Prepared,
   params: LavaParams,
 ): { params: LavaParams; notes: string[] } {
   const E = prepared.E;
   const need = 3 * MIN_NEIGHBOURS; // n = floor(E / 3) must reach MIN_NEIGHBOURS
   if (E < need) {
-    const lastLine = table.lineOfRow.length ? table.lineOfRow[table.lineOfRow.length - 1] : 1;
+    const lastLine = rows.rowCount > 0 ? lineOf(rows.rowNames, rows.rowCount - 1) : 1;
     throw new LavaInputError(
       `too few rows: ${E} usable row${E === 1 ? '' : 's'}, LAVA needs at least ${need} (localities of ${MIN_NEIGHBOURS} or more)`,
-      { file: table.file, line: lastLine },
+      { file: rows.file, ...(rows.rowNames.kind === 'line' ? { line: lastLine } : {}) },
       prepared.droppedRows.count > 0
         ? `${prepared.droppedRows.count} rows were dropped for missing or non-numeric values; fix them or add rows.`
         : 'Add rows to the file.',

@@ -27,6 +27,8 @@ export interface Dataset {
   choices: Partial<Record<'layer' | 'obsm' | 'varNames', string[]>>;
   /** What was read in a way worth telling (skipped entries, conversions). */
   notes: string[];
+  /** A CSV's delimiter, recorded in the result. */
+  delimiter?: string;
 }
 
 /** CSV rows are named by file line, h5ad rows by obs_names, others by 1-based position. */

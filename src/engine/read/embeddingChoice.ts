@@ -5,6 +5,12 @@ import { LavaInputError } from '../../shared/errors';
 /** Preferred keys, in order, when none is named: UMAP, then t-SNE (anndata's X_ prefix optional). */
 const PREFERRED = [/^(x_)?umap$/i, /^(x_)?t-?sne$/i];
 
+/** How much a key is preferred when none is named: 0 for UMAP, 1 for t-SNE, 2 for any other (lower first). */
+export function embeddingRank(key: string): number {
+  const i = PREFERRED.findIndex((re) => re.test(key));
+  return i < 0 ? PREFERRED.length : i;
+}
+
 /**
  * The candidate named by the obsm option; else X_umap, else X_tsne, else the first 2-D one. Null when
  * the dataset has no candidates at all (a table's embedding is in its columns).

@@ -1,4 +1,5 @@
 // What a reader may be told: which matrix and names to use, how much to read at a time, cancel and progress.
+import type { WideColumns } from './table';
 
 export interface ReadDatasetOptions {
   signal?: AbortSignal;
@@ -10,4 +11,6 @@ export interface ReadDatasetOptions {
   varNames?: string;
   /** Matrix elements read at a time (tests make it tiny so that chunks end inside rows). */
   chunkElements?: number;
+  /** CSV: which columns of a header wider than the reader reads whole to read (the run's named ones). */
+  wideColumns?: WideColumns;
 }

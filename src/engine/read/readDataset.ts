@@ -2,6 +2,7 @@
 import { extname } from 'node:path';
 import { readArrow } from './arrow';
 import type { Dataset, DatasetFormat } from './dataset';
+import { BY_EXTENSION, formatOf } from './formats';
 import { readH5ad } from './h5ad/h5ad';
 import { readNpy } from './npy';
 import { readNpz } from './npz';
@@ -11,25 +12,10 @@ import { readTableFile } from './table';
 import { tableDataset } from './tableDataset';
 import { LavaInputError } from '../../shared/errors';
 
-const BY_EXTENSION: Record<string, DatasetFormat> = {
-  '.csv': 'csv',
-  '.tsv': 'csv',
-  '.txt': 'csv',
-  '.h5ad': 'h5ad',
-  '.parquet': 'parquet',
-  '.pq': 'parquet',
-  '.arrow': 'arrow',
-  '.feather': 'arrow',
-  '.ipc': 'arrow',
-  '.arrows': 'arrow',
-  '.npy': 'npy',
-  '.npz': 'npz',
-};
+export { formatOf };
 
-/** The format a path names, or null when its extension is none of ours. */
-export function formatOf(path: string): DatasetFormat | null {
-  return BY_EXTENSION[extname(path).toLowerCase()] ?? null;
-}
+/** Spreadsheets are the commonest wrong file: they get the export hint, not the list of formats. */
+const SPREADSHEET = /\.(xlsx|xlsm|xls|ods)$/i;
 
 export async function readDataset(path: string, opts: ReadDatasetOptions = {}): Promise<Dataset> {
   const format = formatOf(path);
@@ -58,6 +44,12 @@ export async function readDataset(path: string, opts: ReadDatasetOptions = {}): 
     case 'npz':
       return readNpz(path, opts);
     case null:
+      if (SPREADSHEET.test(path))
+        throw new LavaInputError(
+          `is a spreadsheet (${extname(path)}), not a CSV text file`,
+          { file: path },
+          'Export it as CSV (UTF-8), e.g. "CSV UTF-8" in Excel.',
+        );
       throw new LavaInputError(
         `is not a data file this tool reads (extension "${extname(path) || 'none'}")`,
         { file: path },

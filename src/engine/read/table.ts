@@ -4,12 +4,26 @@ import { throwIfCancelled } from '../errors';
 import type { Column, Table } from '../types';
 import { LavaInputError } from '../../shared/errors';
 import { unreadable } from './fileErrors';
+import { utf8Chunks } from './textEncoding';
+import { fastNumber, parseCell } from './cells';
+import { CR, LF, QUOTE, QuoteProblem, Tokenizer, grow } from './csvTokenizer';
 
 export interface ReadTableOptions {
   signal?: AbortSignal;
   /** Fraction of the input consumed, 0..1; called at most about a hundred times. */
   onProgress?: (fraction: number) => void;
+  /** For a header of more than MAX_COLUMNS names: the columns to read, or null when the run names none. */
+  wideColumns?: WideColumns;
 }
+
+/** Which columns of a very wide header to read (the rest are skipped), or null if the run does not say. */
+export type WideColumns = (header: string[]) => Set<string> | null;
+
+/**
+ * Columns read from one file at most, unless the run names which to read: every column costs memory for every
+ * row, and a header of a million names is more often a broken file than data.
+ */
+export const MAX_COLUMNS = 100_000;
 
 /** Read a CSV file from disk without holding its whole text in memory. */
 export async function readTableFile(path: string, opts: ReadTableOptions = {}): Promise<Table> {
@@ -57,9 +71,6 @@ async function* sliceChunks(bytes: Uint8Array, size: number): AsyncIterable<Uint
 const COMMA = 0x2c;
 const SEMICOLON = 0x3b;
 const TAB = 0x09;
-const QUOTE = 0x22;
-const LF = 0x0a;
-const CR = 0x0d;
 
 /**
  * The one reader behind both entry points: delimiter sniffing, tokenizing, typed columns.
@@ -92,12 +103,13 @@ export async function readTableChunks(
     }
   };
 
-  for await (const chunk of chunks) {
+  for await (const chunk of utf8Chunks(chunks, file)) {
     throwIfCancelled(signal);
     fed += chunk.length;
     const b = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     // The delimiter comes from the header line, so nothing is parsed before that line is complete.
-    if (builder === null && sniff.feed(b)) builder = new TableBuilder(file, sniff.delimiter());
+    if (builder === null && sniff.feed(b))
+      builder = new TableBuilder(file, sniff.delimiter(), opts.wideColumns);
     held.push(b);
     heldBytes += b.length;
     if (builder !== null && heldBytes >= rest.length) {
@@ -109,7 +121,7 @@ export async function readTableChunks(
     report();
   }
   throwIfCancelled(signal);
-  builder ??= new TableBuilder(file, sniff.delimiter());
+  builder ??= new TableBuilder(file, sniff.delimiter(), opts.wideColumns);
   builder.parse(Buffer.concat([rest, ...held]), true);
   const table = builder.finish();
   onProgress?.(1);
@@ -139,8 +151,7 @@ export class HeaderSniffer {
       else if (b === LF || b === CR) {
         this.end = this.fed + i;
         return true;
-      }
-      else if (b === COMMA) this.counts[0]++;
+      } else if (b === COMMA) this.counts[0]++;
       else if (b === SEMICOLON) this.counts[1]++;
       else if (b === TAB) this.counts[2]++;
     }
@@ -157,34 +168,18 @@ export class HeaderSniffer {
   }
 }
 
-/**
- * Parse one cell as a finite number, else NaN. Number() already trims and accepts `1e-3`, `+2`, `.5`;
- * what it accepts beyond a decimal literal (blank, hex/binary/octal, Infinity) is rejected here.
- */
-export function parseCell(s: string): number {
-  const v = Number(s);
-  if (v !== v || v === Infinity || v === -Infinity) return NaN;
-  if (v === 0 && s.trim().length === 0) return NaN;
-  if (hasRadixPrefix(s)) return NaN;
-  return v;
-}
-
-function hasRadixPrefix(s: string): boolean {
-  // Number() only accepts 0x/0b/0o without a sign, possibly after whitespace.
-  let i = 0;
-  while (i < s.length && s.charCodeAt(i) <= 0x20) i++;
-  if (s.charCodeAt(i) !== 0x30 || i + 1 >= s.length) return false;
-  const c = s.charCodeAt(i + 1) | 0x20;
-  return c === 0x78 || c === 0x62 || c === 0x6f;
-}
-
 /** One column while reading: numbers in a growable typed array; its text kept only while it could still be a text column. */
 class ColumnBuilder {
-  values = new Float64Array(1024);
-  bad = new Int32Array(64);
+  // Empty until the first cell: a wide header must not cost memory per column before a row is read.
+  values = new Float64Array(0);
+  bad = new Int32Array(0);
   badCount = 0;
   numericCount = 0;
   text: string[] | null = [];
+  /** First row holding a number with a decimal comma ("1,5"); plainText: some other text shows it is no number column. */
+  commaRow = -1;
+  commaText = '';
+  plainText = false;
 
   pushNumber(row: number, v: number): void {
     if (row >= this.values.length) this.values = grow(this.values, row + 1);
@@ -202,202 +197,25 @@ class ColumnBuilder {
     this.values[row] = NaN;
     if (this.badCount >= this.bad.length) this.bad = grow(this.bad, this.badCount + 1);
     this.bad[this.badCount++] = row;
-    if (this.text !== null) this.text.push(cell.trim());
-  }
-}
-
-function grow<T extends Float64Array | Int32Array | Uint8Array>(a: T, need: number): T {
-  let cap = a.length * 2;
-  while (cap < need) cap *= 2;
-  const b = new (a.constructor as new (n: number) => T)(cap);
-  b.set(a);
-  return b;
-}
-
-const POW10 = [
-  1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
-  1e20, 1e21, 1e22,
-];
-
-/**
- * A plain decimal (`-12.5e-3`, surrounding spaces allowed) straight from bytes, else NaN (then the
- * cell goes through parseCell). Exact: with at most 15 significant digits and a power of ten up to
- * 1e22 both operands are exact doubles, so one multiply or divide rounds correctly (Clinger's fast
- * path), giving the same double as Number(). Longer numbers take the slow path.
- */
-function fastNumber(buf: Buffer, start: number, end: number): number {
-  let i = start;
-  while (i < end && buf[i] === 0x20) i++;
-  while (end > i && buf[end - 1] === 0x20) end--;
-  if (i === end) return NaN;
-  let negative = false;
-  if (buf[i] === 0x2d) {
-    negative = true;
-    i++;
-  } else if (buf[i] === 0x2b) i++;
-  let mantissa = 0;
-  let significant = 0;
-  let digits = 0;
-  let scale = 0;
-  let c = 0;
-  for (; i < end; i++) {
-    c = buf[i] - 0x30;
-    if (c < 0 || c > 9) break;
-    digits++;
-    if (mantissa !== 0 || c !== 0) {
-      mantissa = mantissa * 10 + c;
-      significant++;
+    const trimmed = cell.trim();
+    if (this.text !== null) this.text.push(trimmed);
+    if (this.plainText || trimmed === '') return;
+    if (!DECIMAL_COMMA.test(trimmed)) this.plainText = true;
+    else if (this.commaRow < 0) {
+      this.commaRow = row;
+      this.commaText = trimmed;
     }
   }
-  if (i < end && buf[i] === 0x2e) {
-    for (i++; i < end; i++) {
-      c = buf[i] - 0x30;
-      if (c < 0 || c > 9) break;
-      digits++;
-      scale--;
-      if (mantissa !== 0 || c !== 0) {
-        mantissa = mantissa * 10 + c;
-        significant++;
-      }
-    }
-  }
-  if (digits === 0) return NaN;
-  if (i < end && (buf[i] | 0x20) === 0x65) {
-    i++;
-    let expNegative = false;
-    if (i < end && (buf[i] === 0x2d || buf[i] === 0x2b)) expNegative = buf[i++] === 0x2d;
-    let exp = 0;
-    let expDigits = 0;
-    for (; i < end; i++) {
-      c = buf[i] - 0x30;
-      if (c < 0 || c > 9 || exp > 1000) break;
-      exp = exp * 10 + c;
-      expDigits++;
-    }
-    if (expDigits === 0) return NaN;
-    scale += expNegative ? -exp : exp;
-  }
-  if (i !== end || significant > 15) return NaN;
-  let v: number;
-  if (scale === 0 || mantissa === 0) v = mantissa;
-  else if (scale > 0 && scale <= 22) v = mantissa * POW10[scale];
-  else if (scale < 0 && scale >= -22) v = mantissa / POW10[-scale];
-  else return NaN;
-  return negative ? -v : v;
 }
 
-/** Why the tokenizer stopped on malformed quoting; the builder turns it into a LavaInputError. */
-class QuoteProblem {
-  constructor(
-    readonly kind: 'unclosed' | 'after-closing',
-    readonly field: number,
-  ) {}
-}
-
-/**
- * RFC 4180 records from bytes: quoted cells with doubled quotes, delimiters and line breaks
- * inside; a quote inside an unquoted cell is kept as text; line ends CRLF, LF or CR (mixed).
- * Field bounds of the current record go to `start`/`end`/`quoted`, reused from record to record.
- */
-class Tokenizer {
-  start = new Int32Array(64);
-  end = new Int32Array(64);
-  quoted = new Uint8Array(64);
-
-  constructor(
-    private readonly delimiter: number,
-    /** Called for every complete record with its field count and the line breaks inside its quoted cells. */
-    private readonly onRecord: (buf: Buffer, fields: number, breaks: number) => void,
-  ) {}
-
-  /** Parses every complete record of `buf` and returns where the first incomplete one starts. */
-  parse(buf: Buffer, final: boolean): number {
-    const delim = this.delimiter;
-    const len = buf.length;
-    let pos = 0;
-    while (pos < len) {
-      const recordStart = pos;
-      let n = 0;
-      let breaks = 0;
-      // Each turn reads one field; it ends the record at a line break (or at the end of input).
-      for (;;) {
-        if (n === this.start.length) {
-          this.start = grow(this.start, n + 1);
-          this.end = grow(this.end, n + 1);
-          this.quoted = grow(this.quoted, n + 1);
-        }
-        let i: number;
-        if (pos < len && buf[pos] === QUOTE) {
-          i = pos + 1;
-          let close = -1;
-          while (i < len) {
-            const b = buf[i];
-            if (b === QUOTE) {
-              if (i + 1 < len && buf[i + 1] === QUOTE) {
-                i += 2;
-                continue;
-              }
-              if (i + 1 === len && !final) return recordStart; // "" or closing: the next chunk says
-              close = i;
-              break;
-            }
-            if (b === LF) breaks++;
-            else if (b === CR) {
-              if (i + 1 === len && !final) return recordStart;
-              if (buf[i + 1] !== LF) breaks++;
-            }
-            i++;
-          }
-          if (close < 0) {
-            if (!final) return recordStart;
-            throw new QuoteProblem('unclosed', n);
-          }
-          this.start[n] = pos + 1;
-          this.end[n] = close;
-          this.quoted[n] = 1;
-          i = close + 1;
-          if (i < len && buf[i] !== delim && buf[i] !== LF && buf[i] !== CR) {
-            throw new QuoteProblem('after-closing', n);
-          }
-        } else {
-          i = pos;
-          while (i < len) {
-            const b = buf[i];
-            if (b === delim || b === LF || b === CR) break;
-            i++;
-          }
-          this.start[n] = pos;
-          this.end[n] = i;
-          this.quoted[n] = 0;
-        }
-        n++;
-        if (i >= len) {
-          if (!final) return recordStart;
-          pos = len;
-          break;
-        }
-        if (buf[i] === delim) {
-          pos = i + 1;
-          continue;
-        }
-        if (buf[i] === CR) {
-          if (i + 1 === len && !final) return recordStart;
-          pos = buf[i + 1] === LF ? i + 2 : i + 1;
-        } else {
-          pos = i + 1;
-        }
-        break;
-      }
-      this.onRecord(buf, n, breaks);
-    }
-    return len;
-  }
-}
+/** A number as a European locale writes it: "1,5", "-0,25", "1.234,5", "2,5E-3". */
+const DECIMAL_COMMA = /^[+-]?(\d+|\d{1,3}(\.\d{3})+)?,\d+(e[+-]?\d+)?$/i;
 
 export class TableBuilder {
   private readonly tokenizer: Tokenizer;
   private header: string[] | null = null;
-  private columns: ColumnBuilder[] = [];
+  /** One per header name; null for a column skipped (a wide file's columns the run does not name). */
+  private columns: (ColumnBuilder | null)[] = [];
   private lineOfRow = new Int32Array(1024);
   private rows = 0;
   /** 1-based line where the next record starts. */
@@ -406,6 +224,7 @@ export class TableBuilder {
   constructor(
     private readonly file: string,
     readonly delimiter: string,
+    private readonly wideColumns?: WideColumns,
   ) {
     this.tokenizer = new Tokenizer(delimiter.charCodeAt(0), (buf, n, breaks) =>
       this.onRecord(buf, n, breaks),
@@ -474,9 +293,11 @@ export class TableBuilder {
     const end = t.end;
     const quoted = t.quoted;
     for (let k = 0; k < m; k++) {
+      const col = cols[k];
+      if (col === null) continue;
       const v = quoted[k] === 1 ? NaN : fastNumber(buf, start[k], end[k]);
-      if (v === v) cols[k].pushNumber(r, v);
-      else cols[k].pushText(r, this.cellText(buf, k));
+      if (v === v) col.pushNumber(r, v);
+      else col.pushText(r, this.cellText(buf, k));
     }
   }
 
@@ -501,7 +322,23 @@ export class TableBuilder {
       seen.set(name, j);
     });
     this.header = names;
-    this.columns = names.map(() => new ColumnBuilder());
+    const read = this.columnsToRead(names, line);
+    this.columns = names.map((name) => (read === null || read.has(name) ? new ColumnBuilder() : null));
+  }
+
+  /** Every column (null), or for a header wider than MAX_COLUMNS the ones the run names. */
+  private columnsToRead(names: string[], line: number): Set<string> | null {
+    if (names.length <= MAX_COLUMNS) return null;
+    const read = this.wideColumns?.(names) ?? null;
+    if (read === null || read.size > MAX_COLUMNS)
+      throw new LavaInputError(
+        read === null
+          ? `${names.length} columns, more than the ${MAX_COLUMNS} LAVA reads from one file`
+          : `${read.size} columns named, more than the ${MAX_COLUMNS} LAVA reads from one file`,
+        { file: this.file, line, column: MAX_COLUMNS + 1, option: 'features' },
+        'Name the feature columns in {option:features} (and the embedding in {option:embedding}): only the columns named are then read.',
+      );
+    return read;
   }
 
   /** The column names once the header line is parsed. */
@@ -526,17 +363,22 @@ export class TableBuilder {
       );
     }
     const n = this.rows;
-    const columns: Column[] = this.columns.map((c, j) =>
-      c.numericCount === 0 && c.text !== null
-        ? { kind: 'text', name: header[j], index: j, values: c.text }
-        : {
-            kind: 'numeric',
-            name: header[j],
-            index: j,
-            values: c.values.slice(0, n),
-            bad: c.bad.slice(0, c.badCount),
-          },
-    );
+    this.checkDecimalCommas(header);
+    const columns: Column[] = [];
+    this.columns.forEach((c, j) => {
+      if (c === null) return;
+      columns.push(
+        c.numericCount === 0 && c.text !== null
+          ? { kind: 'text', name: header[j], index: j, values: c.text }
+          : {
+              kind: 'numeric',
+              name: header[j],
+              index: j,
+              values: c.values.slice(0, n),
+              bad: c.bad.slice(0, c.badCount),
+            },
+      );
+    });
     return {
       file: this.file,
       header,
@@ -545,6 +387,23 @@ export class TableBuilder {
       columns,
       delimiter: this.delimiter,
     };
+  }
+
+  /**
+   * A column whose only non-numbers are numbers with a decimal comma would be read as text (or lose those rows)
+   * and the run would then complain about something else: say what it is. A comma-separated file cannot hold
+   * them unquoted, so only other delimiters are checked.
+   */
+  private checkDecimalCommas(header: string[]): void {
+    if (this.delimiter === ',') return;
+    this.columns.forEach((c, j) => {
+      if (c === null || c.commaRow < 0 || c.plainText) return;
+      throw new LavaInputError(
+        `"${c.commaText}" is a number with a decimal comma, which LAVA does not read as a number`,
+        { file: this.file, line: this.lineOfRow[c.commaRow], column: j + 1, columnName: header[j] },
+        'Save the file with decimal points ("1.5"): in Excel choose "." as the decimal separator, in pandas to_csv(decimal=".").',
+      );
+    });
   }
 }
 

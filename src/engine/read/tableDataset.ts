@@ -13,5 +13,6 @@ export function tableDataset(table: Table): Dataset {
     matrix: null,
     choices: {},
     notes: [],
+    delimiter: table.delimiter,
   };
 }

@@ -1,5 +1,5 @@
 // Module names that mean something: the module's top features that really vary where it is active, and what its active samples mostly are.
-import type { MetadataColumn } from '../../shared/result/types';
+import type { PreparedMetadata } from '../types';
 
 /** A feature is near-constant over a set of rows when this share of them or more sit at its most common value. */
 export const NEAR_CONSTANT_SHARE = 0.9;
@@ -53,7 +53,7 @@ export interface Category {
 }
 
 /** The most enriched category among the active rows over every categorical metadata column, or null. */
-export function dominantCategory(metadata: MetadataColumn[], rows: ArrayLike<number>, E: number): Category | null {
+export function dominantCategory(metadata: PreparedMetadata[], rows: ArrayLike<number>, E: number): Category | null {
   let best: Category | null = null;
   for (const col of metadata) {
     const values = col.values as (string | number)[];

@@ -1,7 +1,7 @@
 // The trusted modules as the result's module summaries (Step 3's own summarizeModules), strongest first, with names that mean something.
 import { summarizeModules } from '../modules';
-import type { Factorization, Localities, LocalityCorrelations } from '../types';
-import type { MetadataColumn, ModuleResult } from '../../shared/result/types';
+import type { Factorization, Localities, LocalityCorrelations, PreparedMetadata } from '../types';
+import type { ModuleResult } from '../../shared/result/types';
 import { activeRows } from '../../shared/result/active';
 import { dominantCategory, moduleName, topFeatures, type Category } from './names';
 import type { ModuleTrust, TrustReport } from './trust';
@@ -26,7 +26,7 @@ export interface SummaryInput {
   E: number;
   F: number;
   features: string[];
-  metadata: MetadataColumn[];
+  metadata: PreparedMetadata[];
   localities: Localities;
   correlations: LocalityCorrelations;
 }
@@ -42,12 +42,11 @@ export interface TrustedModule {
 /** Each module's summary beside its trust, strongest first, ids 0.. in that order, named by its varying top features. */
 export function trustedSummaries(report: TrustReport, s: SummaryInput): TrustedModule[] {
   const { localities: loc } = s;
-  const members = Array.from({ length: loc.count }, (_, p) => loc.members.subarray(p * loc.size, (p + 1) * loc.size));
   const numeric = new Set(s.metadata.filter((c) => c.kind === 'numeric').map((c) => c.name));
   return report.modules.map((trust, id) => {
     const fac = single(report.factorization, trust.factor, s.correlations.P);
     const [summary] = summarizeModules(fac, s.correlations, loc, s.E, s.features);
-    const mask = activeRows(fac.W, members, s.E);
+    const mask = activeRows(fac.W, loc, s.E);
     const rows: number[] = [];
     mask.forEach((v, i) => v && rows.push(i));
     const top = topFeatures(summary.featureWeights, s.X, s.F, rows, NAME_FEATURES);

@@ -13,8 +13,10 @@ export const HEAD_CHUNK = 1 << 16;
 export async function headerFrom(read: ReadChunk, file: string): Promise<string[]> {
   let head = new Uint8Array(0);
   for (;;) {
-    const chunk = await read(head.length, HEAD_CHUNK);
-    const whole = chunk.length < HEAD_CHUNK;
+    // Each read as long as all before it, so a header of many chunks is parsed O(log) times, not once a chunk.
+    const want = Math.max(HEAD_CHUNK, head.length);
+    const chunk = await read(head.length, want);
+    const whole = chunk.length < want;
     const next = new Uint8Array(head.length + chunk.length);
     next.set(head);
     next.set(chunk, head.length);

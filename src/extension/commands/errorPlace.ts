@@ -2,7 +2,9 @@
 import { LavaInputError } from '../../shared/errors';
 import { RemoteError, describeWireError, errorToWire, type WireError } from '../../shared/rpc';
 import { settingName } from '../../shared/params/names';
+import { forNotification } from '../../shared/printable';
 import { sniffDelimiter } from '../../engine/read/header';
+import { formatOf } from '../../engine/read/formats';
 
 export type ErrorPlace = Pick<WireError, 'file' | 'line' | 'column' | 'hint'>;
 
@@ -13,16 +15,24 @@ function inputError(e: unknown): WireError | null {
   return null;
 }
 
+/** Whether an error's file opens in an editor at its line: a CSV or a .lava.json, not settings or a binary file (.h5ad, .npy). */
+export function opensAtLine(file: string): boolean {
+  return file !== 'settings.json' && (formatOf(file) === 'csv' || /\.json$/i.test(file));
+}
+
 /** Where an error points, or null when it is not about the user's input. */
 export function errorPlace(e: unknown): ErrorPlace | null {
   return inputError(e);
 }
 
-/** "digits.csv, line 4, column 2: <problem>. <hint>", the file shown relative to the workspace, options as lava.x. */
+/**
+ * "digits.csv, line 4, column 2: <problem>. <hint>", the file shown relative to the workspace, options as lava.x;
+ * names from the data cannot break the line or become a notification's command link.
+ */
 export function describeRunError(e: unknown, displayFile: (file: string) => string): string {
   const info = inputError(e);
-  if (!info) return e instanceof Error ? e.message : String(e);
-  return describeForUser(describeWireError(info, settingName), info, displayFile);
+  if (!info) return forNotification(e instanceof Error ? e.message : String(e));
+  return forNotification(describeForUser(describeWireError(info, settingName), info, displayFile));
 }
 
 /** Turns the "file:line:col: " start of an input error's text into words a notification can afford. */

@@ -6,16 +6,24 @@ import { readSettings } from '../settings';
 import { EngineClient, type ProgressListener } from '../engineClient';
 import { resolveRunParams } from '../resolveParams';
 import { progressText } from '../progressText';
-import { exportView, readResult, saveBesideData, storeResult, workspaceFolderOf } from './results';
+import { exportView, readResult, saveBesideData, storedResultUri, workspaceFolderOf } from './results';
 import { showRunError } from './showError';
 import { needsConsent } from './storedResult';
+import { pathOptions, unchosenOutside } from './dataFiles';
+import { headerOfFile } from './dataHeader';
+import { askEmbeddingFile, type FileInfo, type Prompter } from './optionSteps';
+import { dataFileFilter } from './pickInputs';
+import { formatOf } from '../../engine/read/formats';
 import { describeRunError } from './errorPlace';
 import { copyRowLines, exportSelection, openRow } from './selectionOut';
 import { isMissingEmbedding, numericColumns, offerEmbedding, type OfferUi } from './embeddingOffer';
 import { LavaCancelled } from '../../shared/errors';
 import type { LavaParams } from '../../shared/params/types';
+import type { ResultText } from '../../shared/result/summary';
 import type { LavaResult } from '../../shared/result/types';
+import { decodeResult } from '../../shared/result/decode';
 import type { RunParams } from '../../engine/io/configFile';
+import { writeFileAtomic } from '../../engine/io/resultFile';
 
 /** workspaceState key: the last result shown per panel, to revive panels whose webview state lacks it. */
 export const LAST_RESULT_KEY = 'lava.lastResultUri';
@@ -41,6 +49,30 @@ export class Explainer implements PanelActions {
     return resolveRunParams(dataUri.fsPath, readSettings(dataUri), command, workspaceFolderOf(dataUri));
   }
 
+  /** What the options wizard offers for a data file: a CSV's header (its first bytes), else what the worker reads. */
+  async fileInfo(dataUri: vscode.Uri): Promise<FileInfo> {
+    const file = localPath(dataUri);
+    if (formatOf(file) === 'csv') return { format: 'csv', columns: await headerOfFile(file), choices: {} };
+    const engine = EngineClient.start(this.workerPath, (l) => this.log(l));
+    try {
+      return await engine.inspect(file);
+    } finally {
+      engine.dispose();
+    }
+  }
+
+  /**
+   * The command options a plain "Explain Dataset" needs asked: a .npy holds no embedding, so unless options give
+   * one, the user picks its file. Null when the user backs out.
+   */
+  async missingOptions(dataUri: vscode.Uri, ui: Prompter): Promise<Partial<LavaParams> | null> {
+    if (formatOf(dataUri.path) !== 'npy') return {};
+    const { params } = await this.resolve(dataUri, {});
+    if (params.umap || params.embeddingFile !== undefined) return {};
+    const embeddingFile = await askEmbeddingFile(ui);
+    return embeddingFile === undefined ? null : { embeddingFile };
+  }
+
   /** Runs LAVA on `dataUri` with command-level options `command`; shows it in `panel` (or the file's panel). */
   async explain(dataUri: vscode.Uri, command: Partial<LavaParams>, panel?: LavaPanel): Promise<void> {
     const name = dataUri.path.slice(dataUri.path.lastIndexOf('/') + 1);
@@ -58,6 +90,7 @@ export class Explainer implements PanelActions {
       }
       target.dataUri = dataUri;
       target.commandParams = command;
+      if (!(await this.mayReadBeside(run))) throw new LavaCancelled();
       await this.runAndShow(target, dataUri, run);
     } catch (e) {
       if (isMissingEmbedding(e) && !target?.result) return this.offerEmbedding(dataUri, command, target);
@@ -91,7 +124,8 @@ export class Explainer implements PanelActions {
   /** The run itself: its engine thread is the panel's afterwards, or ended when anything fails. */
   private async runAndShow(panel: LavaPanel, dataUri: vscode.Uri, run: RunParams): Promise<void> {
     panel.showRunning('read', 0);
-    const bytes = await vscode.workspace.fs.readFile(dataUri);
+    const file = localPath(dataUri);
+    const stored = await storedResultUri(this.context, dataUri);
     const t0 = Date.now();
     const engine = EngineClient.start(this.workerPath, (l) => this.log(l));
     engine.onEmbedding((e) => panel.showEmbedding(e));
@@ -99,19 +133,20 @@ export class Explainer implements PanelActions {
       const result = await this.withProgress(panel, dataUri, run.params, (onProgress, signal) =>
         engine.run(
           {
-            file: dataUri.fsPath,
-            bytes,
+            file,
             params: run.params,
             paramSources: run.sources,
             ...(run.configFile ? { configFile: run.configFile } : {}),
+            resultPath: stored.fsPath,
           },
           onProgress,
           signal,
         ),
       );
-      const stored = await storeResult(this.context, dataUri, result);
+      // The thread encoded the text for this path: written as it is, only after the run completed.
+      await writeFileAtomic(stored.fsPath, result.text);
       this.log(
-        `done ${dataUri.fsPath} in ${Date.now() - t0} ms: ${result.modules.length} modules, stored ${stored.fsPath}`,
+        `done ${dataUri.fsPath} in ${Date.now() - t0} ms: ${result.summary.moduleCount} modules, stored ${stored.fsPath}`,
       );
       await this.context.workspaceState.update(LAST_RESULT_KEY, stored.toString());
       // A panel closed meanwhile ends the engine here instead of keeping it.
@@ -127,8 +162,8 @@ export class Explainer implements PanelActions {
     panel: LavaPanel,
     dataUri: vscode.Uri,
     params: LavaParams,
-    job: (onProgress: ProgressListener, signal: AbortSignal) => Promise<LavaResult>,
-  ): Promise<LavaResult> {
+    job: (onProgress: ProgressListener, signal: AbortSignal) => Promise<ResultText>,
+  ): Promise<ResultText> {
     const name = dataUri.path.slice(dataUri.path.lastIndexOf('/') + 1);
     return Promise.resolve(
       vscode.window.withProgress(
@@ -211,22 +246,19 @@ export class Explainer implements PanelActions {
   }
 
   exportSelection(panel: LavaPanel, rows: number[]): void {
-    const result = panel.result;
-    if (!result) return;
     this.report('export the selection', async () => {
-      const path = await exportSelection(panel.dataUri, result, rows);
+      const path = await exportSelection(panel.dataUri, shownResult(panel), rows);
       if (path)
         void vscode.window.showInformationMessage(`LAVA: saved ${vscode.workspace.asRelativePath(path)}`);
     });
   }
 
   copyRows(panel: LavaPanel, rows: number[]): void {
-    if (panel.result) this.report('copy the line numbers', () => copyRowLines(panel.result!, rows));
+    this.report('copy the line numbers', () => copyRowLines(shownResult(panel), rows));
   }
 
   openRow(panel: LavaPanel, row: number): void {
-    if (panel.result)
-      this.report('open the row', () => openRow(panel.dataUri, panel.result!, row, panel.panel.viewColumn));
+    this.report('open the row', () => openRow(panel.dataUri, shownResult(panel), row, panel.panel.viewColumn));
   }
 
   /** Runs a panel action; a failure becomes an error notification saying what could not be done. */
@@ -246,17 +278,10 @@ export class Explainer implements PanelActions {
       throw new Error(
         `the data file of this result is missing, so its localities cannot be recomputed; use "${LOCATE}" or Re-run`,
       );
-    const bytes = await vscode.workspace.fs.readFile(panel.dataUri);
+    const file = localPath(panel.dataUri);
     const engine = EngineClient.start(this.workerPath, (l) => this.log(l));
     try {
-      await engine.load({
-        file: panel.dataUri.fsPath,
-        bytes,
-        params: result.params,
-        members: result.localities.members,
-        features: result.features,
-        rowCount: result.rowCount,
-      });
+      await engine.load({ file, text: result.text, params: result.summary.params });
     } catch (e) {
       engine.dispose();
       throw e;
@@ -267,9 +292,9 @@ export class Explainer implements PanelActions {
   /** Shows a saved result (from the Open Result command or a revived panel); asks for its data when missing. */
   async showStored(resultUri: vscode.Uri, panel?: LavaPanel): Promise<void> {
     const result = await readResult(resultUri);
-    const file = result.source.file;
+    const file = result.summary.source.file;
     const found = file !== '' && (await exists(vscode.Uri.file(file)));
-    const dataUri = found && (await this.mayRead(file, resultUri)) ? vscode.Uri.file(file) : null;
+    const dataUri = found && (await this.mayRead(result, resultUri)) ? vscode.Uri.file(file) : null;
     const target = panel ?? LavaPanel.forData(this.context.extensionUri, this, dataUri);
     target.showResult(result, resultUri, null, dataUri);
     if (!found)
@@ -279,14 +304,36 @@ export class Explainer implements PanelActions {
       );
   }
 
-  /** A result from elsewhere may name any file: one outside the workspace is read only if the user says so. */
-  private async mayRead(file: string, resultUri: vscode.Uri): Promise<boolean> {
+  /**
+   * A result from elsewhere may name any file (its data, an embedding or metadata file): those outside the
+   * workspace are read only if the user says so.
+   */
+  private async mayRead(result: ResultText, resultUri: vscode.Uri): Promise<boolean> {
     const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath);
     const own = (this.context.storageUri ?? this.context.globalStorageUri).fsPath;
-    if (!needsConsent(file, resultUri.fsPath, folders, own)) return true;
+    const files = [result.summary.source.file, ...pathOptions(result.summary.params)];
+    const outside = files.filter((f) => needsConsent(f, resultUri.fsPath, folders, own));
+    if (outside.length === 0) return true;
     const READ = 'Read It';
     const choice = await vscode.window.showWarningMessage(
-      `LAVA: this result names a data file outside the workspace: ${file}. Read it (to answer clicks and Re-run)?`,
+      `LAVA: this result names files outside the workspace: ${outside.join(', ')}. Read them (to answer clicks and Re-run)?`,
+      { modal: true },
+      READ,
+    );
+    return choice === READ;
+  }
+
+  /**
+   * An embedding or metadata file that a .lava.json names outside the workspace is read only if the user says
+   * so (one the user picked for this run is theirs to read).
+   */
+  private async mayReadBeside(run: RunParams): Promise<boolean> {
+    const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath);
+    const outside = unchosenOutside(run.params, run.sources, folders);
+    if (outside.length === 0) return true;
+    const READ = 'Read It';
+    const choice = await vscode.window.showWarningMessage(
+      `LAVA: ${run.configFile ?? 'the options'} name files outside the workspace: ${outside.join(', ')}. Read them for this run?`,
       { modal: true },
       READ,
     );
@@ -299,13 +346,35 @@ export class Explainer implements PanelActions {
     if (choice !== LOCATE || panel.isDisposed) return null;
     const picked = await vscode.window.showOpenDialog({
       canSelectMany: false,
-      filters: { 'Data (CSV, TSV)': ['csv', 'tsv'] },
+      filters: dataFileFilter(),
       title: 'LAVA: Where is the data file of this result?',
     });
     const uri = picked?.[0] ?? null;
     if (uri && !panel.isDisposed) panel.setData(uri);
     return uri;
   }
+}
+
+/**
+ * The path the engine's worker reads: the extension host runs where the workspace's files are (also in remote
+ * workspaces: SSH, WSL, containers), so a file: URI is a local path there. Other schemes cannot be read by path.
+ */
+/** The host keeps a result as its text; rows leaving the explorer need its arrays: decoded once per result. */
+const decoded = new WeakMap<ResultText, LavaResult>();
+
+function shownResult(panel: LavaPanel): LavaResult {
+  const text = panel.result;
+  if (!text) throw new Error('no result is shown');
+  let r = decoded.get(text);
+  if (!r) decoded.set(text, (r = decodeResult(text.text, 'the shown result')));
+  return r;
+}
+
+function localPath(uri: vscode.Uri): string {
+  if (uri.scheme === 'file') return uri.fsPath;
+  throw new Error(
+    `LAVA reads data files from disk, and ${uri.toString()} is not on disk (scheme "${uri.scheme}"); save a copy in the workspace folder and explain that`,
+  );
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {

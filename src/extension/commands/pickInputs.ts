@@ -1,15 +1,16 @@
-// The quick picks of the commands: which data file, and the options of "Explain Dataset with Options...".
+// The quick picks of the commands through VS Code: which data file, and the prompter the option steps
+// (./optionSteps.ts) ask through.
 import * as vscode from 'vscode';
-import { checkParam } from '../../shared/params/spec';
-import { renderOptions } from '../../shared/errors';
-import { plainName } from '../../shared/params/names';
-import type { LavaParams } from '../../shared/params/types';
+import { DATA_EXTENSIONS, DATA_GLOB, isDataFile } from './dataFiles';
+import type { PickItem, Prompter } from './optionSteps';
 
-/** A CSV/TSV from a quick pick of the workspace's (the active editor's first), or the open dialog when there is none. */
+const DATA_FILTER = { 'Data (CSV, TSV, h5ad, Parquet, Arrow, NumPy)': [...DATA_EXTENSIONS] };
+
+/** A data file from a quick pick of the workspace's (the active editor's first), or the open dialog when there is none. */
 export async function pickDataFile(): Promise<vscode.Uri | undefined> {
   const active = vscode.window.activeTextEditor?.document.uri;
-  const activeData = active && /\.(csv|tsv)$/i.test(active.path) ? active : undefined;
-  const found = await vscode.workspace.findFiles('**/*.{csv,tsv,CSV,TSV}', '**/node_modules/**', 500);
+  const activeData = active && isDataFile(active.path) ? active : undefined;
+  const found = await vscode.workspace.findFiles(DATA_GLOB, '**/node_modules/**', 500);
   const others = found
     .filter((u) => u.toString() !== activeData?.toString())
     .sort((a, b) => a.path.localeCompare(b.path));
@@ -23,7 +24,7 @@ export async function pickDataFile(): Promise<vscode.Uri | undefined> {
     items.push({ label: 'Browse...', description: 'a file outside the workspace' });
     const pick = await vscode.window.showQuickPick(items, {
       title: 'LAVA: Explain which data set?',
-      placeHolder: 'A CSV or TSV file',
+      placeHolder: 'A CSV, TSV, .h5ad, Parquet, Arrow/Feather, .npy or .npz file',
       ignoreFocusOut: true,
     });
     if (!pick) return undefined;
@@ -31,118 +32,32 @@ export async function pickDataFile(): Promise<vscode.Uri | undefined> {
   }
   const chosen = await vscode.window.showOpenDialog({
     canSelectMany: false,
-    filters: { 'Data (CSV, TSV)': ['csv', 'tsv'] },
+    filters: DATA_FILTER,
     title: 'LAVA: Explain which data set?',
   });
   return chosen?.[0];
 }
 
-async function askNumber(
-  name: keyof LavaParams,
-  title: string,
-  current: number,
-): Promise<number | undefined> {
-  const text = await vscode.window.showInputBox({
-    title,
-    ignoreFocusOut: true,
-    value: String(current),
-    validateInput: (v) => {
-      const r = checkParam(name, v);
-      return 'problem' in r ? renderOptions(r.problem, plainName) : null;
-    },
-  });
-  if (text === undefined) return undefined;
-  return (checkParam(name, text) as { value: number }).value;
-}
+/** The open dialog's filter for a data file (also where a result's data file is looked for). */
+export const dataFileFilter = (): Record<string, string[]> => DATA_FILTER;
 
 /**
- * Asks for the command-level options; `current` is what settings and config would give, shown as the starting values.
- * Returns undefined when the user backs out of any step (nothing runs then).
- * Every step ignores focus loss: a wizard that vanishes when the user glances at the data or the panel is worse.
+ * VS Code's quick picks, input boxes and open dialog. Every step ignores focus loss: a wizard that vanishes when
+ * the user glances at the data or the panel is worse.
  */
-export async function pickOptions(
-  header: string[],
-  current: LavaParams,
-): Promise<Partial<LavaParams> | undefined> {
-  const out: Partial<LavaParams> = {};
-  type Item = vscode.QuickPickItem & { id: string };
-  const embeddingItems: Item[] = [
-    {
-      id: 'auto',
-      label: 'Recognise embedding columns by name',
-      description: current.embedding.length
-        ? current.embedding.join(', ')
-        : 'x,y / umap_1,umap_2 / tsne_1,...',
-    },
-    {
-      id: 'umap',
-      label: 'Compute the embedding with UMAP',
-      description: `seeded, ${current.umapEpochs} epochs`,
-    },
-    { id: 'columns', label: 'Choose the embedding columns...' },
-  ];
-  const emb = await vscode.window.showQuickPick(embeddingItems, {
-    title: 'LAVA: Embedding (1/5)',
-    ignoreFocusOut: true,
-  });
-  if (!emb) return undefined;
-  if (emb.id === 'umap') {
-    out.umap = true;
-    out.embedding = [];
-  } else if (emb.id === 'columns') {
-    const cols = await vscode.window.showQuickPick(
-      header.map((h) => ({ label: h, picked: current.embedding.includes(h) })),
-      {
-        title: 'LAVA: Embedding columns',
-        canPickMany: true,
-        ignoreFocusOut: true,
-        placeHolder: 'Pick 2 or 3 columns',
-      },
-    );
-    if (!cols || cols.length === 0) return undefined;
-    out.embedding = cols.map((c) => c.label);
-    out.umap = false;
-  } else {
-    out.umap = false;
-  }
-
-  const featureMode = await vscode.window.showQuickPick(
-    [
-      {
-        id: 'all',
-        label: 'All numeric columns',
-        description: 'except embedding and metadata columns',
-      },
-      { id: 'pick', label: 'Choose the feature columns...' },
-    ],
-    { title: 'LAVA: Features (2/5)', ignoreFocusOut: true },
-  );
-  if (!featureMode) return undefined;
-  if (featureMode.id === 'pick') {
-    const skip = new Set(out.embedding ?? []);
-    const cols = await vscode.window.showQuickPick(
-      header.filter((h) => !skip.has(h)).map((h) => ({ label: h, picked: current.features.includes(h) })),
-      { title: 'LAVA: Feature columns', canPickMany: true, ignoreFocusOut: true },
-    );
-    if (!cols || cols.length < 2) return undefined;
-    out.features = cols.map((c) => c.label);
-  } else {
-    out.features = [];
-  }
-
-  const modules = await askNumber('modules', 'LAVA: Number of modules k (3/5)', current.modules);
-  if (modules === undefined) return undefined;
-  const neighbors = await askNumber(
-    'neighbors',
-    'LAVA: Neighbourhood size n, samples per locality (4/5)',
-    current.neighbors,
-  );
-  if (neighbors === undefined) return undefined;
-  const seed = await askNumber('seed', 'LAVA: Seed of the random steps (5/5)', current.seed);
-  if (seed === undefined) return undefined;
-  // Unchanged numbers stay out of the command layer, so the panel keeps saying where they really came from.
-  if (modules !== current.modules) out.modules = modules;
-  if (neighbors !== current.neighbors) out.neighbors = neighbors;
-  if (seed !== current.seed) out.seed = seed;
-  return out;
-}
+export const vscodePrompter: Prompter = {
+  pick: (items, title) => vscode.window.showQuickPick(items, { title, ignoreFocusOut: true }),
+  pickMany: (items, title, placeHolder) =>
+    vscode.window.showQuickPick<PickItem>(items, {
+      title,
+      placeHolder,
+      canPickMany: true,
+      ignoreFocusOut: true,
+    }),
+  input: (title, value, validate) =>
+    vscode.window.showInputBox({ title, value, ignoreFocusOut: true, validateInput: validate }),
+  openFile: async (title, filters) => {
+    const chosen = await vscode.window.showOpenDialog({ canSelectMany: false, filters, title });
+    return chosen?.[0]?.fsPath;
+  },
+};

@@ -3,32 +3,30 @@
 import { existsSync, promises as fsp } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import * as vscode from 'vscode';
-import { resultPathBeside, writeResultAtomic } from '../../engine/io/resultFile';
-import type { LavaResult } from '../../shared/result/types';
+import { relocateResultText, resultPathBeside, writeFileAtomic } from '../../engine/io/resultFile';
+import type { ResultText } from '../../shared/result/summary';
 import { defaultExportPath, exportBytes, isInside, storedResultName } from './resultFiles';
-import { parseStoredResult } from './storedResult';
+import { storedResultText } from './storedResult';
 
 /** The folder for results: the workspace's storage, or the global one when no folder is open. */
 export function resultsFolder(context: vscode.ExtensionContext): vscode.Uri {
   return vscode.Uri.joinPath(context.storageUri ?? context.globalStorageUri, 'results');
 }
 
-export async function storeResult(
+/** Where the result of a run on `dataUri` is stored (its folder made): the engine encodes the result for this path. */
+export async function storedResultUri(
   context: vscode.ExtensionContext,
   dataUri: vscode.Uri,
-  result: LavaResult,
 ): Promise<vscode.Uri> {
   const folder = resultsFolder(context);
   await fsp.mkdir(folder.fsPath, { recursive: true });
-  const uri = vscode.Uri.joinPath(folder, storedResultName(dataUri.fsPath));
-  await writeResultAtomic(uri.fsPath, result);
-  return uri;
+  return vscode.Uri.joinPath(folder, storedResultName(dataUri.fsPath));
 }
 
-/** A result file, checked (shape and every option's range), its data and config paths resolved from its folder. */
-export async function readResult(uri: vscode.Uri): Promise<LavaResult> {
+/** A result file, checked (shape, arrays, every option's range), its data and config paths resolved from its folder. */
+export async function readResult(uri: vscode.Uri): Promise<ResultText> {
   const bytes = await vscode.workspace.fs.readFile(uri);
-  return parseStoredResult(new TextDecoder().decode(bytes), uri.fsPath);
+  return storedResultText(new TextDecoder().decode(bytes), uri.fsPath);
 }
 
 /** The workspace folder holding `uri`, else the first one open, else null. */
@@ -43,7 +41,7 @@ export function workspaceFolderOf(uri: vscode.Uri | null): string | null {
  */
 export async function saveBesideData(
   dataPath: string,
-  result: LavaResult,
+  result: ResultText,
   workspaceFolder: string | null,
 ): Promise<string | null> {
   let target = resultPathBeside(dataPath);
@@ -65,7 +63,7 @@ export async function saveBesideData(
     if (choice !== REPLACE) return null;
   }
   if (resolve(target) === resolve(dataPath)) throw new Error('refusing to overwrite the data file');
-  await writeResultAtomic(target, result);
+  await writeFileAtomic(target, relocateResultText(result.text, result.summary.source, result.summary.params, target));
   return target;
 }
 

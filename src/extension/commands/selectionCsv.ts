@@ -1,5 +1,6 @@
 // The CSV of a selection of rows: each row's line in the data file, its metadata (ids, labels), its place on the
 // map and every module's activity there. Pure, so it is unit-tested without VS Code.
+import { metadataValue } from '../../shared/result/columns';
 import type { LavaResult } from '../../shared/result/types';
 
 /** One CSV field (RFC 4180): quoted when it holds a comma, quote, line break or leading/trailing space. */
@@ -26,7 +27,7 @@ export function selectionCsv(r: LavaResult, rows: readonly number[]): string {
   const lines = [header.map(csvField).join(',')];
   for (const row of rows) {
     const fields: (string | number | null)[] = [r.rowLines[row]];
-    for (const c of r.metadata) fields.push(c.values[row]);
+    for (const c of r.metadata) fields.push(metadataValue(c, row));
     for (let d = 0; d < emb.length; d++) fields.push(r.embedding.coords[row * r.embedding.dims + d]);
     for (const m of r.modules) fields.push(m.activity[row]);
     lines.push(fields.map(csvField).join(','));

@@ -1,26 +1,19 @@
-// Reading a result file the extension did not necessarily write: checked before use (shape, every option in
-// range), its data path resolved from its own folder, and whether reading that data needs the user's consent.
-import { z } from 'zod';
+// Reading a result file the extension did not necessarily write: checked before use (shape, every array, every
+// option in range), its data path resolved from its own folder, and whether reading that data needs the user's consent.
 import { resultFromFile } from '../../engine/io/resultFile';
-import { parseResult } from '../../shared/result/validate';
-import { LavaParamsSchema } from '../../shared/params/spec';
-import { LavaInputError } from '../../shared/errors';
+import { decodeResult } from '../../shared/result/decode';
+import { summarizeResult, type ResultText } from '../../shared/result/summary';
 import type { LavaResult } from '../../shared/result/types';
 import { isInside } from './resultFiles';
 
-/** A result file's text, checked (shape and every option's range), with its data and config paths made absolute. */
+/** A result file's text, decoded and checked, with its data and config paths made absolute. */
 export function parseStoredResult(text: string, path: string): LavaResult {
-  const result = parseResult(text, path);
-  const params = LavaParamsSchema.safeParse(result.params);
-  if (!params.success) {
-    const why = z.prettifyError(params.error).replace(/\s*\n\s*/g, '; ');
-    throw new LavaInputError(
-      `not a valid LAVA result: params (${why})`,
-      { file: path },
-      'Re-run LAVA to produce a fresh result.',
-    );
-  }
-  return resultFromFile({ ...result, params: params.data }, path);
+  return resultFromFile(decodeResult(text, path), path);
+}
+
+/** A result file's text as the host holds it: the text as read, and the summary of its checked decoding. */
+export function storedResultText(text: string, path: string): ResultText {
+  return { text, summary: summarizeResult(parseStoredResult(text, path)) };
 }
 
 /**

@@ -91,8 +91,16 @@ export function parseConfig(withBom: string, file: string): LavaConfig {
   }
   const config: LavaConfig = {};
   for (const [key, value] of Object.entries(json)) {
-    if (key === '$schema') config.$schema = String(value);
-    else if (key === 'defaults')
+    if (key === '$schema') {
+      // String() of an object calls its own "toString", which the file may have set to anything.
+      if (typeof value !== 'string')
+        throw new LavaInputError(
+          '"$schema" must be a string',
+          { file, ...locateKey(text, key) },
+          "Write it as the schema's address, or remove it.",
+        );
+      config.$schema = value;
+    } else if (key === 'defaults')
       config.defaults = validateParams(value, file, text, text.indexOf('"defaults"'));
     else if (key === 'datasets') {
       if (value === null || typeof value !== 'object' || Array.isArray(value)) {
@@ -128,7 +136,7 @@ function globToRegExp(pattern: string): RegExp {
   // "**" crosses folders, "*" does not; every other character is literal.
   const source = pattern
     .split('**')
-    .map((part) => part.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*'))
+    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*'))
     .join('.*');
   return new RegExp(`^${source}$`);
 }

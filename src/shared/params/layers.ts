@@ -19,26 +19,27 @@ export interface ParamLayers {
 
 export interface ResolvedParams {
   params: LavaParams;
-  sources: Record<keyof LavaParams, ParamSource>;
+  /** Every option with a value; options without a default (isOptional) only when some layer set them. */
+  sources: Partial<Record<keyof LavaParams, ParamSource>>;
 }
 
-/** Merges `layers` over the defaults: command over config over settings. Records where each value came from. */
+/**
+ * Merges `layers` over the defaults: command over config over settings. Records where each value came from.
+ * Both objects list the options in the table's order, whichever layer set them (same options, same bytes).
+ */
 export function resolveParams(layers: ParamLayers): ResolvedParams {
-  const [lo, hi] = DEFAULT_PARAMS.directBounds;
-  const params: LavaParams = { ...DEFAULT_PARAMS, directBounds: [lo, hi] };
-  const sources = Object.fromEntries(PARAM_NAMES.map((n) => [n, 'default'])) as Record<
-    keyof LavaParams,
-    ParamSource
-  >;
-  for (const source of PARAM_SOURCES) {
-    const layer = source === 'default' ? undefined : layers[source];
-    if (!layer) continue;
-    for (const name of PARAM_NAMES) {
-      const v = layer[name];
-      if (v === undefined) continue;
-      (params as unknown as Record<string, unknown>)[name] = v;
-      sources[name] = source;
+  const params: Record<string, unknown> = {};
+  const sources: Partial<Record<keyof LavaParams, ParamSource>> = {};
+  for (const name of PARAM_NAMES) {
+    let value: unknown = name === 'directBounds' ? [...DEFAULT_PARAMS.directBounds] : DEFAULT_PARAMS[name];
+    let from: ParamSource = 'default';
+    for (const source of PARAM_SOURCES) {
+      const v = source === 'default' ? undefined : layers[source]?.[name];
+      if (v !== undefined) [value, from] = [v, source];
     }
+    if (value === undefined) continue; // an option without a default that nobody set
+    params[name] = value;
+    sources[name] = from;
   }
-  return { params, sources };
+  return { params: params as unknown as LavaParams, sources };
 }

@@ -12,7 +12,11 @@ export type ParamSpec =
   | { kind: 'enum'; values: readonly string[]; doc: string }
   | { kind: 'bool'; doc: string }
   | { kind: 'columns'; doc: string }
-  | { kind: 'bounds'; doc: string };
+  | { kind: 'bounds'; min: number; max: number; doc: string }
+  /** A name within the data file (a layer, an obsm key, a var column); unset by default. */
+  | { kind: 'name'; doc: string }
+  /** A file beside the data file; unset by default. Not a VS Code setting: it belongs to one data file. */
+  | { kind: 'path'; doc: string };
 
 export const PARAM_SPECS: Record<keyof LavaParams, ParamSpec> = {
   embedding: { kind: 'columns', doc: 'Embedding columns (e.g. ["x","y"]); empty = recognise by name.' },
@@ -52,13 +56,37 @@ export const PARAM_SPECS: Record<keyof LavaParams, ParamSpec> = {
   },
   seed: { kind: 'int', min: 0, max: 2147483647, doc: 'Seed of every random step.' },
   directEvaluations: { kind: 'int', min: 1, max: 10000, doc: 'DIRECT budget for (alpha, beta).' },
-  directBounds: { kind: 'bounds', doc: 'DIRECT box [lo, hi] for both alpha and beta.' },
+  // Exponents beyond ±100 make the locality weights all-or-nothing; far beyond, the box's width overflows.
+  directBounds: { kind: 'bounds', min: -100, max: 100, doc: 'DIRECT box [lo, hi] for both alpha and beta.' },
   umapNeighbors: { kind: 'int', min: 2, max: 1000, doc: 'UMAP nNeighbors.' },
   umapMinDist: { kind: 'number', min: 0, max: 10, doc: 'UMAP minDist.' },
   umapEpochs: { kind: 'int', min: 1, max: 5000, doc: 'UMAP epochs.' },
+  layer: {
+    kind: 'name',
+    doc: 'The matrix of features: an .h5ad layer, "X" or "raw/X"; the array of an .npz (default: X).',
+  },
+  obsm: {
+    kind: 'name',
+    doc: 'The embedding of an .h5ad (an obsm key) or .npz (an array); default: X_umap, else X_tsne, else the first 2-D one.',
+  },
+  varNames: {
+    kind: 'name',
+    doc: "The .h5ad var column naming the features (e.g. gene symbols); default: var's index.",
+  },
+  embeddingFile: {
+    kind: 'path',
+    doc: 'A .npy or CSV file holding the embedding, one row per data row in the same order (a relative path starts at the .lava.json folder, or the current one).',
+  },
+  metadataFile: {
+    kind: 'path',
+    doc: 'A CSV of metadata columns (labels, clusters), one row per data row in the same order (relative paths as for embeddingFile).',
+  },
 };
 
 export const PARAM_NAMES = Object.keys(PARAM_SPECS) as (keyof LavaParams)[];
+
+/** The options that are VS Code settings: all but file paths, which belong to one data file (command or .lava.json). */
+export const SETTING_NAMES = PARAM_NAMES.filter((n) => PARAM_SPECS[n].kind !== 'path');
 
 /**
  * Checks one value against its spec. Returns the normalised value, or a sentence saying what is wrong that
@@ -101,6 +129,14 @@ export function checkParam(name: keyof LavaParams, raw: unknown): { value: unkno
         return { problem: `${key} must be a list of column names` };
       return { value: [...list] };
     }
+    case 'name':
+    case 'path': {
+      // Unset (absent, or an emptied setting) stays unset rather than naming "".
+      if (raw === undefined || (typeof raw === 'string' && raw.trim() === '')) return { value: undefined };
+      if (typeof raw !== 'string')
+        return { problem: `${key} must be ${spec.kind === 'path' ? 'a file path' : 'a name'}` };
+      return { value: raw };
+    }
     case 'bounds': {
       const list = typeof raw === 'string' ? raw.split(',').map(Number) : raw;
       if (
@@ -110,26 +146,34 @@ export function checkParam(name: keyof LavaParams, raw: unknown): { value: unkno
       )
         return { problem: `${key} must be two numbers [lo, hi]` };
       if (!(list[0] < list[1])) return { problem: `${key} must have lo < hi` };
+      if (list[0] < spec.min || list[1] > spec.max)
+        return { problem: `${key} must lie within [${spec.min}, ${spec.max}] (got [${list.join(', ')}])` };
       return { value: [list[0], list[1]] };
     }
   }
+}
+
+/** Options without a default (names and paths): absent unless given. */
+export function isOptional(name: keyof LavaParams): boolean {
+  const kind = PARAM_SPECS[name].kind;
+  return kind === 'name' || kind === 'path';
 }
 
 /** Every option checked by its spec (unknown keys refused): what a run's params must pass on any wire. */
 export const LavaParamsSchema = z
   .object(
     Object.fromEntries(
-      PARAM_NAMES.map((name) => [
-        name,
-        z.unknown().transform((raw, ctx) => {
-          const checked = checkParam(name, raw);
-          if ('problem' in checked) {
-            ctx.addIssue({ code: 'custom', message: renderOptions(checked.problem, plainName) });
+      PARAM_NAMES.map((name) => {
+        const checked = z.unknown().transform((raw, ctx) => {
+          const c = checkParam(name, raw);
+          if ('problem' in c) {
+            ctx.addIssue({ code: 'custom', message: renderOptions(c.problem, plainName) });
             return z.NEVER;
           }
-          return checked.value;
-        }),
-      ]),
+          return c.value;
+        });
+        return [name, isOptional(name) ? checked.optional() : checked];
+      }),
     ),
   )
   .strict() as unknown as z.ZodType<LavaParams, LavaParams>;

@@ -31,7 +31,23 @@ export interface LavaParams {
   umapNeighbors: number;
   umapMinDist: number;
   umapEpochs: number;
+  // Which parts of a data file to read, and files beside it. Optional: unset is absent (not ""), so a run that
+  // does not use them records nothing new and keeps its result bytes.
+  /** The features' matrix of an .h5ad ("X", a layer, "raw/X") or the array of an .npz. */
+  layer?: string;
+  /** The .h5ad obsm entry (or .npz array, Parquet/Arrow list column) that is the embedding. */
+  obsm?: string;
+  /** The .h5ad var column that names the features (gene symbols) instead of var's index. */
+  varNames?: string;
+  /** A file holding the embedding (.npy, .csv, ...), rows matched to the data file's by position. */
+  embeddingFile?: string;
+  /** A CSV of metadata columns, rows matched to the data file's by position. */
+  metadataFile?: string;
 }
+
+/** The options that name a file: resolved from where they were given, and read like the data file. */
+export const PATH_PARAMS = ['embeddingFile', 'metadataFile'] as const;
+export type PathParam = (typeof PATH_PARAMS)[number];
 
 export const DEFAULT_PARAMS: LavaParams = {
   embedding: [],

@@ -1,4 +1,6 @@
 // Where a module is active: the one definition the engine's summary, the legend, the pair view and the CLI use.
+import { membersOf } from './columns';
+import type { Localities } from './types';
 
 /**
  * A locality is active for a module when its loading is at least half the module's largest loading
@@ -21,14 +23,13 @@ export function activeLocalityCount(loadings: ArrayLike<number>): number {
   return n;
 }
 
-/** 1 for every row in at least one active locality; `members[p]` lists locality p's rows. */
-export function activeRows(loadings: ArrayLike<number>, members: ArrayLike<ArrayLike<number>>, rowCount: number): Uint8Array {
+/** 1 for every row in at least one active locality. */
+export function activeRows(loadings: ArrayLike<number>, localities: Localities, rowCount: number): Uint8Array {
   const active = activeLocalities(loadings);
   const mask = new Uint8Array(rowCount);
   for (let p = 0; p < active.length; p++) {
     if (!active[p]) continue;
-    const m = members[p];
-    for (let z = 0; z < m.length; z++) mask[m[z]] = 1;
+    for (const r of membersOf(localities, p)) mask[r] = 1;
   }
   return mask;
 }

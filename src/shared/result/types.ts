@@ -1,8 +1,10 @@
-// The versioned result JSON: what a run writes, what the CLI prints a summary of, what the webview shows.
-// Bump SCHEMA_VERSION on any change that an old reader would misread.
+// A run's result in memory, per-row arrays as typed arrays: what a run returns, what the CLI prints a summary of,
+// what the webview shows. Its file form (./encode.ts, ./decode.ts) packs those arrays; bump SCHEMA_VERSION on
+// any change to that form that an old reader would misread.
 import type { LavaParams } from '../params/types';
 
-export const SCHEMA_VERSION = 1 as const;
+/** 2: per-row arrays packed (./packed.ts), members ascending within a locality, text metadata as categories. */
+export const SCHEMA_VERSION = 2 as const;
 
 export interface LavaResult {
   schemaVersion: typeof SCHEMA_VERSION;
@@ -24,12 +26,17 @@ export interface LavaResult {
   /** Rows kept (E). */
   rowCount: number;
   /** 1-based file line of each kept row, in file order. */
-  rowLines: number[];
+  rowLines: Int32Array;
   metadata: MetadataColumn[];
-  embedding: { columns: string[]; computed: 'given' | 'umap'; dims: number; coords: number[] };
+  /** coords: E x dims, flat row-major. */
+  embedding: { columns: string[]; computed: 'given' | 'umap'; dims: number; coords: Float32Array };
   /** l x d, flat row-major. */
-  probes: number[];
-  localities: { count: number; size: number; members: number[][] };
+  probes: Float32Array;
+  /**
+   * members: count x size kept-row numbers, flat; locality p's rows are members[p*size .. (p+1)*size), ascending
+   * (not nearest to the probe first: nothing reads that order, and ascending rows pack smaller).
+   */
+  localities: Localities;
   alpha: number;
   beta: number;
   objective: number;
@@ -54,12 +61,12 @@ export interface ModuleResult {
   name: string;
   /** The strongest pairs (at least 200 where that many are non-zero), strongest first. */
   pairs: ModulePair[];
-  /** base64 of a little-endian Float32Array of the P signed pattern weights (upper triangle, row-major). */
-  pattern: string;
+  /** The P signed pattern weights (upper triangle, row-major: ./pairs.ts). */
+  pattern: Float32Array;
   /** Per kept row, file order. */
-  activity: number[];
+  activity: Float32Array;
   /** Per locality. */
-  loadings: number[];
+  loadings: Float32Array;
   /** Per feature: sum_j |h(i, j)|. */
   featureWeights: number[];
   /** Localities whose loading is at least half the module's largest. */
@@ -71,6 +78,13 @@ export interface DroppedFeature {
   reason: 'constant' | 'low-variance';
 }
 
+export interface Localities {
+  count: number;
+  size: number;
+  members: Int32Array;
+}
+
+/** Per kept row. Numeric: NaN where the cell was empty. Text: row i holds categories[codes[i]]. */
 export type MetadataColumn =
-  | { name: string; kind: 'numeric'; values: number[] }
-  | { name: string; kind: 'text'; values: string[] };
+  | { name: string; kind: 'numeric'; values: Float64Array }
+  | { name: string; kind: 'text'; categories: string[]; codes: Int32Array };

@@ -113,3 +113,20 @@ test('an abort between evaluations rejects with LavaCancelled', async () => {
   await assert.rejects(run, LavaCancelled);
   assert.equal(seen, 3);
 });
+
+test('extreme exponents on a small map: the weights are rescaled, not overflowed into one repeated probe', async () => {
+  // d̄ ≈ 1e-5 here, so at beta = 99.5 each weight is about e^1100: it overflowed to Infinity, k-means++ drew the
+  // same point again and again, and every locality was the same one.
+  const E = 400;
+  const Z = twoBlobs(E).map((v) => v * 1e-4);
+  const box = { ...params, directBounds: [99, 100] as [number, number], directEvaluations: 5 };
+  const loc = await buildLocalities(Z, E, 2, box);
+  assert.ok(loc.probes.every(Number.isFinite));
+  const distinct = new Set(
+    Array.from({ length: loc.count }, (_, l) => `${loc.probes[2 * l]},${loc.probes[2 * l + 1]}`),
+  );
+  assert.ok(distinct.size > loc.count / 2, `${distinct.size} distinct probes of ${loc.count}`);
+  // k-means ignores a common scale of the weights, so the chosen exponents are those of the unscaled map.
+  const big = await buildLocalities(twoBlobs(E), E, 2, box);
+  assert.deepEqual([loc.alpha, loc.beta], [big.alpha, big.beta]);
+});

@@ -1,8 +1,15 @@
 // Exact kNN against brute force: random clouds in 2-D and 3-D, with duplicate points and ties on a lattice.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { knn, nearestToPoints, neighbourStats, buildKdTree } from '../../../src/engine/localities/neighbours';
+import {
+  knn,
+  knnCancellable,
+  nearestToPoints,
+  neighbourStats,
+  buildKdTree,
+} from '../../../src/engine/localities/neighbours';
 import { seededUniform } from '../../../src/engine/random';
+import { LavaCancelled } from '../../../src/shared/errors';
 
 /** Brute force: sort all candidates by (squared distance, index), the order the engine promises. */
 function bruteNearest(
@@ -106,4 +113,19 @@ test('all points identical: neighbours are the lowest other indices', () => {
 
 test('k larger than the data is a RangeError', () => {
   assert.throws(() => knn(new Float64Array(6), 3, 2, 3), RangeError);
+});
+
+test('knnCancellable gives the same graph as knn and sees an abort while it runs', async () => {
+  const E = 30000;
+  const r = seededUniform(5, 1);
+  const Z = Float64Array.from({ length: E * 2 }, () => r());
+  const tree = buildKdTree(Z, E, 2);
+  const small = 2000;
+  const want = knn(Z.subarray(0, small * 2), small, 2, 15);
+  const got = await knnCancellable(Z.subarray(0, small * 2), small, 2, 15, buildKdTree(Z, small, 2));
+  assert.deepEqual(got, want);
+  // knn over 30,000 points takes well over the 50 ms between yields; the abort (due after 5 ms) lands at one.
+  const ac = new AbortController();
+  setTimeout(() => ac.abort(), 5);
+  await assert.rejects(knnCancellable(Z, E, 2, 60, tree, ac.signal), LavaCancelled);
 });

@@ -3,10 +3,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { keepCompleteRows } from '../../../src/engine/prepare/badRows';
 import { readTableBytes } from '../../../src/engine/read/table';
+import { tableDataset } from '../../../src/engine/read/tableDataset';
 import type { NumericColumn } from '../../../src/engine/types';
 import { LavaInputError } from '../../../src/shared/errors';
 
-const read = (s: string) => readTableBytes(new TextEncoder().encode(s), 'r.csv');
+const read = async (s: string) => tableDataset(await readTableBytes(new TextEncoder().encode(s), 'r.csv'));
 const numeric = (t: Awaited<ReturnType<typeof read>>, names: string[]) =>
   names.map((n) => t.columns.find((c) => c.name === n) as NumericColumn);
 

@@ -1,30 +1,38 @@
 // Tests of column roles (embedding, metadata, features), row and feature dropping, and embedding recognition.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readDataset } from '../../../src/engine/read/readDataset';
+import { EMBEDDING, writeParquetList } from '../read/tableWriters';
 import { readTableBytes, readTableFile } from '../../../src/engine/read/table';
 import { prepare } from '../../../src/engine/prepare/prepare';
+import { tableDataset } from '../../../src/engine/read/tableDataset';
 import type { Prepared, Table } from '../../../src/engine/types';
 import { describeInputError, LavaInputError } from '../../../src/shared/errors';
 import { DEFAULT_PARAMS, type LavaParams } from '../../../src/shared/params/types';
+import { PARAM_NAMES } from '../../../src/shared/params/spec';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const FIX = join(ROOT, 'test', 'data');
 const params = (p: Partial<LavaParams> = {}): LavaParams => ({ ...DEFAULT_PARAMS, ...p });
 const fromText = (s: string, file = 'mem.csv') => readTableBytes(new TextEncoder().encode(s), file);
 
+/** prepare on a CSV's table, as the pipeline runs it (through the Dataset adapter). */
+const prepT = (t: Table, p: LavaParams): Promise<Prepared> => prepare({ data: tableDataset(t) }, p);
+
 async function prep(s: string, p: Partial<LavaParams> = {}): Promise<Prepared> {
-  return prepare(await fromText(s), params(p));
+  return prepT(await fromText(s), params(p));
 }
 
 /** Expects prepare to throw a LavaInputError pointing at `line`/`column` and saying `message`. */
-function throwsInput(
-  fn: () => unknown,
+async function throwsInput(
+  fn: () => Promise<unknown>,
   want: { line?: number; column?: number; message: RegExp; hint?: RegExp; option?: string },
-): void {
+): Promise<void> {
   try {
-    fn();
+    await fn();
   } catch (err) {
     assert.ok(err instanceof LavaInputError, `expected LavaInputError, got ${String(err)}`);
     assert.equal(err.line, want.line, 'line');
@@ -83,7 +91,7 @@ test('named embedding, features and metadata', async () => {
 });
 
 test('rows with a missing, non-numeric, NaN or infinite feature or embedding cell are dropped and reported', async () => {
-  const p = prepare(await readTableFile(join(FIX, 'bad', 'nan-inf.csv')), params());
+  const p = await prepT(await readTableFile(join(FIX, 'bad', 'nan-inf.csv')), params());
   // Rows 1..4 (lines 3..6) are bad: NaN in f1, Infinity and -inf in f2, empty f1.
   assert.equal(p.droppedRows.count, 4);
   assert.deepEqual(p.droppedRows.examples, [
@@ -100,7 +108,7 @@ test('rows with a missing, non-numeric, NaN or infinite feature or embedding cel
     p.notes.join('|'),
   );
 
-  const t = prepare(await readTableFile(join(FIX, 'bad', 'text-in-numeric.csv')), params());
+  const t = await prepT(await readTableFile(join(FIX, 'bad', 'text-in-numeric.csv')), params());
   assert.deepEqual(t.droppedRows.examples, [
     { line: 3, column: 'f1' },
     { line: 6, column: 'f2' },
@@ -133,7 +141,7 @@ test('only the first 10 dropped rows are listed, all are counted', async () => {
 });
 
 test('a fully text column is metadata, never a feature', async () => {
-  const p = prepare(await readTableFile(join(FIX, 'ok', 'text-column.csv')), params());
+  const p = await prepT(await readTableFile(join(FIX, 'ok', 'text-column.csv')), params());
   assert.deepEqual(p.features, ['f1', 'f2']);
   assert.deepEqual(p.metadata, [{ name: 'name', kind: 'text', values: ['alpha', 'beta', 'gamma'] }]);
 });
@@ -182,26 +190,26 @@ test('umap: Z is null, d = 2, recognised embedding columns are metadata, not fea
 
 test('no embedding columns and no umap -> error with the hint', async () => {
   const t = await fromText('a,b\n1,2\n3,4\n');
-  throwsInput(() => prepare(t, params()), {
+  await throwsInput(() => prepT(t, params()), {
     line: 1,
     message: /no embedding columns/,
-    hint: /^Name them in \{option:embedding\} \(such as x,y\), or compute an embedding with \{option:umap\}\.$/,
+    hint: /^Name them in \{option:embedding\} \(such as x,y\), give a file with \{option:embeddingFile\}, or compute an embedding with \{option:umap\}\.$/,
     option: 'embedding',
   });
   // x,y that hold text are not an embedding.
   const u = await fromText('x,y,f\na,b,1\nc,d,2\n');
-  throwsInput(() => prepare(u, params()), { line: 1, message: /no embedding columns/ });
+  await throwsInput(() => prepT(u, params()), { line: 1, message: /no embedding columns/ });
 });
 
 test('named embedding column missing or not numeric -> line 1, its column, numeric columns listed', async () => {
   const t = await readTableFile(join(FIX, 'ok', 'text-column.csv'));
-  throwsInput(() => prepare(t, params({ embedding: ['x', 'umap_2'] })), {
+  await throwsInput(() => prepT(t, params({ embedding: ['x', 'umap_2'] })), {
     line: 1,
     column: undefined,
     message: /embedding column "umap_2" is not in the header/,
     hint: /x, y, f1, f2\.$/,
   });
-  throwsInput(() => prepare(t, params({ embedding: ['x', 'name'] })), {
+  await throwsInput(() => prepT(t, params({ embedding: ['x', 'name'] })), {
     line: 1,
     column: 5,
     message: /text-column\.csv:1:5: embedding column holds text, not numbers \(column "name"\)/,
@@ -211,16 +219,16 @@ test('named embedding column missing or not numeric -> line 1, its column, numer
 
 test('named feature or metadata missing -> error naming it', async () => {
   const t = await readTableFile(join(FIX, 'ok', 'text-column.csv'));
-  throwsInput(() => prepare(t, params({ features: ['f1', 'f9'] })), {
+  await throwsInput(() => prepT(t, params({ features: ['f1', 'f9'] })), {
     line: 1,
     message: /feature column "f9" is not in the header/,
   });
-  throwsInput(() => prepare(t, params({ features: ['name'] })), {
+  await throwsInput(() => prepT(t, params({ features: ['name'] })), {
     line: 1,
     column: 5,
     message: /feature column holds text, not numbers \(column "name"\)/,
   });
-  throwsInput(() => prepare(t, params({ metadata: ['nope'] })), {
+  await throwsInput(() => prepT(t, params({ metadata: ['nope'] })), {
     line: 1,
     message: /metadata column "nope" is not in the header/,
   });
@@ -230,7 +238,7 @@ test('no feature left after dropping constants -> error naming the file', async 
   const path = join(FIX, 'bad', 'all-constant.csv');
   const t = await readTableFile(path);
   try {
-    prepare(t, params());
+    await prepT(t, params());
     assert.fail('expected an error');
   } catch (err) {
     assert.ok(err instanceof LavaInputError);
@@ -240,14 +248,14 @@ test('no feature left after dropping constants -> error naming the file', async 
   }
   // Only embedding and text columns: no feature to begin with.
   const u = await fromText('x,y,name\n0,1,a\n1,2,b\n');
-  throwsInput(() => prepare(u, params()), { message: /no numeric feature columns/ });
+  await throwsInput(() => prepT(u, params()), { message: /no numeric feature columns/ });
 });
 
 test('digits: label and the stored embedding are metadata under --umap, constant pixels are dropped (checked against a brute-force read)', async () => {
   const path = join(ROOT, 'examples', 'digits.csv');
   const table = await readTableFile(path);
   assert.equal(table.rowCount, 1797);
-  const p = prepare(table, params({ umap: true }));
+  const p = await prepT(table, params({ umap: true }));
   // Brute force: split the text, find pixel columns with a single distinct value.
   const lines = readFileSync(path, 'utf8').trim().split('\n');
   const header = lines[0].split(',');
@@ -264,7 +272,7 @@ test('digits: label and the stored embedding are metadata under --umap, constant
   assert.ok(!p.features.includes('label'));
   // With umap the stored umap_1, umap_2 are no features: they stay as metadata.
   assert.deepEqual(p.metadata.map((m) => m.name).sort(), ['label', 'umap_1', 'umap_2']);
-  const given = prepare(table, params());
+  const given = await prepT(table, params());
   assert.deepEqual(given.embeddingColumns, ['umap_1', 'umap_2']);
   assert.equal(given.F, p.F);
   assert.deepEqual(
@@ -284,17 +292,17 @@ test('digits: label and the stored embedding are metadata under --umap, constant
 
 test('conflicting roles: a feature that is the embedding or also metadata, a one-column embedding', async () => {
   const t = await fromText('x,y,f,g\n0,1,2,3\n1,0,5,1\n');
-  throwsInput(() => prepare(t, params({ features: ['x', 'f'] })), {
+  await throwsInput(() => prepT(t, params({ features: ['x', 'f'] })), {
     line: 1,
     column: 1,
     message: /named as a feature but is the embedding \(column "x"\)/,
   });
-  throwsInput(() => prepare(t, params({ features: ['f'], metadata: ['f'] })), {
+  await throwsInput(() => prepT(t, params({ features: ['f'], metadata: ['f'] })), {
     line: 1,
     column: 3,
     message: /both as a feature and as metadata \(column "f"\)/,
   });
-  throwsInput(() => prepare(t, params({ embedding: ['y'] })), {
+  await throwsInput(() => prepT(t, params({ embedding: ['y'] })), {
     line: 1,
     column: 2,
     message: /the embedding needs at least 2 columns/,
@@ -302,7 +310,7 @@ test('conflicting roles: a feature that is the embedding or also metadata, a one
 });
 
 test('every input error of prepare names options by key ({option:key}), never as a flag or a setting', async () => {
-  const keys = new Set(Object.keys(DEFAULT_PARAMS));
+  const keys = new Set<string>(PARAM_NAMES);
   const t = await fromText('x,y,f,g,name\n0,1,2,3,a\n1,0,5,1,b\n');
   const cases: [Table, Partial<LavaParams>][] = [
     [t, { embedding: ['x', 'nope'] }],
@@ -320,14 +328,10 @@ test('every input error of prepare names options by key ({option:key}), never as
     [await fromText('x,y,f\n0,1,2\n1,2,2\n'), {}],
   ];
   for (const [table, p] of cases) {
-    const err = (() => {
-      try {
-        prepare(table, params(p));
-      } catch (e) {
-        return e;
-      }
-      return assert.fail(`no error for ${JSON.stringify(p)}`);
-    })();
+    const err = await prepT(table, params(p)).then(
+      () => assert.fail(`no error for ${JSON.stringify(p)}`),
+      (e: unknown) => e,
+    );
     assert.ok(err instanceof LavaInputError, String(err));
     const text = `${err.problem} ${err.hint}`;
     assert.doesNotMatch(text, /--[a-z]|lava\.|setting/, text);
@@ -341,4 +345,46 @@ test('every input error of prepare names options by key ({option:key}), never as
       new RegExp(`--${err.option}`),
     );
   }
+});
+
+test('a Seurat export: cluster columns (RNA_snn_res.1, seurat_clusters, leiden) and ids are metadata, QC and genes are features', async () => {
+  const csv =
+    'cell,nCount_RNA,RNA_snn_res.1,seurat_clusters,leiden,cellID,umap_1,umap_2,CD3E,MS4A1\n' +
+    'AAAC-1,2419,0,0,2,1,0.5,1.5,3,0\n' +
+    'AAAG-1,4903,1,1,0,2,1.5,0.5,0,2\n' +
+    'AATC-1,3147,1,1,1,3,2.5,2.5,1,5\n';
+  const p = await prep(csv);
+  assert.deepEqual(p.features, ['nCount_RNA', 'CD3E', 'MS4A1']);
+  assert.deepEqual(
+    p.metadata.map((m) => m.name),
+    ['cell', 'RNA_snn_res.1', 'seurat_clusters', 'leiden', 'cellID'],
+  );
+  assert.deepEqual(p.embeddingColumns, ['umap_1', 'umap_2']);
+  // Named as a feature, a cluster column is one: the user's word wins over the name rule.
+  const q = await prep(csv, { features: ['RNA_snn_res.1', 'CD3E'] });
+  assert.deepEqual(q.features, ['RNA_snn_res.1', 'CD3E']);
+});
+
+test('a Parquet list column is the embedding when no columns are recognised; a 1-D embedding file is refused', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lava-prep-'));
+  const file = join(dir, 'list.parquet');
+  writeParquetList(file, false);
+  const p = await prepare({ data: await readDataset(file) }, params());
+  assert.deepEqual(p.embeddingColumns, ['X_umap_1', 'X_umap_2']);
+  assert.deepEqual(Array.from(p.Z ?? []), EMBEDDING.flat());
+  assert.deepEqual(p.features, ['gene_b']);
+  assert.ok(p.notes.includes('using "X_umap" of list.parquet as the embedding (2-D)'), p.notes.join('|'));
+  const one = join(dir, 'one.csv');
+  writeFileSync(one, 'umap\n' + EMBEDDING.map((xy) => xy[0]).join('\n') + '\n');
+  const csv = join(dir, 'data.csv');
+  writeFileSync(csv, 'a,b\n' + EMBEDDING.map((xy, i) => `${i},${xy[1] * i}`).join('\n') + '\n');
+  const inputs = { data: await readDataset(csv), embeddingFile: await readDataset(one) };
+  await assert.rejects(
+    prepare(inputs, params({ embeddingFile: one })),
+    (e: unknown) =>
+      e instanceof LavaInputError &&
+      e.file === one &&
+      e.option === 'embeddingFile' &&
+      /holds 1 embedding dimension, not 2 or more numeric columns \(it has umap\)/.test(e.message),
+  );
 });

@@ -1,5 +1,6 @@
 // The format fixtures written by the real writers (anndata, numpy) through scripts/format-fixtures.py, made
 // once per version of that script into a cache folder; tests skip outside CI when the writers are missing.
+// Never write into that folder: tests of other files read it at the same time.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
@@ -43,6 +44,8 @@ export interface Expected {
     umap: number[];
     label: number[];
   };
+  /** planted.csv's data set, also as planted_*.h5ad, planted_X.npy + planted_umap.npy + planted_meta.csv. */
+  planted: { rows: number; genes: string[]; gene_ids: string[]; X_tsne: number[] };
 }
 
 export interface Fixtures {

@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseCell, readTableBytes, readTableChunks, readTableFile } from '../../../src/engine/read/table';
+import { readTableBytes, readTableChunks, readTableFile } from '../../../src/engine/read/table';
+import { parseCell } from '../../../src/engine/read/cells';
 import { seededUniform } from '../../../src/engine/random';
 import type { NumericColumn, Table, TextColumn } from '../../../src/engine/types';
 import { LavaCancelled, LavaInputError } from '../../../src/shared/errors';
@@ -350,4 +351,25 @@ test('random quoted CSVs round-trip: cells, line numbers, any chunking', async (
       );
     }
   }
+});
+
+test('numbers with a decimal comma in a semicolon or tab file: an error at the first one, not a text column', async () => {
+  // "0" parses as a number, so without the check f1 would lose rows 2 and 4 rather than read as text.
+  const e = await rejectsInput(() => readTableFile(bad('decimal-comma.csv')), {
+    line: 2,
+    column: 3,
+    message:
+      /:2:3: "2,5" is a number with a decimal comma.*\(column "f1"\)\. Save the file with decimal points/,
+  });
+  assert.equal(e.columnName, 'f1');
+  await rejectsInput(() => readTableBytes(bytes('a\tb\n"1.234,5"\t2\n7,5\t3\n'), 't.tsv'), {
+    line: 2,
+    column: 1,
+    message: /"1\.234,5" is a number with a decimal comma/,
+  });
+  // Other text in the column, or a comma-separated file (where such a cell must be quoted), stays text.
+  const mixed = await readTableBytes(bytes('a;b\n1,5;2\nn/a;3\nlow;4\n'), 'm.csv');
+  assert.deepEqual(text(mixed, 'a').values, ['1,5', 'n/a', 'low']);
+  const comma = await readTableBytes(bytes('a,b\n"1,5",2\n"2,5",3\n'), 'c.csv');
+  assert.deepEqual(text(comma, 'a').values, ['1,5', '2,5']);
 });

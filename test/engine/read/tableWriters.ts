@@ -1,5 +1,6 @@
 // Parquet and Arrow IPC fixtures written by real writers of the npm registry: hyparquet-writer (snappy, zstd,
-// gzip, brotli) and apache-arrow (file and stream format, uncompressed, zstd, lz4), with the values they hold.
+// gzip, brotli) and apache-arrow (file and stream format, uncompressed, zstd, lz4), with the values they hold;
+// and the writers themselves, for any columns (the CLI's format tests write a planted CSV's values with them).
 import { writeFileSync } from 'node:fs';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { compress as zstdCompress, init as zstdInit } from '@bokuweb/zstd-wasm';
@@ -39,6 +40,30 @@ let zstdReady: Promise<void> | null = null;
 export type ParquetCodec = 'SNAPPY' | 'ZSTD' | 'GZIP' | 'BROTLI' | 'UNCOMPRESSED';
 
 export async function writeParquet(path: string, codec: ParquetCodec, rowGroupSize = 4): Promise<void> {
+  await writeParquetColumns(
+    path,
+    [
+      { name: 'umap_1', data: TABLE.umap_1, type: 'DOUBLE' },
+      { name: 'umap_2', data: TABLE.umap_2, type: 'DOUBLE' },
+      { name: 'gene_a', data: TABLE.gene_a, type: 'FLOAT' },
+      { name: 'gene_b', data: TABLE.gene_b.map(BigInt), type: 'INT64' },
+      { name: 'flag', data: TABLE.flag, type: 'BOOLEAN' },
+      { name: 'label', data: TABLE.label, type: 'STRING' },
+    ],
+    codec,
+    rowGroupSize,
+  );
+}
+
+export type ParquetColumn = NonNullable<Parameters<typeof parquetWriteBuffer>[0]['columnData']>[number];
+
+/** Any columns as a Parquet file, compressed with `codec`, in row groups of `rowGroupSize`. */
+export async function writeParquetColumns(
+  path: string,
+  columnData: ParquetColumn[],
+  codec: ParquetCodec,
+  rowGroupSize?: number,
+): Promise<void> {
   zstdReady ??= zstdInit();
   await zstdReady;
   const buf = parquetWriteBuffer({
@@ -48,15 +73,8 @@ export async function writeParquet(path: string, codec: ParquetCodec, rowGroupSi
       GZIP: (b: Uint8Array) => new Uint8Array(gzipSync(b)),
       BROTLI: (b: Uint8Array) => new Uint8Array(brotliCompressSync(b)),
     },
-    rowGroupSize,
-    columnData: [
-      { name: 'umap_1', data: TABLE.umap_1, type: 'DOUBLE' },
-      { name: 'umap_2', data: TABLE.umap_2, type: 'DOUBLE' },
-      { name: 'gene_a', data: TABLE.gene_a, type: 'FLOAT' },
-      { name: 'gene_b', data: TABLE.gene_b.map(BigInt), type: 'INT64' },
-      { name: 'flag', data: TABLE.flag, type: 'BOOLEAN' },
-      { name: 'label', data: TABLE.label, type: 'STRING' },
-    ],
+    ...(rowGroupSize !== undefined ? { rowGroupSize } : {}),
+    columnData,
   });
   writeFileSync(path, new Uint8Array(buf));
 }
@@ -68,16 +86,6 @@ export async function writeArrow(
   format: 'file' | 'stream',
   compression: ArrowCompression,
 ): Promise<void> {
-  zstdReady ??= zstdInit();
-  await zstdReady;
-  // Adds encoders beside the decoders the reader registered.
-  const zstd = compressionRegistry.get(CompressionType.ZSTD);
-  const lz4 = compressionRegistry.get(CompressionType.LZ4_FRAME);
-  compressionRegistry.set(CompressionType.ZSTD, { ...zstd, encode: (b) => zstdCompress(b, 3) });
-  compressionRegistry.set(CompressionType.LZ4_FRAME, {
-    ...lz4,
-    encode: (b) => Uint8Array.from(lz4Compress(b)),
-  });
   const table = new Table({
     umap_1: vectorFromArray(TABLE.umap_1, new Float64()),
     umap_2: vectorFromArray(TABLE.umap_2, new Float64()),
@@ -88,12 +96,35 @@ export async function writeArrow(
     cluster: vectorFromArray(TABLE.label, new Dictionary(new Utf8(), new Int32())),
     X_umap: vectorFromArray(EMBEDDING, new FixedSizeList(2, new Field('xy', new Float64()))),
   });
+  // Two batches, so that columns are assembled across batches.
+  await writeArrowTable(path, table, format, compression, 4);
+}
+
+/** Any Arrow table as an IPC file or stream, in batches of `batchRows` rows. */
+export async function writeArrowTable(
+  path: string,
+  table: Table,
+  format: 'file' | 'stream',
+  compression: ArrowCompression,
+  batchRows: number,
+): Promise<void> {
+  zstdReady ??= zstdInit();
+  await zstdReady;
+  // Adds encoders beside the decoders the reader registered.
+  const zstd = compressionRegistry.get(CompressionType.ZSTD);
+  const lz4 = compressionRegistry.get(CompressionType.LZ4_FRAME);
+  compressionRegistry.set(CompressionType.ZSTD, { ...zstd, encode: (b) => zstdCompress(b, 3) });
+  compressionRegistry.set(CompressionType.LZ4_FRAME, {
+    ...lz4,
+    encode: (b) => Uint8Array.from(lz4Compress(b)),
+  });
   const compressionType =
     compression === 'zstd' ? CompressionType.ZSTD : compression === 'lz4' ? CompressionType.LZ4_FRAME : null;
   const Writer = format === 'file' ? RecordBatchFileWriter : RecordBatchStreamWriter;
-  // Two batches, so that columns are assembled across batches.
+  const batches: Table[] = [];
+  for (let at = 0; at < table.numRows; at += batchRows) batches.push(table.slice(at, at + batchRows));
   const bytes = await new Writer({ compressionType })
-    .writeAll([table.slice(0, 4), table.slice(4)].flatMap((t) => t.batches))
+    .writeAll(batches.flatMap((t) => t.batches))
     .toUint8Array();
   writeFileSync(path, bytes);
 }

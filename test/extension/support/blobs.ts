@@ -1,6 +1,11 @@
 // A small deterministic data set for host tests: 2 blobs in (x, y); features a..f where a~b correlate in
 // the first blob and c~d everywhere. Also the values, to check replies against brute force.
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DEFAULT_PARAMS, type LavaParams } from '../../../src/shared/params/types';
+import { unpack, type Packed } from '../../../src/shared/result/packed';
 
 export function blobsCsv(rows: number): { text: string; X: number[][] } {
   let s = 7;
@@ -24,12 +29,15 @@ export function blobsCsv(rows: number): { text: string; X: number[][] } {
 
 export const blobParams: LavaParams = { ...DEFAULT_PARAMS, neighbors: 20, modules: 2, directEvaluations: 8 };
 
-export const bytesOf = (text: string) => new TextEncoder().encode(text);
+/** Writes `text` as `name` in a new temp folder and returns its path: the engine reads data files by path. */
+export function dataFile(text: string, name = 'blobs.csv'): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'lava-host-')), name);
+  writeFileSync(path, text);
+  return path;
+}
 
-/** Little-endian Float32 values of a base64 pattern. */
-export function decodePattern(b64: string): Float32Array {
-  const buf = Buffer.from(b64, 'base64');
-  const out = new Float32Array(buf.length / 4);
-  for (let i = 0; i < out.length; i++) out[i] = buf.readFloatLE(i * 4);
-  return out;
+/** The Float32 weights of a locality reply's packed pattern. */
+export function decodePattern(p: Packed): Float32Array {
+  assert.equal(p.dtype, 'float32');
+  return unpack(p) as Float32Array;
 }

@@ -12,6 +12,7 @@ import {
   readConfigLayer,
 } from '../../../src/engine/io/configFile';
 import { resolveParams } from '../../../src/shared/params/layers';
+import { checkParam } from '../../../src/shared/params/spec';
 import { LavaInputError } from '../../../src/shared/errors';
 import { DEFAULT_PARAMS } from '../../../src/shared/params/types';
 
@@ -146,4 +147,36 @@ test('a UTF-8 byte order mark is skipped; a "__proto__" dataset is refused, neve
       e instanceof LavaInputError && e.line === 3 && /"__proto__" is not a data file path/.test(e.problem),
   );
   assert.equal(({} as Record<string, unknown>).modules, undefined, 'no prototype was touched');
+});
+
+test('directBounds beyond [-100, 100] are refused (±1e308 made alpha and beta NaN, written as 0)', () => {
+  assert.deepEqual(checkParam('directBounds', '-100,100'), { value: [-100, 100] });
+  assert.deepEqual(checkParam('directBounds', [-1e308, 1e308]), {
+    problem: '{option:directBounds} must lie within [-100, 100] (got [-1e+308, 1e+308])',
+  });
+  assert.throws(
+    () => parseConfig('{"defaults": {"directBounds": [-5, 1000]}}', 'c.json'),
+    (e: unknown) =>
+      e instanceof LavaInputError && /directBounds must lie within \[-100, 100\]/.test(e.problem),
+  );
+});
+
+test('a "datasets" key is a glob of * and ** only: "?" and other regex characters are literal (a "?" crashed the run)', () => {
+  const config = parseConfig(
+    '{"datasets": {"what?.csv": {"modules": 3}, "(a|b).csv": {"modules": 4}}}',
+    'c.json',
+  );
+  assert.deepEqual(configParamsFor(config, 'what?.csv'), { modules: 3 });
+  assert.deepEqual(configParamsFor(config, 'wha.csv'), {});
+  assert.deepEqual(configParamsFor(config, '(a|b).csv'), { modules: 4 });
+  assert.deepEqual(configParamsFor(config, 'a.csv'), {});
+});
+
+test('"$schema" must be a string: an object with its own "toString" crashed the run', () => {
+  assert.equal(parseConfig('{"$schema": "https://x/s.json"}', 'c.json').$schema, 'https://x/s.json');
+  assert.throws(
+    () => parseConfig('{\n  "$schema": {"toString": null}\n}', 'c.json'),
+    (e: unknown) =>
+      e instanceof LavaInputError && e.line === 2 && /"\$schema" must be a string/.test(e.problem),
+  );
 });

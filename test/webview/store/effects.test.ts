@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { hostContract, webviewContract } from '../../../src/shared/protocol';
 import { Peer } from '../../../src/shared/rpc';
-import { encodeFloat32 } from '../../../src/shared/result/codec';
+import { pack } from '../../../src/shared/result/packed';
 import { startEffects, type HostPeer } from '../../../webview/store/effects';
 import { reduce } from '../../../webview/store/reduce';
 import { initialState } from '../../../webview/store/state';
@@ -39,7 +39,7 @@ test('one request per new loading entry, however many other actions come meanwhi
 
 test('a locality answer whose sizes disagree is a failure, not a heatmap that cannot be drawn', async () => {
   const { store, host } = setup();
-  host.handle('locality', ({ locality }) => ({ locality, pattern: encodeFloat32([0.1, 0.2]), features: ['a', 'b'] }));
+  host.handle('locality', ({ locality }) => ({ locality, pattern: pack(Float32Array.from([0.1, 0.2])), features: ['a', 'b'] }));
   store.dispatch({ type: 'showLocality', id: 1 });
   await settle();
   assert.deepEqual(store.get().locality, {

@@ -6,7 +6,6 @@ import { viewToSvg } from '../../../webview/util/export';
 import { renderHeatmap } from '../../../webview/views/heatmap/heatmap';
 import { container, makeDocument, testTheme } from '../dom';
 import { makeFixture } from '../fixture';
-import { decodeFloat32 } from '../../../src/shared/result/codec';
 
 /** Module m's heatmap of the fixture, rendered into a new document. */
 function heatmapOf(m: number): { doc: Document; c: HTMLElement } {
@@ -14,7 +13,7 @@ function heatmapOf(m: number): { doc: Document; c: HTMLElement } {
   const doc = makeDocument();
   const c = container(doc);
   renderHeatmap(c, {
-    pattern: decodeFloat32(r.modules[m].pattern),
+    pattern: r.modules[m].pattern,
     features: r.features,
     theme: testTheme(),
     size: 300,

@@ -40,7 +40,9 @@ test('make-up: label counts inside vs overall, most frequent inside first; numbe
   ]);
   assert.equal(label.insideCount, 40);
   assert.equal(score.categories, null);
-  const s = r.metadata[1].values as number[];
+  const col = r.metadata[1];
+  assert.equal(col.kind, 'numeric');
+  const s = Array.from(col.kind === 'numeric' ? col.values : []);
   assert.ok(Math.abs(score.meanIn! - rows.reduce((a, i) => a + s[i], 0) / 40) < 1e-12);
   assert.ok(Math.abs(score.meanAll! - s.reduce((a, v) => a + v, 0) / 300) < 1e-12);
 });

@@ -1,6 +1,6 @@
 // The heatmap panel's binding: the selected module's pattern, or the picked locality's own correlations (loading,
 // failed with a retry, or drawn), in the chosen feature order with the strongest pairs beside it and a feature
-// search; a click on a cell or a listed pair picks that pair.
+// search; a click on a cell or a listed pair picks that pair; the module's top features copy as a list.
 import { selectedModule } from '../../store/selectors';
 import type { HeatmapOrder } from '../../store/state';
 import { baseName } from '../../util/fileName';
@@ -9,6 +9,7 @@ import { button } from '../controls/button';
 import { exportButtons } from '../controls/exportButtons';
 import { renderLoadable } from '../requestStatus/requestStatus';
 import { renderHeatmapExplorer } from './heatmapExplorer';
+import { featureWord, topFeatures } from '../../util/topFeatures';
 
 export const ORDER_LABELS: Record<HeatmapOrder, string> = {
   file: 'file order',
@@ -70,10 +71,9 @@ function draw(ctx: ViewContext, s: WithResult, query: string): void {
   const m = selectedModule(s);
   ctx.slots.heatmapTitle.textContent = m ? `M${m.id} pattern: ${m.name}` : 'Pattern';
   if (m) {
-    const pattern = ctx.cache(s.result).pattern(m);
     renderHeatmapExplorer(ctx.slots.heatmap, {
       ...common,
-      pattern,
+      pattern: m.pattern,
       features: s.result.features,
       moduleId: m.id,
     });
@@ -99,15 +99,31 @@ export function heatmapPanel(ctx: ViewContext): ViewBinding {
     query = q;
     if (last) draw(ctx, last, query);
   });
-  slots.heatmapBar.append(back, order, search);
+  let copyTop = () => {};
+  const copy = button(doc, 'Copy top features', () => copyTop(), {
+    secondary: true,
+    title: "Copy the module's top features, one per line (for enrichment tools)",
+  });
+  copy.dataset.testid = 'copy-top';
+  slots.heatmapBar.append(back, copy, order, search);
   exportButtons(ctx, slots.heatmapBar, 'heatmap', slots.heatmap, () => ({ title: exportTitle(last, slots.heatmapTitle) }));
   return {
     name: 'heatmap',
     deps: (s) => [s.result, s.selectedModule, s.heatmapOf, s.locality, s.pair?.key, s.heatmapOrder],
     render: (s) => {
       last = s;
-      back.hidden = !(s.heatmapOf === 'locality' && s.locality);
+      const locality = s.heatmapOf === 'locality' ? s.locality : null;
+      back.hidden = locality === null;
       order.value = s.heatmapOrder;
+      const m = selectedModule(s);
+      const word = featureWord(s.result);
+      copy.textContent = `Copy top ${word}`;
+      copy.hidden = locality !== null || !m;
+      copyTop = () => {
+        if (!m) return;
+        const top = topFeatures(m, s.result.features);
+        ctx.copy(top.join('\n'), `${top.length} top ${word} of M${m.id}`);
+      };
       draw(ctx, s, query);
     },
   };

@@ -6,7 +6,6 @@ import type { ImageGrid } from '../../util/imageGrid';
 import { el } from '../../util/dom';
 import { imageThumbnail, patternThumbnail } from './thumbnail';
 import { moduleColors } from './moduleColor';
-import { decodeFloat32 } from '../../../src/shared/result/codec';
 import { activeLocalityCount } from '../../../src/shared/result/active';
 
 export interface LegendProps {
@@ -37,7 +36,7 @@ function legendItem(doc: Document, m: ModuleResult, color: string, tabbable: boo
   swatch.style.background = color;
   const thumb = props.grid
     ? imageThumbnail(doc, props.grid, m.featureWeights, props.theme, m.id)
-    : patternThumbnail(doc, decodeFloat32(m.pattern), props.featureCount, props.theme);
+    : patternThumbnail(doc, m.pattern, props.featureCount, props.theme);
   const text = el(doc, 'span', undefined, 'lava-module-text');
   text.append(el(doc, 'span', `M${m.id}`, 'lava-module-id'), el(doc, 'span', m.name, 'lava-module-name'));
   const badge = doc.createElement('vscode-badge');

@@ -7,7 +7,6 @@ import type { PairData, PairMode } from '../../store/state';
 import { highlightColor } from '../../util/colors';
 import { el } from '../../util/dom';
 import { bin2d, discreteValues, jittered, maskedPearson, resolvePairMode } from '../../util/pairStats';
-import { allMembers, moduleLoadings } from '../../util/resultArrays';
 import { localityMask } from '../../util/selection';
 import type { ViewBinding, ViewContext, WithResult } from '../binding';
 import { exportButtons } from '../controls/exportButtons';
@@ -44,7 +43,7 @@ function colouring(ctx: ViewContext, s: WithResult): Colouring {
     };
   if (m)
     return {
-      active: activeRows(moduleLoadings(m), allMembers(r), r.rowCount),
+      active: activeRows(m.loadings, r.localities, r.rowCount),
       activeLabel: `localities where M${m.id} is active`,
       activeColor: moduleColor(theme, r.modules, m),
     };

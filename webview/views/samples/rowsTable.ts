@@ -2,6 +2,7 @@
 // when known, some of its feature values. Shared by the samples of a locality and the map selection.
 import type { LavaResult } from '../../../src/shared/result/types';
 import { el } from '../../util/dom';
+import { metadataValue } from '../../../src/shared/result/columns';
 
 export interface RowsTableProps {
   result: LavaResult;
@@ -42,7 +43,7 @@ export function renderRowsTable(container: HTMLElement, p: RowsTableProps): void
     const line = el(doc, 'td');
     line.append(open);
     tr.append(line);
-    for (const c of r.metadata) tr.append(el(doc, 'td', formatValue(c.values[row])));
+    for (const c of r.metadata) tr.append(el(doc, 'td', formatValue(metadataValue(c, row))));
     for (const f of p.values?.columns ?? [])
       tr.append(el(doc, 'td', formatValue(p.values!.values[k * F + f])));
     table.append(tr);

@@ -4,7 +4,7 @@ import { selectedModule } from '../../store/selectors';
 import type { SampleValues } from '../../store/state';
 import { el } from '../../util/dom';
 import type { ImageGrid } from '../../util/imageGrid';
-import { localityMembers } from '../../util/resultArrays';
+import { membersOf, metadataValue } from '../../../src/shared/result/columns';
 import { sampleImage, valueRange } from '../../util/sampleImage';
 import type { ViewBinding, ViewContext, WithResult } from '../binding';
 import { renderLoadable } from '../requestStatus/requestStatus';
@@ -33,7 +33,7 @@ function thumbnail(
   canvas.className = 'lava-sample-thumb';
   canvas.dataset.testid = 'sample-thumb';
   canvas.dataset.row = String(row);
-  const label = s.result.metadata.map((c) => `${c.name} ${String(c.values[row])}`).join(', ');
+  const label = s.result.metadata.map((c) => `${c.name} ${String(metadataValue(c, row))}`).join(', ');
   canvas.title = `line ${s.result.rowLines[row]}${label ? ` (${label})` : ''}: click to open the data file there`;
   canvas.tabIndex = 0;
   canvas.setAttribute('role', 'button');
@@ -68,7 +68,7 @@ function draw(ctx: ViewContext, s: WithResult, locality: number, v: SampleValues
   root.dataset.sampleCount = String(v.rows.length);
   root.dataset.locality = String(locality);
   root.dataset.kind = grid ? 'images' : 'table';
-  const total = localityMembers(s.result, locality).length;
+  const total = membersOf(s.result.localities, locality).length;
   const more = total > v.rows.length ? ` (the first ${v.rows.length} of ${total})` : '';
   root.append(el(ctx.doc, 'p', `Locality ${locality}: ${v.rows.length} samples${more}`, 'lava-muted'));
   if (grid && grid.cellOf.length === v.features.length) {

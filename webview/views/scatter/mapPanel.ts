@@ -1,6 +1,7 @@
 // The map panel's binding: what colours the points, which locality is highlighted and which rows are selected,
 // what a hover shows, what a click asks for (the nearest probe's locality) and what a lasso or box selects.
 import type { LavaResult } from '../../../src/shared/result/types';
+import { metadataValue } from '../../../src/shared/result/columns';
 import { rowMask } from '../../store/rowSets';
 import { selectedModule } from '../../store/selectors';
 import { COLOR_BY_FEATURE, COLOR_BY_MODULE, type ExplorerState } from '../../store/state';
@@ -28,7 +29,7 @@ function coloringFor(ctx: ViewContext, s: ExplorerState, r: LavaResult): PointCo
 function tooltip(r: LavaResult, row: number, feature: { name: string; values: Float32Array } | null): TooltipContent {
   const lines: string[] = [];
   if (feature) lines.push(`${feature.name}: ${Number(feature.values[row].toPrecision(4))}`);
-  for (const c of r.metadata.slice(0, 6)) lines.push(`${c.name}: ${String(c.values[row])}`);
+  for (const c of r.metadata.slice(0, 6)) lines.push(`${c.name}: ${String(metadataValue(c, row))}`);
   const top = topModules(r, row);
   for (const t of top) lines.push(`M${t.id} ${t.name}: ${t.activity.toPrecision(3)}`);
   if (top.length === 0) lines.push('no module active here');
@@ -42,7 +43,7 @@ export function selectedRows(s: ExplorerState, r: LavaResult): Uint8Array | null
   const col = target && r.metadata.find((c) => c.name === target.column);
   if (!target || !col) return null;
   const mask = new Uint8Array(r.rowCount);
-  for (let i = 0; i < r.rowCount; i++) if (String(col.values[i]) === target.value) mask[i] = 1;
+  for (let i = 0; i < r.rowCount; i++) if (String(metadataValue(col, i)) === target.value) mask[i] = 1;
   return mask;
 }
 

@@ -27,11 +27,12 @@ export function allSuggestions(r: LavaResult): Suggestion[] {
   for (const c of r.metadata) out.push({ kind: 'column', column: c.name });
   for (const c of r.metadata) {
     if (c.kind === 'numeric' && !isCategoricalNumeric(c.values)) continue;
-    const values = new Set<string>();
-    for (const v of c.values) {
-      values.add(String(v));
-      if (values.size > MAX_VALUES) break;
-    }
+    const values = new Set<string>(c.kind === 'text' ? c.categories : []);
+    if (c.kind === 'numeric')
+      for (const v of c.values) {
+        values.add(String(v));
+        if (values.size > MAX_VALUES) break;
+      }
     if (values.size > MAX_VALUES) continue;
     const sorted = [...values].sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
     for (const value of sorted) out.push({ kind: 'value', column: c.name, value });

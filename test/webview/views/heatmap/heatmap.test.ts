@@ -6,14 +6,13 @@ import { renderHeatmap, labelStep } from '../../../../webview/views/heatmap/heat
 import { divergingColor } from '../../../../webview/util/colors';
 import { container, makeDocument, matchSnapshot, testTheme } from '../../dom';
 import { makeFixture, F, FEATURES, PLANTED } from '../../fixture';
-import { decodeFloat32 } from '../../../../src/shared/result/codec';
 
 function render(moduleId: number, onCellClick?: (i: number, j: number) => void) {
   const r = makeFixture();
   const doc = makeDocument();
   const c = container(doc);
   renderHeatmap(c, {
-    pattern: decodeFloat32(r.modules[moduleId].pattern),
+    pattern: r.modules[moduleId].pattern,
     features: r.features,
     theme: testTheme(),
     size: 300,

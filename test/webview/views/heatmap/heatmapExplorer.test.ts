@@ -3,12 +3,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { bootApp, settle } from '../../fakeHost';
-import { makeFixture, FEATURES } from '../../fixture';
+import { makeFixture, resultNote, FEATURES } from '../../fixture';
 
 async function app() {
   const b = bootApp();
   await settle();
-  b.host.notify('result', { result: makeFixture(), appliedFrom: {} });
+  b.host.notify('result', resultNote(makeFixture()));
   await settle();
   return b;
 }

@@ -108,7 +108,7 @@ test('the badge counts the localities where the module is active by the one shar
   const r = makeFixture();
   // Loadings 0.2, 0.5, 1 and 0.49: half the largest is 0.5, so two localities are active. A stored
   // localityCount from another definition (here 4) does not decide the badge.
-  const m = { ...r.modules[0], loadings: [0.2, 0.5, 1, 0.49, 0], localityCount: 4 };
+  const m = { ...r.modules[0], loadings: Float32Array.from([0.2, 0.5, 1, 0.49, 0]), localityCount: 4 };
   const doc = makeDocument();
   const c = container(doc);
   renderModuleLegend(c, { modules: [m], featureCount: F, selectedModule: 0, theme: testTheme() });

@@ -11,7 +11,7 @@ import {
 } from '../../../../webview/util/pairStats';
 import { activeRows } from '../../../../src/shared/result/active';
 import { bootApp, settle } from '../../fakeHost';
-import { makeFixture } from '../../fixture';
+import { makeFixture, resultNote } from '../../fixture';
 
 test('r by hand: +0.5 over the active rows, -1 over the others', () => {
   const a = [1, 2, 3, 4, 5, 6];
@@ -59,14 +59,14 @@ test("the panel shows r inside and outside the module's active rows; discrete va
   const bv = Array.from({ length: 300 }, (_, i) => (i < 100 ? i % 4 : 0) + 0.1 * Math.sin(i));
   host.handle('pair', ({ a, b }) => ({ a, b, av, bv }));
   await settle();
-  host.notify('result', { result: r, appliedFrom: {} });
+  host.notify('result', resultNote(r));
   await settle();
   app.store.dispatch({ type: 'showPair', a: 'f0', b: 'f1' });
   await settle();
   const view = root.querySelector('[data-testid="pair-view"]')!;
   assert.equal(view.getAttribute('data-plot'), 'jitter');
   const line = root.querySelector('[data-testid="pair-r"]')!;
-  const active = activeRows(r.modules[0].loadings, r.localities.members, r.rowCount);
+  const active = activeRows(r.modules[0].loadings, r.localities, r.rowCount);
   assert.equal(Number(line.getAttribute('data-r-in')), maskedPearson(av, bv, active, 1).r);
   assert.equal(Number(line.getAttribute('data-r-out')), maskedPearson(av, bv, active, 0).r);
   assert.ok(Number(line.getAttribute('data-r-in')) > 0.9, 'M0 is active in blob A, where f1 follows f0');

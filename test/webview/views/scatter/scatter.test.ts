@@ -45,8 +45,8 @@ test('categorical colouring: one colour per blob label, and each blob drawn in i
   const r = makeFixture();
   const theme = testTheme();
   const col = r.metadata[0];
-  assert.equal(col.kind, 'text');
-  const coloring = categoricalColoring(col.name, col.values, theme);
+  if (col.kind !== 'text') throw new Error('the fixture\'s first column is text');
+  const coloring = categoricalColoring(col.name, col.categories, col.codes, theme);
   assert.equal(coloring.legend.kind, 'categorical');
   if (coloring.legend.kind !== 'categorical') return;
   assert.deepEqual(
@@ -125,7 +125,7 @@ test('canvas mode is used from 3000 points and still reports the point count', (
 
 test('integer class labels stored as numbers (digits 0..9) are coloured as categories, measurements as a ramp', () => {
   const theme = testTheme();
-  const digits = metadataColoring({ name: 'label', kind: 'numeric', values: [3, 1, 2, 1, 0, 9] }, theme);
+  const digits = metadataColoring({ name: 'label', kind: 'numeric', values: Float64Array.from([3, 1, 2, 1, 0, 9]) }, theme);
   assert.equal(digits.legend.kind, 'categorical');
   if (digits.legend.kind === 'categorical')
     assert.deepEqual(
@@ -134,7 +134,7 @@ test('integer class labels stored as numbers (digits 0..9) are coloured as categ
     );
   const r = makeFixture();
   assert.equal(metadataColoring(r.metadata[1], theme).legend.kind, 'sequential', 'score has fractions');
-  const many = Array.from({ length: 50 }, (_, k) => k);
+  const many = Float64Array.from({ length: 50 }, (_, k) => k);
   assert.equal(
     metadataColoring({ name: 'age', kind: 'numeric', values: many }, theme).legend.kind,
     'sequential',

@@ -4,9 +4,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { allSuggestions, suggest, suggestionLabel } from '../../../../webview/views/search/suggest';
 import { COLOR_BY_FEATURE } from '../../../../webview/store/state';
-import { encodeFloat32 } from '../../../../src/shared/result/codec';
+import { pack } from '../../../../src/shared/result/packed';
 import { bootApp, settle } from '../../fakeHost';
-import { makeFixture } from '../../fixture';
+import { makeFixture, resultNote } from '../../fixture';
 
 test('suggestions: exact, then prefix, then anywhere; features, columns and label values; values by their own text', () => {
   const r = makeFixture();
@@ -23,7 +23,7 @@ test('suggestions: exact, then prefix, then anywhere; features, columns and labe
 async function withResult() {
   const b = bootApp(undefined, { width: 1000, height: 800 });
   await settle();
-  b.host.notify('result', { result: makeFixture(), appliedFrom: {} });
+  b.host.notify('result', resultNote(makeFixture()));
   await settle();
   const input = b.root.querySelector('[data-testid="search"]') as HTMLInputElement;
   const win = b.doc.defaultView!;
@@ -43,7 +43,7 @@ test('keyboard only: type, arrow down, Enter searches a feature; the host is ask
   const values = Float32Array.from({ length: 300 }, (_, i) => i % 7);
   b.host.handle('feature', ({ feature }) => {
     asked.push(feature);
-    return { feature, values: encodeFloat32(values) };
+    return { feature, values: pack(Float32Array.from(values)) };
   });
   b.type('f');
   assert.equal(b.input.getAttribute('aria-expanded'), 'true');

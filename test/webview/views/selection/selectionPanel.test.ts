@@ -3,9 +3,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { bootApp, settle } from '../../fakeHost';
-import { makeFixture, F, FEATURES } from '../../fixture';
+import { makeFixture, resultNote, F, FEATURES } from '../../fixture';
 import { pairCount } from '../../../../src/shared/result/pairs';
-import { encodeFloat32 } from '../../../../src/shared/result/codec';
+import { pack } from '../../../../src/shared/result/packed';
 
 async function withSelection() {
   const b = bootApp();
@@ -16,14 +16,14 @@ async function withSelection() {
     const rest = new Float32Array(pairCount(F)).fill(0.2);
     return {
       features: FEATURES,
-      inside: encodeFloat32(inside),
-      rest: encodeFloat32(rest),
+      inside: pack(inside),
+      rest: pack(rest),
       insideCount: rows.length,
       restCount: 300 - rows.length,
     };
   });
   await settle();
-  b.host.notify('result', { result: makeFixture(), appliedFrom: {} });
+  b.host.notify('result', resultNote(makeFixture()));
   await settle();
   // Blob B and five rows of blob C, as a lasso would hand them over (unsorted, with a repeat).
   const rows = Int32Array.from([

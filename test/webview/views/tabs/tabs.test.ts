@@ -2,13 +2,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { bootApp, settle } from '../../fakeHost';
-import { imageDesign, makeFixture } from '../../fixture';
+import { imageDesign, makeFixture, resultNote } from '../../fixture';
 import { layoutMode } from '../../../../webview/views/layout';
 
 async function explorer(width: number, height: number, image = false) {
   const b = bootApp(undefined, { width, height });
   await settle();
-  b.host.notify('result', { result: image ? makeFixture(100, imageDesign(6)) : makeFixture(), appliedFrom: {} });
+  b.host.notify('result', resultNote(image ? makeFixture(100, imageDesign(6)) : makeFixture()));
   await settle();
   return b;
 }

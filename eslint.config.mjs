@@ -37,6 +37,11 @@ const zones = [
   },
   { target: './src/worker', from: ['./src/extension', './src/cli', './webview'] },
   {
+    target: './src/report',
+    from: ['./src/extension', './src/cli', './src/worker', './webview'],
+    message: 'The report writer serves the CLI and the extension: it imports neither (nor the webview: it reads its bundle).',
+  },
+  {
     target: './src/cli',
     from: ['./src/extension', './src/worker', './webview'],
     message: 'The CLI and the extension never import each other.',

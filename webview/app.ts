@@ -45,6 +45,8 @@ export interface AppOptions {
   height?: number;
   /** Where dropped messages and an ignored saved state are reported. */
   log?: (line: string) => void;
+  /** A standalone report (webview/report): no Re-run, Save or Settings buttons, as no host can act on them. */
+  readOnly?: boolean;
 }
 
 export function startApp(root: HTMLElement, api: VsCodeApi, options: AppOptions = {}): App {
@@ -83,11 +85,16 @@ export function startApp(root: HTMLElement, api: VsCodeApi, options: AppOptions 
   const render = bindViews(root, [
     // First: the arrangement decides how wide the other views are.
     layoutPanel(root, width),
-    headerPanel(ctx, {
-      rerun: () => host.notify('rerun', {}),
-      saveResult: () => host.notify('saveResult', {}),
-      openSettings: () => host.notify('openSettings', {}),
-    }),
+    headerPanel(
+      ctx,
+      options.readOnly
+        ? null
+        : {
+            rerun: () => host.notify('rerun', {}),
+            saveResult: () => host.notify('saveResult', {}),
+            openSettings: () => host.notify('openSettings', {}),
+          },
+    ),
     searchPanel(ctx),
     mapControls(ctx),
     earlyMapPanel(ctx),

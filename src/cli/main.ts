@@ -11,6 +11,7 @@ import { USAGE, UsageError, parseCommandLine } from './args';
 import { progressBar, summary } from './output';
 import { checkOutPath, unwritable } from './outPath';
 import { printable } from '../shared/printable';
+import { report } from './report';
 
 /** A run stopped by a signal: exit 128 + the signal's number, as a shell reports it. */
 class Interrupted extends Error {
@@ -106,6 +107,7 @@ export async function main(argv: string[], io: Output = PROCESS_OUTPUT): Promise
       io.stdout(USAGE + '\n');
       return command === undefined ? 2 : 0;
     }
+    if (command === 'report') return await report(rest, io);
     if (command !== 'explain') throw new UsageError(`unknown command "${command}"`);
     return await explain(rest, io);
   } catch (e) {

@@ -4,6 +4,7 @@ import { Explainer, LAST_RESULT_KEY } from './commands/explain';
 import { pickDataFile, vscodePrompter } from './commands/pickInputs';
 import { pickOptions } from './commands/optionSteps';
 import { showRunError } from './commands/showError';
+import { exportReport } from './commands/exportReport';
 import { LavaPanel, VIEW_TYPE } from './panel';
 import { WebviewStateSchema } from '../shared/protocol';
 
@@ -69,6 +70,13 @@ export function activate(context: vscode.ExtensionContext): void {
           return;
         }
         explainer.rerun(panel);
+      }),
+    ),
+    vscode.commands.registerCommand(
+      'lava.exportReport',
+      guard(async () => {
+        const panel = LavaPanel.current;
+        await exportReport(panel && { result: panel.result, resultUri: panel.resultUri });
       }),
     ),
     vscode.commands.registerCommand(

@@ -23,14 +23,14 @@ export function isInside(folder: string, path: string): boolean {
 }
 
 /**
- * Where the save dialog of an exported view starts: beside the data when it is in the workspace, else in the
+ * Where the save dialog of an exported view (or report: view "report", format "html") starts: beside the data when it is in the workspace, else in the
  * workspace folder; never outside it. Null when no folder is open (the dialog picks its own start).
  */
 export function defaultExportPath(
   dataPath: string | null,
   workspaceFolder: string | null,
   view: string,
-  format: 'png' | 'svg' | 'csv',
+  format: string,
 ): string | null {
   if (!workspaceFolder) return null;
   const stem = dataPath ? basename(dataPath, extname(dataPath)) : 'lava';

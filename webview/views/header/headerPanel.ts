@@ -3,8 +3,9 @@ import type { ViewBinding, ViewContext } from '../binding';
 import { buildToolbar, type ToolbarActions } from '../controls/toolbar';
 import { renderHeader } from './header';
 
-export function headerPanel(ctx: ViewContext, actions: ToolbarActions): ViewBinding {
-  buildToolbar(ctx.doc, ctx.slots.toolbar, actions);
+/** `actions` null: a read-only explorer (the standalone report), without the toolbar's buttons. */
+export function headerPanel(ctx: ViewContext, actions: ToolbarActions | null): ViewBinding {
+  if (actions) buildToolbar(ctx.doc, ctx.slots.toolbar, actions);
   return {
     name: 'header',
     withoutResult: true,

@@ -1,0 +1,58 @@
+// The report's in-page host with the real explorer (jsdom): the embedded result is shown, the toolbar's buttons
+// are gone, and what needs the data file (a pair, a locality, a feature) fails with the report's line.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startApp } from '../../../webview/app';
+import { NOT_IN_REPORT, reportHost } from '../../../webview/report/reportHost';
+import { encodeResult } from '../../../src/shared/result/encode';
+import { makeDocument } from '../dom';
+import { makeFixture, FEATURES } from '../fixture';
+
+async function settle(): Promise<void> {
+  for (let k = 0; k < 10; k++) await new Promise((r) => setTimeout(r, 0));
+}
+
+function bootReport() {
+  const doc = makeDocument();
+  const root = doc.createElement('div');
+  doc.body.append(root);
+  const result = makeFixture();
+  const logs: string[] = [];
+  const host = reportHost(
+    encodeResult(result),
+    { source: result.source, appliedFrom: { modules: 'command' } },
+    (l) => logs.push(l),
+  );
+  const app = startApp(root, host.api, { readOnly: true, width: 1400, height: 900, log: (l) => logs.push(l) });
+  host.connect((m) => app.receive(m));
+  return { root, app, result, logs };
+}
+
+test('the report shows the embedded result, without Re-run, Save or Settings', async () => {
+  const { root, app, result, logs } = bootReport();
+  await settle();
+  const shown = app.store.get().result;
+  assert.ok(shown, 'a result is shown');
+  assert.equal(shown.modules.length, result.modules.length);
+  assert.deepEqual(Array.from(shown.embedding.coords), Array.from(result.embedding.coords));
+  assert.deepEqual(app.store.get().appliedFrom, { modules: 'command' });
+  const labels = [...root.querySelectorAll('button, vscode-button')].map((b) => b.textContent);
+  for (const gone of ['Re-run', 'Save result', 'Settings']) assert.ok(!labels.includes(gone), `no ${gone} button`);
+  assert.deepEqual(logs, []);
+  app.dispose();
+});
+
+test('a pair, a locality and a feature fail with the report line, not a hang', async () => {
+  const { app } = bootReport();
+  await settle();
+  app.store.dispatch({ type: 'showPair', a: FEATURES[0], b: FEATURES[1] });
+  app.store.dispatch({ type: 'search', target: { kind: 'feature', feature: FEATURES[2] } });
+  app.store.dispatch({ type: 'showLocality', id: 0 });
+  await settle();
+  const s = app.store.get();
+  for (const [what, l] of [['pair', s.pair], ['locality', s.locality], ['feature', s.feature]] as const) {
+    assert.equal(l?.status, 'failed', `${what}: ${JSON.stringify(l)}`);
+    assert.equal(l.status === 'failed' && l.error, NOT_IN_REPORT, what);
+  }
+  app.dispose();
+});

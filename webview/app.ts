@@ -75,11 +75,13 @@ export function startApp(root: HTMLElement, api: VsCodeApi, options: AppOptions 
           : viewToPng(slot, theme.background).catch(() => null);
       void data.then((d) => d && host.notify('export', { format, view, data: d }));
     },
-    rowsOut: {
-      open: (row) => host.notify('openRow', { row }),
-      copy: (rows) => host.notify('copyRows', { rows: Array.from(rows) }),
-      save: (rows) => host.notify('exportSelection', { rows: Array.from(rows) }),
-    },
+    rowsOut: options.readOnly
+      ? null
+      : {
+          open: (row) => host.notify('openRow', { row }),
+          copy: (rows) => host.notify('copyRows', { rows: Array.from(rows) }),
+          save: (rows) => host.notify('exportSelection', { rows: Array.from(rows) }),
+        },
     copy: (text, what) => host.notify('copy', { text, what }),
   };
   const render = bindViews(root, [

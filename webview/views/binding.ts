@@ -23,8 +23,11 @@ export interface ViewContext {
   sizes(result: LavaResult | null): Sizes;
   /** Sends the view in `slot` to the host as a PNG or SVG file, with a title (and legend) when `decor` gives one. */
   exportView(view: string, slot: HTMLElement, format: 'png' | 'svg', decor?: ExportDecor): void;
-  /** Rows out of the explorer, through the host: open the data file at one, copy line numbers, save as CSV. */
-  rowsOut: RowsOut;
+  /**
+   * Rows out of the explorer, through the host: open the data file at one, copy line numbers, save as CSV; null in
+   * a report page, which has no data file or clipboard host to hand them to.
+   */
+  rowsOut: RowsOut | null;
   /** Puts `text` on the clipboard through the host; `what` names it in the confirmation. */
   copy(text: string, what: string): void;
 }

@@ -65,3 +65,20 @@ test("a pair, a locality, its samples, a feature and a selection's correlations 
   }
   app.dispose();
 });
+
+test('a selection in the report is explained without Export CSV, Copy line numbers or row links (no host to act)', async () => {
+  const { root, app, logs } = bootReport();
+  await settle();
+  app.store.dispatch({ type: 'select', rows: Int32Array.of(1, 2, 3), mode: 'replace' });
+  await settle();
+  const panel = root.querySelector('[data-testid="selection"]')!;
+  assert.equal(panel.getAttribute('data-row-count'), '3');
+  assert.ok(panel.querySelectorAll('[data-testid="selection-module-item"]').length > 0, 'the modules are ranked');
+  const labels = [...panel.querySelectorAll('button')].map((b) => b.textContent);
+  for (const gone of ['Export CSV…', 'Copy line numbers']) assert.ok(!labels.includes(gone), `no ${gone} button`);
+  assert.equal(panel.querySelectorAll('[data-testid="open-row"]').length, 0, 'line numbers are text');
+  const lines = [...panel.querySelectorAll('[data-testid="selection-rows"] tr td:first-child')].map((td) => td.textContent);
+  assert.equal(lines.length, 3);
+  assert.deepEqual(logs, []);
+  app.dispose();
+});

@@ -9,7 +9,8 @@ export interface RowsTableProps {
   rows: ArrayLike<number>;
   /** At most this many rows are listed; the rest are counted. */
   limit: number;
-  onOpen: (row: number) => void;
+  /** Opens the data file at a row; without it (a report page) line numbers are plain text. */
+  onOpen?: (row: number) => void;
   /** Feature values to show: `columns` are feature positions; values is rows x features (all of them), row-major. */
   values?: { features: readonly string[]; columns: readonly number[]; values: Float32Array };
   testId?: string;
@@ -35,13 +36,16 @@ export function renderRowsTable(container: HTMLElement, p: RowsTableProps): void
   for (let k = 0; k < shown; k++) {
     const row = p.rows[k];
     const tr = el(doc, 'tr');
-    const open = el(doc, 'button', String(r.rowLines[row]), 'lava-link');
-    open.dataset.testid = 'open-row';
-    open.dataset.row = String(row);
-    open.title = `Open the data file at line ${r.rowLines[row]}`;
-    open.addEventListener('click', () => p.onOpen(row));
     const line = el(doc, 'td');
-    line.append(open);
+    const onOpen = p.onOpen;
+    if (onOpen) {
+      const open = el(doc, 'button', String(r.rowLines[row]), 'lava-link');
+      open.dataset.testid = 'open-row';
+      open.dataset.row = String(row);
+      open.title = `Open the data file at line ${r.rowLines[row]}`;
+      open.addEventListener('click', () => onOpen(row));
+      line.append(open);
+    } else line.textContent = String(r.rowLines[row]);
     tr.append(line);
     for (const c of r.metadata) tr.append(el(doc, 'td', formatValue(metadataValue(c, row))));
     for (const f of p.values?.columns ?? [])

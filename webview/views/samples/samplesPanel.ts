@@ -38,11 +38,11 @@ function thumbnail(
   canvas.tabIndex = 0;
   canvas.setAttribute('role', 'button');
   canvas.setAttribute('aria-label', canvas.title);
-  canvas.addEventListener('click', () => ctx.rowsOut.open(row));
+  canvas.addEventListener('click', () => ctx.rowsOut?.open(row));
   canvas.addEventListener('keydown', (e) => {
     if (e.key !== 'Enter' && e.key !== ' ') return;
     e.preventDefault();
-    ctx.rowsOut.open(row);
+    ctx.rowsOut?.open(row);
   });
   const g = canvas.getContext('2d');
   // jsdom has no canvas: the element is there, nothing is painted.
@@ -89,7 +89,7 @@ function draw(ctx: ViewContext, s: WithResult, locality: number, v: SampleValues
       result: s.result,
       rows: v.rows,
       limit: 200,
-      onOpen: ctx.rowsOut.open,
+      onOpen: ctx.rowsOut?.open,
       values: { ...v, columns },
     });
   }

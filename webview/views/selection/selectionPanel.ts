@@ -17,13 +17,17 @@ const HINT = 'Select a region on the map (lasso or box; shift adds, alt removes)
 
 function toolbar(ctx: ViewContext, rows: Int32Array): HTMLElement {
   const bar = el(ctx.doc, 'div', undefined, 'lava-panel-bar');
+  const out = ctx.rowsOut;
+  if (out)
+    bar.append(
+      button(ctx.doc, 'Export CSV…', () => out.save(rows), {
+        icon: 'save',
+        secondary: true,
+        title: 'Save the selected rows (line, metadata, coordinates, module activities) as CSV',
+      }),
+      button(ctx.doc, 'Copy line numbers', () => out.copy(rows), { icon: 'copy', secondary: true }),
+    );
   bar.append(
-    button(ctx.doc, 'Export CSV…', () => ctx.rowsOut.save(rows), {
-      icon: 'save',
-      secondary: true,
-      title: 'Save the selected rows (line, metadata, coordinates, module activities) as CSV',
-    }),
-    button(ctx.doc, 'Copy line numbers', () => ctx.rowsOut.copy(rows), { icon: 'copy', secondary: true }),
     button(ctx.doc, 'Clear', () => ctx.dispatch({ type: 'clearSelection' }), {
       icon: 'close',
       secondary: true,
@@ -109,7 +113,7 @@ function draw(ctx: ViewContext, s: WithResult, rows: Int32Array): void {
   if (r.metadata.length) root.append(el(doc, 'h3', 'Make-up'), makeupTables(doc, metadataMakeup(r, mask)));
   root.append(el(doc, 'h3', 'Correlations'), correlations(ctx, s));
   root.append(el(doc, 'h3', 'Rows'));
-  renderRowsTable(root, { result: r, rows, limit: 20, onOpen: ctx.rowsOut.open, testId: 'selection-rows' });
+  renderRowsTable(root, { result: r, rows, limit: 20, onOpen: ctx.rowsOut?.open, testId: 'selection-rows' });
   ctx.slots.selection.replaceChildren(root);
 }
 

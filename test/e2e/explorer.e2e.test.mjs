@@ -564,7 +564,8 @@ test(
           await wb.closeAllToasts();
           const item = await wb.contextMenu('cells.h5ad', /^Explain Dataset$/);
           await wb.choose(item);
-          const wv = wb.webview();
+          // The shown panel's frame: the digits panel's (hidden, kept alive) already has modules and may come last.
+          const wv = page.frameLocator('iframe.webview.ready >> visible=true').first().frameLocator('iframe#active-frame');
           await wv.locator('[data-testid=module-item]').first().waitFor({ timeout: 180_000 });
           const genes = ['CD3E', 'CD3D', 'CD2', 'MS4A1', 'CD79A', 'CD79B'];
           const stored = resultFiles(profile, 'cells.h5ad');

@@ -5,10 +5,12 @@ import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-badge/index.js';
 import './styles.css';
 import { startApp } from './app';
+import { startCompareApp } from './views/compare/compareApp';
 import { vsCodeApi } from './util/vscodeApi';
 
 const root = document.getElementById('app') ?? document.body.appendChild(document.createElement('div'));
-const app = startApp(root, vsCodeApi());
+// The compare panel's page marks its root (src/extension/panel.ts panelHtml); the explorer's does not.
+const app = root.dataset.kind === 'compare' ? startCompareApp(root, vsCodeApi()) : startApp(root, vsCodeApi());
 
 // Every message goes to the rpc Peer, which checks it against the host's contract and drops what does not fit.
 window.addEventListener('message', (event: MessageEvent<unknown>) => app.receive(event.data));

@@ -7,7 +7,10 @@ import { flagName } from '../shared/params/names';
 import { renderOptions } from '../shared/errors';
 
 /** A mistake on the command line: one line, exit 2. */
-export class UsageError extends Error {}
+export class UsageError extends Error {
+  /** The command whose --help explains the usage. */
+  helpCommand = 'lava explain --help';
+}
 
 /** The run's own flags (not options of the method). */
 const RUN_FLAGS = {

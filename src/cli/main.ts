@@ -8,6 +8,7 @@ import { LavaCancelled, LavaInputError, describeInputError } from '../shared/err
 import { flagName } from '../shared/params/names';
 import { PATH_PARAMS } from '../shared/params/types';
 import { USAGE, UsageError, parseCommandLine } from './args';
+import { compareCommand } from './compare';
 import { progressBar, summary } from './output';
 import { checkOutPath, unwritable } from './outPath';
 import { printable } from '../shared/printable';
@@ -90,7 +91,7 @@ async function explain(argv: string[], io: Output): Promise<number> {
  * prints more: its stack, each line escaped alike.
  */
 export function failure(e: unknown): [string, number] {
-  if (e instanceof UsageError) return [printable(`${e.message} (run "lava explain --help" for usage)`), 2];
+  if (e instanceof UsageError) return [printable(`${e.message} (run "${e.helpCommand}" for usage)`), 2];
   // Options the engine names by key ({option:maxFeatures}) read as this command's flags (--max-features).
   if (e instanceof LavaInputError) return [printable(describeInputError(e, flagName)), 2];
   if (e instanceof Interrupted) return ['interrupted; no result written', e.code];
@@ -107,6 +108,7 @@ export async function main(argv: string[], io: Output = PROCESS_OUTPUT): Promise
       io.stdout(USAGE + '\n');
       return command === undefined ? 2 : 0;
     }
+    if (command === 'compare') return await compareCommand(rest, io);
     if (command === 'report') return await report(rest, io);
     if (command !== 'explain') throw new UsageError(`unknown command "${command}"`);
     return await explain(rest, io);

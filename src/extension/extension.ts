@@ -4,6 +4,7 @@ import { Explainer, LAST_RESULT_KEY } from './commands/explain';
 import { pickDataFile, vscodePrompter } from './commands/pickInputs';
 import { pickOptions } from './commands/optionSteps';
 import { showRunError } from './commands/showError';
+import { compareCommand } from './commands/compare';
 import { exportReport } from './commands/exportReport';
 import { LavaPanel, VIEW_TYPE } from './panel';
 import { WebviewStateSchema } from '../shared/protocol';
@@ -58,6 +59,10 @@ export function activate(context: vscode.ExtensionContext): void {
         }
         if (uri) await explainer.showStored(uri);
       }),
+    ),
+    vscode.commands.registerCommand(
+      'lava.compareResults',
+      guard((arg?: unknown) => compareCommand(context.extensionUri, arg, (l) => explainer.log(l))),
     ),
     vscode.commands.registerCommand(
       'lava.rerun',

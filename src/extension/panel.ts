@@ -202,7 +202,7 @@ export function titleFor(dataUri: vscode.Uri): string {
 }
 
 /** The nonce only lets our bundle run; everything else is refused by the CSP. */
-export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
+export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri, kind: 'explorer' | 'compare' = 'explorer'): string {
   const nonce = randomBytes(18)
     .toString('base64')
     .replace(/[^A-Za-z0-9]/g, '');
@@ -234,7 +234,7 @@ export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri): st
     <title>LAVA Explorer</title>
   </head>
   <body>
-    <div id="app"></div>
+    <div id="app"${kind === 'compare' ? ' data-kind="compare"' : ''}></div>
     <script nonce="${nonce}" src="${webview.asWebviewUri(dist('webview.js')).toString()}"></script>
   </body>
 </html>`;

@@ -120,3 +120,29 @@ export const WebviewStateSchema = z.object({
   tab: z.enum(DETAIL_TABS).optional(),
 });
 export type WebviewState = z.infer<typeof WebviewStateSchema>;
+
+/**
+ * The compare panel (LAVA: Compare Results...): the host sends the comparison's file text and both results' file
+ * texts, which the webview decodes and checks itself (shared/compare/codec, shared/result/decode).
+ */
+export const compareHostContract = {
+  requests: {},
+  notes: {
+    comparison: z.object({
+      /** The comparison file, as the webview names it in errors and the header. */
+      file: z.string(),
+      text: z.string(),
+      a: z.object({ file: z.string(), text: z.string() }),
+      b: z.object({ file: z.string(), text: z.string() }),
+    }),
+    error: z.object({ message: z.string() }),
+  },
+} satisfies Contract;
+
+export const compareWebviewContract = {
+  requests: {},
+  notes: { ready: z.object({}) },
+} satisfies Contract;
+
+export type CompareHostContract = typeof compareHostContract;
+export type CompareWebviewContract = typeof compareWebviewContract;

@@ -14,7 +14,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import {
@@ -32,6 +32,7 @@ import {
 // The stored result packs its arrays (schema 2); the test reads it through the product's own decoder.
 import { decodeResult } from '../../src/shared/result/decode.ts';
 import { membersOf, metadataValue } from '../../src/shared/result/columns.ts';
+import { decodeComparison } from '../../src/shared/compare/codec.ts';
 import { extensionHostErrors } from './support/exthostLog.mjs';
 import { openBrowser, Workbench } from './support/workbench.mjs';
 
@@ -169,6 +170,11 @@ test(
     const h5ad = writeH5ad(join(R, 'fixtures'));
     if (h5ad.missing && process.env.CI) throw new Error(h5ad.missing);
     if (h5ad.path) cpSync(h5ad.path, join(ws, 'cells.h5ad'));
+    // Two results of the digits rows for "Compare Results...": its given map and one UMAP computes (few epochs: quick).
+    mkdirSync(join(ws, 'compare'));
+    const lavaCli = (...args) => execFileSync(process.execPath, [join(ROOT, 'bin/lava.js'), 'explain', ...args, '--quiet']);
+    lavaCli(join(ws, 'digits.csv'), '--out', join(ws, 'compare/given.lava.json'));
+    lavaCli(join(ws, 'digits.csv'), '--umap', '--umap-epochs', '100', '--out', join(ws, 'compare/computed.lava.json'));
     installExtension(codeServer, profile, vsix);
     const server = await startCodeServer(codeServer, profile, ws, { logFile: join(R, 'code-server.log') });
     lap(`code-server up on port ${server.port}`);
@@ -689,6 +695,33 @@ test(
         }
         await page.setViewportSize({ width: 1600, height: 1000 });
         await wb.runCommand('View: Show Explorer');
+      });
+
+      await step('"LAVA: Compare Results..." on two digits results shows the matched pairs of the comparison file', async () => {
+        await wb.runCommand('LAVA: Compare Results...');
+        for (const name of ['given.lava.json', 'computed.lava.json']) {
+          const input = page.locator('.quick-input-widget input');
+          await input.waitFor({ timeout: 15_000 });
+          await input.fill(name);
+          await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 15_000 });
+          await page.keyboard.press('Enter');
+        }
+        const file = join(ws, 'compare/given-vs-computed.lava-compare.json');
+        const wv = wb.webview();
+        await wv.locator('[data-testid=compare-root]').waitFor({ timeout: 60_000 });
+        const c = decodeComparison(readFileSync(file, 'utf8'), file);
+        const items = wv.locator('[data-testid=compare-match]');
+        assert.equal(await items.count(), c.matched.length, 'one compare-match per matched pair');
+        const cosines = await items.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-cosine'))));
+        assert.deepEqual(cosines, c.matched.map((m) => m.cosine));
+        assert.ok(c.matched.length > 0, 'the given and the computed map share modules');
+        assert.equal(await wv.locator('[data-testid=compare-map-a] [data-testid=scatter]').getAttribute('data-point-count'), '1797');
+        await items.first().click();
+        await wv.locator('[data-testid=compare-map-b] .lava-compare-legend', { hasText: 'activity' }).waitFor({ timeout: 15_000 });
+        await wb.shot('12-compare');
+        await wv.locator('.lava-compare-bar select').first().selectOption('kept');
+        await wv.locator('[data-testid=compare-map-a] .lava-compare-legend', { hasText: 'neighbourhood kept' }).waitFor({ timeout: 15_000 });
+        await wb.shot('12b-compare-neighbourhood-kept');
       });
 
       await step('no error in the extension host log, no page error or CSP refusal in the browser', () => {

@@ -12,7 +12,7 @@ export function resultPathBeside(data: string): string {
 }
 
 /** `file` (absolute, or relative to the current folder) as seen from `folder`, "/" separators. */
-function relativeTo(folder: string, file: string): string {
+export function relativeTo(folder: string, file: string): string {
   if (file === '') return file; // unknown: stays unknown
   // On another Windows drive `relative` gives the absolute path, which then stays absolute ("D:/x.csv").
   return relative(folder, resolve(file)).split(sep).join('/');

@@ -75,7 +75,7 @@ function invalid(file: string, what: string): never {
 }
 
 /** `modules[2].activity`: a zod path as the file's reader would write it. */
-function keyOf(path: PropertyKey[]): string {
+export function keyOf(path: PropertyKey[]): string {
   return (
     path.map((k, i) => (typeof k === 'number' ? `[${k}]` : `${i ? '.' : ''}${String(k)}`)).join('') ||
     '(top level)'
@@ -83,7 +83,7 @@ function keyOf(path: PropertyKey[]): string {
 }
 
 /** The issue to report: inside a union, the branch that got furthest into the value (it is the one meant). */
-function deepestIssue(issue: z.core.$ZodIssue): { path: PropertyKey[]; message: string } {
+export function deepestIssue(issue: z.core.$ZodIssue): { path: PropertyKey[]; message: string } {
   if (issue.code !== 'invalid_union' || issue.errors.length === 0) return issue;
   const branches = issue.errors.map((b) => deepestIssue(b[0]));
   const best = branches.reduce((a, b) => (b.path.length > a.path.length ? b : a));

@@ -26,6 +26,8 @@ export interface ScatterProps extends SceneInput {
   tool?: MapTool;
   onSelect?: (rows: Int32Array, mode: SelectMode) => void;
   onClearSelection?: () => void;
+  /** The row under the pointer, null when it leaves every point (linked maps highlight the same row). */
+  onHover?: (row: number | null) => void;
 }
 
 /** What one render leaves for the next on the same container: its zoom handle and the keyboard's point. */
@@ -104,7 +106,11 @@ export function renderScatter(container: HTMLElement, props: ScatterProps): void
     height: props.height,
     zoom,
     initial: focused !== null && focused < count ? focused : null,
-    onFocusRow: (row) => (kept.focused = row),
+    onFocusRow: (row) => {
+      kept.focused = row;
+      // The keyboard's point is hovered as much as the pointer's (linked maps follow both).
+      props.onHover?.(row);
+    },
     onPick: (row) => props.onClick?.({ row, probe: null }),
     onEscape: () => props.onClearSelection?.(),
     showTip: (row, x, y) => props.tooltip && tooltip.show(x, y, props.tooltip(row)),
@@ -140,8 +146,12 @@ function attachPointer(
     const { row } = hit(mx, my, zoom.transform());
     if (row === null || !props.tooltip) tooltip.hide();
     else tooltip.show(mx, my, props.tooltip(row));
+    props.onHover?.(row);
   });
-  surface.addEventListener('mouseleave', () => tooltip.hide());
+  surface.addEventListener('mouseleave', () => {
+    tooltip.hide();
+    props.onHover?.(null);
+  });
   surface.addEventListener('click', (e) => {
     if (wasDrag()) return;
     const h = hit(...pos(e), zoom.transform());

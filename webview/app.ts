@@ -9,7 +9,7 @@ import { persisted, restoreState } from './store/persist';
 import { initialState } from './store/state';
 import { Store } from './store/store';
 import { readTheme, type Theme } from './util/colors';
-import { viewToPng, viewToSvg } from './util/export';
+import { decoratedExport, viewToPng, viewToSvg } from './util/export';
 import type { VsCodeApi } from './util/vscodeApi';
 import { bindViews, type ViewContext } from './views/binding';
 import { headerPanel } from './views/header/headerPanel';
@@ -18,6 +18,8 @@ import { imagePanel } from './views/image/imagePanel';
 import { buildLayout, layoutPanel, viewSizes } from './views/layout';
 import { legendPanel } from './views/legend/legendPanel';
 import { pairPanel } from './views/pair/pairPanel';
+import { samplesPanel } from './views/samples/samplesPanel';
+import { selectionPanel } from './views/selection/selectionPanel';
 import { ResultCache } from './views/resultCache';
 import { mapControls } from './views/scatter/mapControls';
 import { earlyMapPanel } from './views/scatter/earlyMap';
@@ -65,10 +67,21 @@ export function startApp(root: HTMLElement, api: VsCodeApi, options: AppOptions 
     theme: () => theme,
     cache: (r) => (cache?.result === r ? cache : (cache = new ResultCache(r))),
     sizes: (r) => viewSizes(root, slots, r, options.width, options.height),
-    exportView: (view, slot, format) => {
-      const data = format === 'svg' ? Promise.resolve(viewToSvg(slot)) : viewToPng(slot, theme.background).catch(() => null);
+    exportView: (view, slot, format, decor) => {
+      const data = decor
+        ? decoratedExport(slot, format, decor, theme).catch(() => null)
+        : format === 'svg'
+          ? Promise.resolve(viewToSvg(slot))
+          : viewToPng(slot, theme.background).catch(() => null);
       void data.then((d) => d && host.notify('export', { format, view, data: d }));
     },
+    rowsOut: options.readOnly
+      ? null
+      : {
+          open: (row) => host.notify('openRow', { row }),
+          copy: (rows) => host.notify('copyRows', { rows: Array.from(rows) }),
+          save: (rows) => host.notify('exportSelection', { rows: Array.from(rows) }),
+        },
     copy: (text, what) => host.notify('copy', { text, what }),
   };
   const render = bindViews(root, [
@@ -94,6 +107,8 @@ export function startApp(root: HTMLElement, api: VsCodeApi, options: AppOptions 
     pairPanel(ctx),
     imagePanel(ctx),
     tabsPanel(ctx, width),
+    selectionPanel(ctx),
+    samplesPanel(ctx),
   ]);
 
   host.on('running', (running) => store.dispatch({ type: 'running', running }));

@@ -1,4 +1,4 @@
-// The host's client of the engine thread: run and load, another k, then the webview's locality and pair requests, all
+// The host's client of the engine thread: run and load, another k, then the webview's requests (locality, pair, feature, selection, rows), all
 // over rpc (shared/workerProtocol.ts). One thread per run, kept afterwards to answer requests. Cancelling
 // terminates the thread, which stops the engine mid-step for sure; a thread that dies rejects all pending.
 import { Worker } from 'node:worker_threads';
@@ -110,6 +110,14 @@ export class EngineClient {
 
   feature(feature: string): Promise<Reply<'feature'>> {
     return this.peer.request('feature', { feature });
+  }
+
+  selection(rows: number[], signal?: AbortSignal): Promise<Reply<'selection'>> {
+    return this.peer.request('selection', { rows }, { signal });
+  }
+
+  rows(rows: number[]): Promise<Reply<'rows'>> {
+    return this.peer.request('rows', { rows });
   }
 
   /** Listens for the running run's embedding (sent once its step ends); returns the unsubscribe function. */

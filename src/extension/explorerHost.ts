@@ -1,7 +1,7 @@
 // The host's side of one explorer webview, free of vscode so it is unit-tested with a fake webview: the rpc
-// peer (shared/protocol.ts), the notes it sends (running, embedding, result, error), its answers to locality,
-// pair and feature requests through an engine client, another k asked of that client, and the webview's buttons
-// handed to the extension as actions.
+// peer (shared/protocol.ts), the notes it sends (running, embedding, result, error), its answers to the webview's
+// requests (locality, pair, feature, selection, rows) through an engine client, another k, and the webview's buttons handed to
+// the extension as actions.
 import { Peer, RemoteError, describeWireError, type Port } from '../shared/rpc';
 import { hostContract, webviewContract, type HostContract, type WebviewContract } from '../shared/protocol';
 import type { ResultText } from '../shared/result/summary';
@@ -17,6 +17,12 @@ export interface ExplorerActions {
   save(): void;
   exportView(view: { format: 'png' | 'svg'; view: string; data: string }): void;
   openSettings(): void;
+  /** Save the rows of the shown result as CSV (through a save dialog). */
+  exportSelection(rows: number[]): void;
+  /** Put the rows' line numbers on the clipboard. */
+  copyRows(rows: number[]): void;
+  /** Open the data file at the row's line. */
+  openRow(row: number): void;
   /** Puts `text` on the clipboard (the webview's own clipboard access is not granted everywhere). */
   copy(text: string, what: string): void;
   /** An engine client able to answer requests for the shown result (opened from disk or revived). */
@@ -28,6 +34,12 @@ export interface ExplorerActions {
 function forWebview(e: unknown): Error {
   if (e instanceof RemoteError) return new Error(describeWireError(e.info, settingName));
   return e instanceof Error ? e : new Error(String(e));
+}
+
+/** Throws unless every row is one of the result's rows. */
+function checkRows(rows: readonly number[], result: ResultText): void {
+  const count = result.summary.rowCount;
+  for (const r of rows) if (r >= count) throw new Error(`no row ${r}: this result has ${count}`);
 }
 
 export class ExplorerHost {
@@ -63,6 +75,18 @@ export class ExplorerHost {
     this.peer.handle('feature', ({ feature }) =>
       this.ask('feature', async () => (await this.requestEngine()).feature(feature)),
     );
+    this.peer.handle('selection', ({ rows }, ctx) =>
+      this.ask('selection', async (result) => {
+        checkRows(rows, result);
+        return (await this.requestEngine()).selection(rows, ctx.signal);
+      }),
+    );
+    this.peer.handle('rows', ({ rows }) =>
+      this.ask('rows', async (result) => {
+        checkRows(rows, result);
+        return (await this.requestEngine()).rows(rows);
+      }),
+    );
     this.peer.on('ready', () => this.resend());
     this.peer.on('rerun', () => actions.rerun());
     this.peer.on('modulesAtK', ({ k }) => {
@@ -71,6 +95,10 @@ export class ExplorerHost {
     this.peer.on('saveResult', () => actions.save());
     this.peer.on('openSettings', () => actions.openSettings());
     this.peer.on('export', (view) => actions.exportView(view));
+    // Rows name the shown result's rows: notes about another result (or none) are dropped, and logged.
+    this.peer.on('exportSelection', ({ rows }) => this.withRows(rows, () => actions.exportSelection(rows)));
+    this.peer.on('copyRows', ({ rows }) => this.withRows(rows, () => actions.copyRows(rows)));
+    this.peer.on('openRow', ({ row }) => this.withRows([row], () => actions.openRow(row)));
     this.peer.on('copy', ({ text, what }) => actions.copy(text, what));
   }
 
@@ -170,6 +198,16 @@ export class ExplorerHost {
       ...(this.resultUri ? { resultUri: this.resultUri } : {}),
       appliedFrom: summary.paramSources,
     });
+  }
+
+  private withRows(rows: number[], act: () => void): void {
+    try {
+      if (!this.result) throw new Error('no result is shown');
+      checkRows(rows, this.result);
+      act();
+    } catch (e) {
+      this.actions.log(`webview note ignored: ${e instanceof Error ? e.message : String(e)}`);
+    }
   }
 
   /** Answers a request about the shown result; a failure is logged and goes back to the webview as a failure reply. */

@@ -19,6 +19,10 @@ export interface PanelActions {
   changeK(panel: LavaPanel, k: number): void;
   save(panel: LavaPanel): void;
   exportView(panel: LavaPanel, view: { format: 'png' | 'svg'; view: string; data: string }): void;
+  /** The selection's rows out of the explorer: saved as CSV, copied, or opened in the data file. */
+  exportSelection(panel: LavaPanel, rows: number[]): void;
+  copyRows(panel: LavaPanel, rows: number[]): void;
+  openRow(panel: LavaPanel, row: number): void;
   /** An engine client able to answer requests for a result shown without one (opened from disk or revived). */
   loadEngine(panel: LavaPanel): Promise<EngineClient>;
   log(line: string): void;
@@ -68,6 +72,9 @@ export class LavaPanel {
         changeK: (k) => actions.changeK(this, k),
         save: () => actions.save(this),
         exportView: (view) => actions.exportView(this, view),
+        exportSelection: (rows) => actions.exportSelection(this, rows),
+        copyRows: (rows) => actions.copyRows(this, rows),
+        openRow: (row) => actions.openRow(this, row),
         openSettings: () => void vscode.commands.executeCommand('workbench.action.openSettings', 'lava.'),
         copy: (text, what) =>
           void vscode.env.clipboard

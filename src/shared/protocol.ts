@@ -27,6 +27,12 @@ export const KSchema = z.number().int().min(1).max(MAX_MODULES);
 /** A view name as it may appear in an exported file's name: short, lower-case, no path characters. */
 export const ViewNameSchema = z.string().regex(/^[a-z][a-z0-9-]{0,40}$/);
 
+/** Row indices of the shown result (0-based, into its kept rows). */
+const RowsSchema = z.array(z.number().int().nonnegative());
+
+/** At most this many rows' values in one `rows` reply: a locality's samples, not the data set. */
+export const MAX_SAMPLE_ROWS = 2000;
+
 /** What the host answers (the webview's requests) and announces. */
 export const hostContract = {
   requests: {
@@ -44,6 +50,25 @@ export const hostContract = {
     feature: {
       params: z.object({ feature: z.string() }),
       result: z.object({ feature: z.string(), values: PackedSchema }),
+    },
+    /**
+     * Pearson correlations inside a selection of rows and over all the other rows: upper triangles, packed
+     * Float32. The rest comes from sums over all rows (kept by the engine) minus the selection's.
+     */
+    selection: {
+      params: z.object({ rows: RowsSchema.min(1) }),
+      result: z.object({
+        features: z.array(z.string()),
+        inside: PackedSchema,
+        rest: PackedSchema,
+        insideCount: z.number().int().nonnegative(),
+        restCount: z.number().int().nonnegative(),
+      }),
+    },
+    /** The feature values of a few rows (a locality's samples): rows x features, row-major, packed Float32. */
+    rows: {
+      params: z.object({ rows: RowsSchema.min(1).max(MAX_SAMPLE_ROWS) }),
+      result: z.object({ rows: RowsSchema, features: z.array(z.string()), values: PackedSchema }),
     },
   },
   notes: {
@@ -76,6 +101,12 @@ export const webviewContract = {
     modulesAtK: z.object({ k: KSchema }),
     /** An exported view: SVG text or a PNG data URL, saved by the host through a save dialog. */
     export: z.object({ format: z.enum(['png', 'svg']), view: ViewNameSchema, data: z.string() }),
+    /** Save these rows (line numbers, metadata, module activities) as CSV through a save dialog. */
+    exportSelection: z.object({ rows: RowsSchema.min(1) }),
+    /** Put these rows' line numbers on the clipboard. */
+    copyRows: z.object({ rows: RowsSchema.min(1) }),
+    /** Open the data file at this row's line. */
+    openRow: z.object({ row: z.number().int().nonnegative() }),
     /** Text for the clipboard (a module's top features, one per line), written by the host; `what` names it. */
     copy: z.object({ text: z.string().max(1_000_000), what: z.string().max(200) }),
   },

@@ -64,6 +64,8 @@ export const engineContract = {
     locality: hostContract.requests.locality,
     pair: hostContract.requests.pair,
     feature: hostContract.requests.feature,
+    selection: hostContract.requests.selection,
+    rows: hostContract.requests.rows,
   },
   notes: {
     /** `overall` is the whole run's fraction done (0..1), computed in the worker so the host needs no engine code. */

@@ -1,6 +1,6 @@
 // The engine as its worker thread serves it over rpc: run (announcing the embedding as soon as it is known) and
-// load, then another k and the webview's locality, pair and feature requests from what the last run or load kept.
-// No thread code here, so tests can serve it in-process.
+// load, then another k and the webview's locality, pair, feature, selection and rows requests from what the last
+// run or load kept. No thread code here, so tests can serve it in-process.
 import { localityCorrelations } from '../engine/correlations/correlation';
 import { runPipeline } from '../engine/pipeline';
 import { resultAtK, type KeptTrust } from '../engine/trust/step';
@@ -21,6 +21,13 @@ import { resultForFile } from '../engine/io/resultFile';
 import { overallFraction, type Step } from '../shared/steps';
 import type { LavaParams } from '../shared/params/types';
 import type { LavaResult } from '../shared/result/types';
+import {
+  centredSums,
+  columnMeans,
+  correlationsFromSums,
+  subtractSums,
+  type CentredSums,
+} from './selectionStats';
 
 /** What the last run (or load) left behind: enough to answer requests without re-running. */
 interface Kept {
@@ -34,6 +41,8 @@ interface Kept {
   localities: ResultLocalities | null;
   /** After a run: its last result (the first, or the last k asked for) and what another k re-uses. */
   run: { result: LavaResult; trust: KeptTrust } | null;
+  /** Sums over all rows for selection requests: computed on the first one, then reused. */
+  global?: Promise<{ mean: Float64Array; sums: CentredSums }>;
 }
 
 type EnginePeer = Peer<EngineContract, EngineHostContract>;
@@ -80,6 +89,40 @@ export function featureColumn(X: Float64Array, E: number, F: number, features: s
 function sendEmbedding(peer: EnginePeer, Z: ArrayLike<number>, dims: number): void {
   const coords = Float32Array.from(Z);
   peer.notify('embedding', { coords, dims }, [coords.buffer]);
+}
+
+/** The rows as given, after checking each names a kept row. */
+function checkRows(rows: readonly number[], E: number): readonly number[] {
+  for (const r of rows) if (r >= E) throw new Error(`no row ${r}: the data has ${E} rows`);
+  return rows;
+}
+
+/** The values of `rows` (rows x F, row-major) as Float32. */
+export function rowValues(X: Float64Array, F: number, rows: readonly number[]): Float32Array {
+  const out = new Float32Array(rows.length * F);
+  rows.forEach((r, k) => out.set(X.subarray(r * F, (r + 1) * F), k * F));
+  return out;
+}
+
+/** Correlations inside `rows` and over the rest (selectionStats.ts); the global sums are kept for the next selection. */
+async function selectionCorrelations(kept: Kept, rows: readonly number[], signal: AbortSignal) {
+  const { X, E, F } = kept;
+  const unique = Int32Array.from(new Set(checkRows(rows, E))).sort();
+  if (!kept.global) {
+    const mean = columnMeans(X, E, F);
+    // Not tied to this request's signal: a cancelled selection must not leave a rejected promise kept for the next.
+    kept.global = centredSums(X, E, F, mean, null).then((sums) => ({ mean, sums }));
+  }
+  const { mean, sums } = await kept.global;
+  const inside = await centredSums(X, E, F, mean, unique, signal);
+  const rest = subtractSums(sums, inside);
+  return {
+    features: kept.features,
+    inside: pack(correlationsFromSums(inside, F)),
+    rest: pack(correlationsFromSums(rest, F)),
+    insideCount: inside.n,
+    restCount: rest.n,
+  };
 }
 
 /**
@@ -214,5 +257,12 @@ export function serveEngine(peer: EnginePeer): void {
   peer.handle('feature', ({ feature }) => {
     const k = need();
     return { feature, values: pack(featureColumn(k.X, k.E, k.F, k.features, feature)) };
+  });
+
+  peer.handle('selection', ({ rows }, ctx) => selectionCorrelations(need(), rows, ctx.signal));
+
+  peer.handle('rows', ({ rows }) => {
+    const k = need();
+    return { rows, features: k.features, values: pack(rowValues(k.X, k.F, checkRows(rows, k.E))) };
   });
 }

@@ -31,6 +31,7 @@ import {
 } from './support/codeServer.mjs';
 // The stored result packs its arrays (schema 2); the test reads it through the product's own decoder.
 import { decodeResult } from '../../src/shared/result/decode.ts';
+import { membersOf, metadataValue } from '../../src/shared/result/columns.ts';
 import { decodeComparison } from '../../src/shared/compare/codec.ts';
 import { extensionHostErrors } from './support/exthostLog.mjs';
 import { openBrowser, Workbench } from './support/workbench.mjs';
@@ -104,6 +105,42 @@ function copyLogs(profile, dir) {
     }
   };
   walk(join(profile.user, 'logs'));
+}
+
+/** r of features a and b over the rows where module `moduleId` is active and over the rest, from the data file. */
+function pairR(csvPath, result, moduleId, a, b) {
+  const lines = readFileSync(csvPath, 'utf8').trimEnd().split('\n');
+  const header = lines[0].split(',');
+  const ia = header.indexOf(a);
+  const ib = header.indexOf(b);
+  const m = result.modules.find((x) => x.id === moduleId);
+  const max = Math.max(...m.loadings);
+  const active = new Uint8Array(result.rowCount);
+  m.loadings.forEach((w, p) => {
+    if (max > 0 && w >= max / 2) for (const r of membersOf(result.localities, p)) active[r] = 1;
+  });
+  const r = (side) => {
+    const xs = [];
+    const ys = [];
+    result.rowLines.forEach((line, row) => {
+      if (active[row] !== side) return;
+      const cells = lines[line - 1].split(',');
+      xs.push(Number(cells[ia]));
+      ys.push(Number(cells[ib]));
+    });
+    const mx = xs.reduce((s, v) => s + v, 0) / xs.length;
+    const my = ys.reduce((s, v) => s + v, 0) / ys.length;
+    let sxy = 0;
+    let sxx = 0;
+    let syy = 0;
+    xs.forEach((x, k) => {
+      sxy += (x - mx) * (ys[k] - my);
+      sxx += (x - mx) ** 2;
+      syy += (ys[k] - my) ** 2;
+    });
+    return sxy / Math.sqrt(sxx * syy);
+  };
+  return { rIn: r(1), rOut: r(0) };
 }
 
 test(
@@ -258,7 +295,7 @@ test(
           const label = result.metadata.find((c) => c.name === 'label');
           const pts = [];
           for (let i = 0; i < result.rowCount; i++)
-            pts.push([ax + bx * result.embedding.coords[2 * i], ay + by * result.embedding.coords[2 * i + 1], label.values[i]]);
+            pts.push([ax + bx * result.embedding.coords[2 * i], ay + by * result.embedding.coords[2 * i + 1], metadataValue(label, i)]);
           // The digit whose cluster is most compact on screen: an octagon around 90% of its points.
           const lassoFor = (d) => {
             const own = pts.filter((p) => p[2] === d);
@@ -267,7 +304,7 @@ test(
             const r = own.map((p) => Math.hypot(p[0] - cx, p[1] - cy)).sort((a, b) => a - b)[Math.floor(own.length * 0.9)] * 1.1;
             return { r, poly: Array.from({ length: 8 }, (_, k) => [cx + r * Math.cos((k * Math.PI) / 4), cy + r * Math.sin((k * Math.PI) / 4)]) };
           };
-          const { poly } = [...new Set(label.values)].map(lassoFor).sort((a, b) => a.r - b.r)[0];
+          const { poly } = [...new Set(pts.map((p) => p[2]))].map(lassoFor).sort((a, b) => a.r - b.r)[0];
           const inside = (x, y) => {
             let c = false;
             for (let i = 0, j = poly.length - 1; i < poly.length; j = i++)
@@ -292,6 +329,25 @@ test(
           for (let k = 0; k < 40 && !(count = Number(await map.getAttribute('data-selected-count'))); k++) await page.waitForTimeout(250);
           assert.ok(count >= sure && count <= sure + unsure, `selected ${count}, the test counts ${sure} inside (+${unsure} on the edge)`);
           await wb.shot('05c-lasso-selection');
+
+          // The lasso fills the Selection panel: the same rows, the modules ranked by effect size (largest first).
+          const panel = wv.locator(`[data-testid=selection][data-row-count="${count}"]`);
+          await panel.waitFor({ timeout: 15_000 });
+          assert.equal(await wv.locator('[role=tab][data-tab=selection]').getAttribute('aria-selected'), 'true', 'the Selection tab shows');
+          const items = panel.locator('[data-testid=selection-module-item]');
+          const ds = await items.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-d'))));
+          assert.equal(ds.length, result.modules.length, 'one item per module');
+          assert.ok(ds.every((d, i) => i === 0 || d <= ds[i - 1]), `ranked by effect size: ${ds.join(', ')}`);
+          assert.ok(ds[0] > 0, `the top module is more active inside the lasso (d = ${ds[0]})`);
+          // Wide: the details column scrolls to the new selection's tab by itself; the map stays where it was.
+          const inView = (loc) =>
+            loc.evaluate((e) => {
+              const b = e.getBoundingClientRect();
+              return b.width > 0 && b.top >= 0 && b.bottom <= window.innerHeight + 1;
+            });
+          assert.ok(await inView(items.first()), 'the top-ranked module is in view without scrolling the page');
+          assert.ok(await inView(map), 'the map is still in view');
+          await wb.shot('05c-lasso-selection-panel');
           await page.keyboard.press('Escape');
           await wv.locator('[data-testid=scatter][data-selected-count="0"]').waitFor({ timeout: 10_000 });
           await wv.locator('.lava-tool[data-tool="pan"]').click();
@@ -306,6 +362,66 @@ test(
           assert.ok((await wv.locator('.lava-module-item.lava-search-hit').count()) > 0, 'some module holds pixel_3_4');
           await wb.shot('05d-search-pixel');
           await page.keyboard.press('Escape');
+        },
+      );
+
+      await step(
+        'the pair view gives r inside and outside the active localities; a locality shows its 100 samples as thumbnails',
+        async () => {
+          assert.ok(result, 'needs the digits result');
+          const wv = wb.webview();
+          // The selected module's strongest pair, from the list beside its heatmap: r on both sides, from the data file.
+          const selected = wv.locator('[data-testid=module-item][aria-selected=true]');
+          const moduleId = Number(await selected.getAttribute('data-module-id'));
+          // Back from the locality the step before picked to the module: the pair view colours by its active rows.
+          await selected.click();
+          await wv.locator(`[data-testid=heatmap][data-module-id="${moduleId}"]`).waitFor({ timeout: 15_000 });
+          const top = wv.locator('.lava-heatmap-panel [data-testid=top-pairs] li').first();
+          const [a, b] = [await top.getAttribute('data-a'), await top.getAttribute('data-b')];
+          await top.locator('button').click();
+          const pairView = wv.locator(`[data-testid=pair-view][data-pair="${a}|${b}"]`);
+          await pairView.waitFor({ timeout: 15_000 });
+          const line = wv.locator('[data-testid=pair-r]');
+          await line.waitFor({ timeout: 15_000 });
+          assert.equal(await pairView.getAttribute('data-plot'), 'jitter', 'digits pixels are discrete: jittered');
+          const expected = pairR(join(ws, 'digits.csv'), result, moduleId, a, b);
+          assert.ok(Number.isFinite(expected.rIn), `the strongest pair ${a} ~ ${b} varies where M${moduleId} is active`);
+          const rIn = Number(await line.getAttribute('data-r-in'));
+          const rOut = Number(await line.getAttribute('data-r-out'));
+          assert.ok(Math.abs(rIn - expected.rIn) < 1e-9, `r inside ${rIn}, from the file ${expected.rIn}`);
+          assert.ok(Math.abs(rOut - expected.rOut) < 1e-9, `r outside ${rOut}, from the file ${expected.rOut}`);
+          assert.match(await line.innerText(), /r = [+-]?\d\.\d{3} \(n = \d+\) in the localities where M\d+ is active/);
+          await wb.shot('05c-pair-r');
+
+          await wv.locator('[data-testid=scatter] circle').nth(300).click({ force: true });
+          const samples = wv.locator('[data-testid=locality-samples][data-sample-count]');
+          await samples.waitFor({ timeout: 30_000 });
+          assert.equal(await samples.getAttribute('data-kind'), 'images', 'digits are pixels: thumbnails');
+          assert.equal(Number(await samples.getAttribute('data-sample-count')), 100);
+          assert.equal(result.localities.size, 100);
+          const thumbs = samples.locator('[data-testid=sample-thumb]');
+          assert.equal(await thumbs.count(), 100, '100 thumbnails');
+          const locality = Number(await samples.getAttribute('data-locality'));
+          assert.deepEqual(
+            await thumbs.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-row')))),
+            Array.from(membersOf(result.localities, locality)),
+            "the thumbnails are the locality's rows",
+          );
+          await samples.scrollIntoViewIfNeeded();
+          await wb.shot('05d-locality-samples');
+          // A thumbnail opens the data file at its row's line.
+          const row = membersOf(result.localities, locality)[0];
+          await thumbs.first().click();
+          await page
+            .locator('.statusbar-item', { hasText: `Ln ${result.rowLines[row]}, Col 1` })
+            .first()
+            .waitFor({ timeout: 15_000 });
+          await wb.shot('05e-sample-opened-at-line');
+          // The file opened beside the panel: close it, so the later steps see the panel at the window's width.
+          await page.locator('.tab', { hasText: 'LAVA: digits.csv' }).first().click();
+          await wb.runCommand('View: Close Editors in Other Groups');
+          for (let k = 0; k < 60 && (await page.locator('.editor-group-container').count()) > 1; k++) await page.waitForTimeout(250);
+          assert.equal(await page.locator('.editor-group-container').count(), 1, 'one editor group: the panel');
         },
       );
 
@@ -491,7 +607,8 @@ test(
           // Until its panel opens, the last webview is the digits panel, whose modules are there already: wait for
           // this run's stored result first (the run takes a few seconds, longer under load).
           for (let i = 0; i < 360 && resultFiles(profile, 'cells.h5ad').length === 0; i++) await page.waitForTimeout(500);
-          const wv = wb.webview();
+          // The shown panel's frame: the digits panel's (hidden, kept alive) already has modules and may come last.
+          const wv = page.frameLocator('iframe.webview.ready >> visible=true').first().frameLocator('iframe#active-frame');
           await wv.locator('[data-testid=module-item]').first().waitFor({ timeout: 180_000 });
           const genes = ['CD3E', 'CD3D', 'CD2', 'MS4A1', 'CD79A', 'CD79B'];
           const stored = resultFiles(profile, 'cells.h5ad');

@@ -16,6 +16,7 @@ import type { ResultText } from '../../src/shared/result/summary';
 import { decodeResult } from '../../src/shared/result/decode';
 import { blobParams, blobsCsv, dataFile, decodePattern } from './support/blobs';
 import { inProcessEngine, type FakeThread } from './support/inProcessEngine';
+import { pearson } from '../engine/correlations/pearsonReference';
 
 const { text, X } = blobsCsv(120);
 const blobs = dataFile(text);
@@ -57,6 +58,9 @@ function setup(loadEngine: ExplorerActions['loadEngine'] = () => Promise.reject(
       save: () => calls.push('save'),
       openSettings: () => calls.push('openSettings'),
       exportView: (v) => calls.push(`export ${v.format} ${v.view} ${v.data}`),
+      exportSelection: (rows) => calls.push(`exportSelection ${rows.join(' ')}`),
+      copyRows: (rows) => calls.push(`copyRows ${rows.join(' ')}`),
+      openRow: (row) => calls.push(`openRow ${row}`),
       copy: (text, what) => calls.push(`copy ${what}: ${text}`),
       loadEngine,
       log: (l) => logs.push(l),
@@ -249,4 +253,61 @@ test('a k picked in the webview reaches the extension (not while a run goes on);
   assert.equal((await webview.request('locality', { locality: 0 })).locality, 0);
   host.dispose();
   assert.equal(thread.terminated, true);
+});
+
+/** Pearson over the given rows of the blobs' X, two passes. */
+const brutePearson = (rows: number[], i: number, j: number) => pearson(X.flat(), 6, rows, i, j);
+
+test('selection and rows requests go through the host to the engine: correlations inside and outside, row values', async () => {
+  const threads: FakeThread[] = [];
+  const { host, webview } = setup(loader(threads));
+  host.showResult(result, null, null);
+  // The first blob (even rows): a ~ b correlate there and not in the odd rows.
+  const even = Array.from({ length: 60 }, (_, k) => 2 * k);
+  const odd = Array.from({ length: 60 }, (_, k) => 2 * k + 1);
+  const sel = await webview.request('selection', { rows: even });
+  assert.deepEqual([sel.insideCount, sel.restCount], [60, 60]);
+  assert.deepEqual(sel.features, ['a', 'b', 'c', 'd', 'e', 'f']);
+  const inside = decodePattern(sel.inside);
+  const rest = decodePattern(sel.rest);
+  let q = 0;
+  for (let i = 0; i < 6; i++)
+    for (let j = i + 1; j < 6; j++, q++) {
+      assert.ok(Math.abs(inside[q] - brutePearson(even, i, j)) < 1e-5, `inside (${i}, ${j})`);
+      assert.ok(Math.abs(rest[q] - brutePearson(odd, i, j)) < 1e-5, `rest (${i}, ${j})`);
+    }
+  assert.ok(inside[0] > 0.9 && Math.abs(rest[0]) < 0.4, `r(a, b) ${inside[0]} inside, ${rest[0]} outside`);
+
+  const got = await webview.request('rows', { rows: [5, 0] });
+  assert.deepEqual(got.rows, [5, 0]);
+  assert.deepEqual(
+    Array.from(decodePattern(got.values), (v) => Number(v.toFixed(4))),
+    [
+      ...X[5].map((v) => Number(Math.fround(v).toFixed(4))),
+      ...X[0].map((v) => Number(Math.fround(v).toFixed(4))),
+    ],
+  );
+  await assert.rejects(webview.request('rows', { rows: [120] }), /no row 120: this result has 120/);
+  await assert.rejects(webview.request('selection', { rows: [0, 500] }), /no row 500/);
+  assert.equal(threads.length, 1, 'one engine loaded for all of them');
+  host.dispose();
+});
+
+test('selection notes reach the extension for rows of the shown result; other rows are dropped and logged', async () => {
+  const { host, webview, calls, logs } = setup();
+  webview.notify('copyRows', { rows: [1, 2] });
+  await tick();
+  assert.deepEqual(calls, [], 'no result shown: nothing to copy');
+  host.showResult(result, null, null);
+  webview.notify('exportSelection', { rows: [0, 3, 9] });
+  webview.notify('copyRows', { rows: [4] });
+  webview.notify('openRow', { row: 7 });
+  webview.notify('openRow', { row: 120 });
+  host.receive({ rpc: 'note', type: 'exportSelection', payload: { rows: [] } });
+  await tick();
+  assert.deepEqual(calls, ['exportSelection 0 3 9', 'copyRows 4', 'openRow 7']);
+  assert.match(logs.join('\n'), /webview note ignored: no result is shown/);
+  assert.match(logs.join('\n'), /webview note ignored: no row 120: this result has 120/);
+  assert.match(logs.join('\n'), /dropped a webview message: bad note "exportSelection"/);
+  host.dispose();
 });

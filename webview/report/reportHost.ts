@@ -1,6 +1,7 @@
 // The report's stand-in for the extension host: an rpc Peer in the page that answers the explorer from the result
-// embedded in the HTML. What needs the data file (feature values, pair values, locality correlations) gets the
-// protocol's failure reply; exports become downloads; the page never asks anything of a network.
+// embedded in the HTML. What needs the data file (feature values, pair values, locality or selection correlations,
+// a locality's sample rows) gets the protocol's failure reply; exports become downloads; the page never asks
+// anything of a network.
 import { hostContract, webviewContract, type HostContract, type WebviewContract } from '../../src/shared/protocol';
 import { Peer } from '../../src/shared/rpc';
 import type { SourceSchema } from '../../src/shared/result/summary';
@@ -49,6 +50,8 @@ export function reportHost(text: string, meta: ReportMeta, log: (line: string) =
   peer.handle('locality', refuse);
   peer.handle('pair', refuse);
   peer.handle('feature', refuse);
+  peer.handle('selection', refuse);
+  peer.handle('rows', refuse);
   peer.on('ready', () => peer.notify('result', { text, source: meta.source, appliedFrom: meta.appliedFrom }));
   peer.on('export', (v) => download(`lava.${v.view}`, v.data, v.format));
   let state: WebviewState | undefined;

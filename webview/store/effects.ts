@@ -1,10 +1,12 @@
-// The store's effects: a locality, pair or feature the state waits for becomes one request to the host, and its reply or
-// failure comes back as an action. Superseded requests are cancelled; the Peer handles ids and failure replies.
+// The store's effects: a locality, pair, feature, selection or samples the state waits for becomes one request to
+// the host, and its reply or failure comes back as an action. Superseded requests are cancelled; the Peer handles
+// ids and failure replies.
 import { LavaCancelled, type OptionNamer } from '../../src/shared/errors';
-import type { HostContract, WebviewContract } from '../../src/shared/protocol';
+import { MAX_SAMPLE_ROWS, type HostContract, type WebviewContract } from '../../src/shared/protocol';
 import { RemoteError, describeWireError, type Peer } from '../../src/shared/rpc';
 import { unpack } from '../../src/shared/result/packed';
 import { pairCount } from '../../src/shared/result/pairs';
+import { membersOf } from '../../src/shared/result/columns';
 import type { Action, ExplorerState, Loadable } from './state';
 import type { Store } from './store';
 
@@ -70,6 +72,39 @@ export function startEffects(store: Store, host: HostPeer): () => void {
       },
       loaded: (seq, value) => ({ type: 'localityLoaded', seq, value }),
       failed: (seq, error) => ({ type: 'localityFailed', seq, error }),
+    }),
+    follow(store, {
+      pick: (s) => s.selectionStats,
+      send: async (rows, signal) => {
+        const r = await host.request('selection', { rows: Array.from(rows) }, { signal });
+        const inside = Float32Array.from(unpack(r.inside));
+        const rest = Float32Array.from(unpack(r.rest));
+        const P = pairCount(r.features.length);
+        if (inside.length !== P || rest.length !== P)
+          throw new Error(
+            `the host sent ${inside.length} and ${rest.length} values for ${r.features.length} features`,
+          );
+        return { features: r.features, inside, rest, insideCount: r.insideCount, restCount: r.restCount };
+      },
+      loaded: (seq, value) => ({ type: 'selectionStatsLoaded', seq, value }),
+      failed: (seq, error) => ({ type: 'selectionStatsFailed', seq, error }),
+    }),
+    follow(store, {
+      pick: (s) => s.samples,
+      send: async (locality, signal) => {
+        const result = store.get().result;
+        const members = result ? membersOf(result.localities, locality) : [];
+        const rows = Array.from(members).slice(0, MAX_SAMPLE_ROWS);
+        const r = await host.request('rows', { rows }, { signal });
+        const values = Float32Array.from(unpack(r.values));
+        if (values.length !== r.rows.length * r.features.length)
+          throw new Error(
+            `the host sent ${values.length} values for ${r.rows.length} rows of ${r.features.length} features`,
+          );
+        return { rows: Int32Array.from(r.rows), features: r.features, values };
+      },
+      loaded: (seq, value) => ({ type: 'samplesLoaded', seq, value }),
+      failed: (seq, error) => ({ type: 'samplesFailed', seq, error }),
     }),
     follow(store, {
       pick: (s) => s.pair,

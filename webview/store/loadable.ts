@@ -2,7 +2,10 @@
 import type { ExplorerState, Loadable } from './state';
 
 /** A new request for `key`: the next number, waiting for its answer. */
-export function ask<K>(s: ExplorerState, key: K): [Extract<Loadable<K, never>, { status: 'loading' }>, number] {
+export function ask<K>(
+  s: ExplorerState,
+  key: K,
+): [Extract<Loadable<K, never>, { status: 'loading' }>, number] {
   const seq = s.seq + 1;
   return [{ key, seq, status: 'loading' }, seq];
 }

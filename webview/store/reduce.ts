@@ -2,6 +2,7 @@
 import { colorByFor } from './colorBy';
 import { answer, ask, failure } from './loadable';
 import { reduceMap } from './reduceMap';
+import { askSamples, reduceSelection } from './reduceSelection';
 import { byModule, COLOR_BY_MODULE, type Action, type ExplorerState } from './state';
 
 /** Keeps a restored selection only where it still names something in the new result. */
@@ -14,7 +15,7 @@ function adoptResult(s: ExplorerState, a: Extract<Action, { type: 'result' }>): 
   const selectedLocality = loc !== null && loc >= 0 && loc < result.localities.count ? loc : null;
   // A kept locality is asked for again, as a click would: its correlations belong to the old result.
   const [locality, seq] = selectedLocality !== null ? ask(s, selectedLocality) : [null, s.seq];
-  return {
+  const next: ExplorerState = {
     ...s,
     result,
     appliedFrom: a.appliedFrom,
@@ -27,21 +28,24 @@ function adoptResult(s: ExplorerState, a: Extract<Action, { type: 'result' }>): 
     heatmapOf: locality ? 'locality' : 'module',
     locality,
     pair: null,
-    // Rows, searches and the early map all belong to the result before.
+    // Rows, their statistics and samples, searches and the early map all belong to the result before.
     selection: null,
+    selectionStats: null,
+    samples: null,
     search: null,
     feature: null,
     earlyMap: null,
     seq,
   };
+  return selectedLocality !== null ? askSamples(next, selectedLocality) : next;
 }
 
 function showLocality(s: ExplorerState, id: number): ExplorerState {
   // The same locality again: show what is there (or on its way) rather than asking twice.
   if (s.locality?.key === id && s.locality.status !== 'failed')
-    return { ...s, selectedLocality: id, heatmapOf: 'locality' };
+    return askSamples({ ...s, selectedLocality: id, heatmapOf: 'locality' }, id);
   const [locality, seq] = ask(s, id);
-  return { ...s, selectedLocality: id, heatmapOf: 'locality', locality, seq };
+  return askSamples({ ...s, selectedLocality: id, heatmapOf: 'locality', locality, seq }, id);
 }
 
 function showPair(s: ExplorerState, a: string, b: string): ExplorerState {
@@ -90,7 +94,9 @@ export function reduce(s: ExplorerState, a: Action): ExplorerState {
     case 'toggleProbes':
       return { ...s, showProbes: a.show ?? !s.showProbes };
     case 'showLocality':
-      return showLocality(s, a.id);
+      // A clicked locality is a question about those rows: its samples answer it (the wide panel's heatmap, pinned
+      // beside the tabs, shows its correlations; on a narrow one they are a tab away).
+      return { ...showLocality(s, a.id), tab: 'samples' };
     case 'showModuleHeatmap':
       return { ...s, heatmapOf: 'module' };
     case 'showPair':
@@ -101,7 +107,8 @@ export function reduce(s: ExplorerState, a: Action): ExplorerState {
     case 'retryPair':
       return s.pair?.status === 'failed' ? showPair(s, s.pair.key.a, s.pair.key.b) : s;
     default:
-      // The map's own actions, host notes, replies; an unknown action changes nothing (it used to wipe the state).
-      return reduceMap(s, a) ?? fromHost(s, a);
+      // The map's and the selection's own actions, host notes, replies; an unknown action changes nothing (it
+      // used to wipe the state).
+      return reduceMap(s, a) ?? reduceSelection(s, a) ?? fromHost(s, a);
   }
 }

@@ -1,19 +1,8 @@
-// The map's part of the reducer: rows selected with the lasso or box, the drag tool, the detail tab, the search
-// and the searched feature's values, and the early map of a running run.
+// The map's part of the reducer: the drag tool, the detail tab, the search and the searched feature's values,
+// and the early map of a running run. The rows selected with the lasso or box are reduceSelection.ts's.
 import { answer, ask, failure } from './loadable';
 import { colorByFor } from './colorBy';
-import { normalizeRows, subtractRows, unionRows } from './rowSets';
-import { COLOR_BY_FEATURE, type Action, type ExplorerState, type SearchTarget, type SelectMode } from './state';
-
-function select(s: ExplorerState, rows: Int32Array, mode: SelectMode): ExplorerState {
-  if (!s.result) return s;
-  const picked = normalizeRows(rows, s.result.rowCount);
-  const before = s.selection?.rows ?? new Int32Array(0);
-  const next = mode === 'add' ? unionRows(before, picked) : mode === 'remove' ? subtractRows(before, picked) : picked;
-  if (next.length === 0) return { ...s, selection: null };
-  // A new selection is a question about those rows: its panel answers it (a tab of its own on narrow panels).
-  return { ...s, selection: { rows: next }, tab: 'selection' };
-}
+import { COLOR_BY_FEATURE, type Action, type ExplorerState, type SearchTarget } from './state';
 
 /** The feature's values asked for (or kept when already there), the map coloured by them. */
 function searchFeature(s: ExplorerState, feature: string): ExplorerState {
@@ -36,10 +25,6 @@ function search(s: ExplorerState, target: SearchTarget | null): ExplorerState {
 /** The new state for a map action, or null when `a` is not one. */
 export function reduceMap(s: ExplorerState, a: Action): ExplorerState | null {
   switch (a.type) {
-    case 'select':
-      return select(s, a.rows, a.mode);
-    case 'clearSelection':
-      return s.selection ? { ...s, selection: null } : s;
     case 'mapTool':
       return { ...s, mapTool: a.tool };
     case 'tab':

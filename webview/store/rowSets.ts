@@ -37,8 +37,8 @@ export function subtractRows(a: Int32Array, b: Int32Array): Int32Array {
 }
 
 /** 1 for every row of the set, else 0: what the map's renderers read. */
-export function rowMask(rows: Int32Array, count: number): Uint8Array {
+export function rowMask(rows: ArrayLike<number>, count: number): Uint8Array {
   const mask = new Uint8Array(count);
-  for (const r of rows) if (r >= 0 && r < count) mask[r] = 1;
+  for (let k = 0; k < rows.length; k++) if (rows[k] >= 0 && rows[k] < count) mask[rows[k]] = 1;
   return mask;
 }

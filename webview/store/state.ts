@@ -55,6 +55,31 @@ export interface EarlyMap {
 }
 
 /**
+ * Pearson correlations inside the selection and over the rest of the rows, as the engine worker computed them:
+ * P upper-triangle values each, over `features`.
+ */
+export interface SelectionStats {
+  features: string[];
+  inside: Float32Array;
+  rest: Float32Array;
+  insideCount: number;
+  restCount: number;
+}
+
+/** The feature values of some rows (a locality's samples): rows x features, row-major. */
+export interface SampleValues {
+  rows: Int32Array;
+  features: string[];
+  values: Float32Array;
+}
+
+/** How the heatmap orders its features: as in the file, clustered (average linkage on 1 - |w|), or by weight. */
+export type HeatmapOrder = 'file' | 'cluster' | 'weight';
+
+/** How the pair view draws rows: points, jittered points (discrete values), binned density, or chosen from the data. */
+export type PairMode = 'auto' | 'points' | 'jitter' | 'density';
+
+/**
  * Something asked of the host, keyed by what was asked. `seq` names the request: only the current one's
  * answer is taken, and effects send one request per new `seq`. A failure keeps its message so the view can
  * say what failed where the answer would have been, and offer to try again.
@@ -92,6 +117,14 @@ export interface ExplorerState {
   feature: Loadable<string, Float32Array> | null;
   /** The running run's embedding until its result comes. */
   earlyMap: EarlyMap | null;
+  /** The selection's own correlations and the rest's, asked of the engine (null below 3 rows on either side). */
+  selectionStats: Loadable<Int32Array, SelectionStats> | null;
+  /** The picked locality's samples (their feature values), asked of the engine. */
+  samples: Loadable<number, SampleValues> | null;
+  /** Whether the selection's heatmap shows its own correlations or their difference from the rest's. */
+  selectionHeatmap: 'inside' | 'difference';
+  heatmapOrder: HeatmapOrder;
+  pairMode: PairMode;
   /** The last request number handed out (see Loadable.seq). */
   seq: number;
 }
@@ -120,7 +153,16 @@ export type Action =
   | { type: 'retryFeature' }
   | { type: 'featureLoaded'; seq: number; value: Float32Array }
   | { type: 'featureFailed'; seq: number; error: string }
-  | { type: 'embedding'; map: EarlyMap };
+  | { type: 'embedding'; map: EarlyMap }
+  | { type: 'selectionStatsLoaded'; seq: number; value: SelectionStats }
+  | { type: 'selectionStatsFailed'; seq: number; error: string }
+  | { type: 'retrySelectionStats' }
+  | { type: 'samplesLoaded'; seq: number; value: SampleValues }
+  | { type: 'samplesFailed'; seq: number; error: string }
+  | { type: 'retrySamples' }
+  | { type: 'selectionHeatmap'; show: 'inside' | 'difference' }
+  | { type: 'heatmapOrder'; order: HeatmapOrder }
+  | { type: 'pairMode'; mode: PairMode };
 
 /** The state before any result; `saved` is what a reload restored (checked by store/persist.ts). */
 export function initialState(saved?: WebviewState | null): ExplorerState {
@@ -143,6 +185,11 @@ export function initialState(saved?: WebviewState | null): ExplorerState {
     search: null,
     feature: null,
     earlyMap: null,
+    selectionStats: null,
+    samples: null,
+    selectionHeatmap: 'inside',
+    heatmapOrder: 'file',
+    pairMode: 'auto',
     seq: 0,
   };
 }

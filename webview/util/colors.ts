@@ -1,5 +1,6 @@
 // Colour scales built from the VS Code theme's --vscode-* variables, so every view reads in light, dark and high contrast.
-import { color, interpolateLab, schemeTableau10 } from 'd3';
+import { color, interpolateLab, schemeObservable10 } from 'd3';
+import { wcagContrast } from 'culori';
 
 /** Resolved theme colours (hex), read once per render from the CSS variables VS Code sets on <html>. */
 export interface Theme {
@@ -99,19 +100,63 @@ export function sequentialPalette(theme: Theme, accent: string, levels = 32): st
   return out;
 }
 
-/** Categorical palette: the theme's chart colours first (they are tuned per theme), then Tableau 10. */
-export function categoricalPalette(theme: Theme, count: number): string[] {
-  const base = [
-    theme.blue,
-    theme.orange,
-    theme.green,
-    theme.red,
-    theme.purple,
-    theme.yellow,
-    ...schemeTableau10,
-  ];
-  const unique = Array.from(new Set(base));
-  const out: string[] = [];
-  for (let k = 0; k < count; k++) out.push(unique[k % unique.length]);
-  return out;
+/**
+ * Label colours: d3's Observable 10, then ten more picked for CIEDE2000 distance from them and each other. The
+ * theme's chart colours are not used: in Light+ orange and yellow, and blue and Tableau's blue, were near twins.
+ * test/webview/util/palette.test.ts holds the floors (pairs, backgrounds) in light and dark themes.
+ */
+export const LABEL_COLORS: readonly string[] = [
+  ...schemeObservable10,
+  '#28605a',
+  '#9c0451',
+  '#545b04',
+  '#a20a01',
+  '#5d4d70',
+  '#b3b185',
+  '#339eb5',
+  '#cea48c',
+  '#a582a1',
+  '#734847',
+];
+
+/**
+ * Module colours: distinct from the first ten label colours, so a module's swatch or activity never reads as a
+ * label on a map coloured by label; chosen by CIEDE2000 distance like the labels', off light and dark backgrounds.
+ */
+export const MODULE_COLORS: readonly string[] = [
+  '#aa295f',
+  '#17726d',
+  '#626a09',
+  '#1f93b8',
+  '#9f9b60',
+  '#715685',
+  '#af2c1f',
+  '#b0727b',
+  '#ab8abb',
+  '#d6812e',
+];
+
+const cycle = (colors: readonly string[], count: number) =>
+  Array.from({ length: count }, (_, k) => colors[k % colors.length]);
+
+/** `count` label colours (they repeat past 20; more categories than that are folded into "other"). */
+export function categoricalPalette(count: number): string[] {
+  return cycle(LABEL_COLORS, count);
+}
+
+/** `count` module colours, in module order. */
+export function modulePalette(count: number): string[] {
+  return cycle(MODULE_COLORS, count);
+}
+
+/**
+ * The colour that marks what is picked (the selected locality's probe and rows): the theme's focus colour, mixed
+ * towards the foreground until it has WCAG contrast 4.5 with the background (Dark+'s focus blue has 3.96).
+ */
+export function highlightColor(theme: Theme): string {
+  for (let t = 0; t <= 1; t += 0.1) {
+    const c = mix(theme.focusBorder, theme.foreground, t);
+    if (wcagContrast(c, theme.background) >= 4.5) return c;
+  }
+  return theme.foreground;
 }

@@ -1,4 +1,6 @@
 // Exports a view as SVG text or a PNG data URL (the host saves it): colours are already resolved, so files stand alone.
+import type { Theme } from './colors';
+import { decorateSvg, type ExportDecor } from './exportDecor';
 
 /** The view's SVG as a standalone document; canvas layers (many points) are embedded as an image. */
 export function viewToSvg(root: Element): string | null {
@@ -51,6 +53,23 @@ export async function viewToPng(root: Element, background: string): Promise<stri
   if (!text || !svg) return null;
   const w = Number(svg.getAttribute('width')) || svg.clientWidth;
   const h = Number(svg.getAttribute('height')) || svg.clientHeight;
+  return svgToPng(text, w, h, background);
+}
+
+/** The view as a file with its title and legend (exportDecor.ts): SVG text, or a PNG rasterised from that SVG. */
+export async function decoratedExport(
+  root: Element,
+  format: 'png' | 'svg',
+  decor: ExportDecor,
+  theme: Theme,
+): Promise<string | null> {
+  const view = viewToSvg(root);
+  if (!view) return null;
+  const out = decorateSvg(root.ownerDocument, view, decor, theme);
+  return format === 'svg' ? out.text : svgToPng(out.text, out.width, out.height, theme.background);
+}
+
+async function svgToPng(text: string, w: number, h: number, background: string): Promise<string | null> {
   const img = new Image();
   img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(text)}`;
   await img.decode();

@@ -40,7 +40,7 @@ export function categoricalColoring(
   );
   const shown = labels.length > MAX_CATEGORIES ? labels.slice(0, MAX_CATEGORIES - 1) : labels;
   shown.sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
-  const palette = categoricalPalette(theme, shown.length);
+  const palette = categoricalPalette(shown.length);
   const slot = new Map<string, number>(shown.map((l, k) => [l, k]));
   const other = shown.length < labels.length ? palette.push(theme.muted) - 1 : -1;
   const slotOfCode = categories.map((label) => slot.get(label) ?? other);

@@ -3,6 +3,7 @@
 import type { LavaResult } from '../../src/shared/result/types';
 import type { Action, ExplorerState } from '../store/state';
 import type { Theme } from '../util/colors';
+import type { ExportDecor } from '../util/exportDecor';
 import type { ResultCache } from './resultCache';
 import type { Sizes, Slots } from './layout';
 
@@ -18,12 +19,24 @@ export interface ViewContext {
   theme(): Theme;
   /** Decoded patterns and the pixel grid of the shown result, computed once per result. */
   cache(result: LavaResult): ResultCache;
-  /** View sizes; null before a result (the early map of a running run). */
+  /** View sizes; `result` is null before a result (the early map of a running run). */
   sizes(result: LavaResult | null): Sizes;
-  /** Sends the view in `slot` to the host as a PNG or SVG file. */
-  exportView(view: string, slot: HTMLElement, format: 'png' | 'svg'): void;
+  /** Sends the view in `slot` to the host as a PNG or SVG file, with a title (and legend) when `decor` gives one. */
+  exportView(view: string, slot: HTMLElement, format: 'png' | 'svg', decor?: ExportDecor): void;
+  /**
+   * Rows out of the explorer, through the host: open the data file at one, copy line numbers, save as CSV; null in
+   * a report page, which has no data file or clipboard host to hand them to.
+   */
+  rowsOut: RowsOut | null;
   /** Puts `text` on the clipboard through the host; `what` names it in the confirmation. */
   copy(text: string, what: string): void;
+}
+
+// Function-valued fields, not methods: views pass them on as callbacks (`onOpen: ctx.rowsOut.open`).
+export interface RowsOut {
+  open: (row: number) => void;
+  copy: (rows: ArrayLike<number>) => void;
+  save: (rows: ArrayLike<number>) => void;
 }
 
 interface Binding<S> {

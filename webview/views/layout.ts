@@ -79,7 +79,7 @@ export function buildLayout(root: HTMLElement, chooseTab: (tab: DetailTab) => vo
   header.className = 'lava-header';
   const info = doc.createElement('div');
   info.className = 'lava-header-main';
-  // Search and toolbar keep together and wrap below the title as one row when the panel is narrow.
+  // Search and toolbar keep together and wrap below the title when the panel is narrow (styles.css).
   const actions = doc.createElement('div');
   actions.className = 'lava-header-actions';
   const search = doc.createElement('div');

@@ -5,6 +5,9 @@ import { detectImageGrid, type ImageGrid } from '../util/imageGrid';
 export class ResultCache {
   readonly grid: ImageGrid | null;
   constructor(readonly result: LavaResult) {
-    this.grid = detectImageGrid(result.features);
+    this.grid = detectImageGrid(
+      result.features,
+      result.droppedFeatures.map((d) => d.name),
+    );
   }
 }

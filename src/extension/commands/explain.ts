@@ -15,9 +15,13 @@ import { askEmbeddingFile, type FileInfo, type Prompter } from './optionSteps';
 import { dataFileFilter } from './pickInputs';
 import { formatOf } from '../../engine/read/formats';
 import { describeRunError } from './errorPlace';
+import { copyRowLines, exportSelection, openRow } from './selectionOut';
+import { isMissingEmbedding, numericColumns, offerEmbedding, type OfferUi } from './embeddingOffer';
 import { LavaCancelled } from '../../shared/errors';
 import type { LavaParams } from '../../shared/params/types';
 import type { ResultText } from '../../shared/result/summary';
+import type { LavaResult } from '../../shared/result/types';
+import { decodeResult } from '../../shared/result/decode';
 import type { RunParams } from '../../engine/io/configFile';
 import { writeFileAtomic } from '../../engine/io/resultFile';
 
@@ -89,8 +93,32 @@ export class Explainer implements PanelActions {
       if (!(await this.mayReadBeside(run))) throw new LavaCancelled();
       await this.runAndShow(target, dataUri, run);
     } catch (e) {
+      if (isMissingEmbedding(e) && !target?.result) return this.offerEmbedding(dataUri, command, target);
       this.failed(e, dataUri, target);
     }
+  }
+
+  /** No embedding columns: offer UMAP or a choice of columns, and run again with that, instead of an error. */
+  private async offerEmbedding(
+    dataUri: vscode.Uri,
+    command: Partial<LavaParams>,
+    panel?: LavaPanel,
+  ): Promise<void> {
+    panel?.panel.dispose();
+    const name = dataUri.path.slice(dataUri.path.lastIndexOf('/') + 1);
+    const ui: OfferUi = {
+      ask: (message, ...choices) => vscode.window.showWarningMessage(message, ...choices),
+      pickMany: (names, title) =>
+        vscode.window
+          .showQuickPick(names, { title, canPickMany: true, ignoreFocusOut: true })
+          .then((picked) => picked),
+      warn: (message) => void vscode.window.showWarningMessage(message),
+    };
+    const options = await offerEmbedding(name, () => numericColumns(dataUri.fsPath), ui);
+    this.log(
+      `no embedding in ${dataUri.fsPath}: ${options ? `running with ${JSON.stringify(options)}` : 'declined'}`,
+    );
+    if (options) await this.explain(dataUri, { ...command, ...options });
   }
 
   /** The run itself: its engine thread is the panel's afterwards, or ended when anything fails. */
@@ -239,6 +267,32 @@ export class Explainer implements PanelActions {
     );
   }
 
+  exportSelection(panel: LavaPanel, rows: number[]): void {
+    this.report('export the selection', async () => {
+      const path = await exportSelection(panel.dataUri, shownResult(panel), rows);
+      if (path)
+        void vscode.window.showInformationMessage(`LAVA: saved ${vscode.workspace.asRelativePath(path)}`);
+    });
+  }
+
+  copyRows(panel: LavaPanel, rows: number[]): void {
+    this.report('copy the line numbers', () => copyRowLines(shownResult(panel), rows));
+  }
+
+  openRow(panel: LavaPanel, row: number): void {
+    this.report('open the row', () => openRow(panel.dataUri, shownResult(panel), row, panel.panel.viewColumn));
+  }
+
+  /** Runs a panel action; a failure becomes an error notification saying what could not be done. */
+  private report(what: string, job: () => Promise<void>): void {
+    job().catch(
+      (e: unknown) =>
+        void vscode.window.showErrorMessage(
+          `LAVA: could not ${what}: ${e instanceof Error ? e.message : String(e)}`,
+        ),
+    );
+  }
+
   /** For a result shown without its run (opened or revived): prepare X again from its data file. */
   async loadEngine(panel: LavaPanel): Promise<EngineClient> {
     const result = panel.result;
@@ -327,6 +381,17 @@ export class Explainer implements PanelActions {
  * The path the engine's worker reads: the extension host runs where the workspace's files are (also in remote
  * workspaces: SSH, WSL, containers), so a file: URI is a local path there. Other schemes cannot be read by path.
  */
+/** The host keeps a result as its text; rows leaving the explorer need its arrays: decoded once per result. */
+const decoded = new WeakMap<ResultText, LavaResult>();
+
+function shownResult(panel: LavaPanel): LavaResult {
+  const text = panel.result;
+  if (!text) throw new Error('no result is shown');
+  let r = decoded.get(text);
+  if (!r) decoded.set(text, (r = decodeResult(text.text, 'the shown result')));
+  return r;
+}
+
 function localPath(uri: vscode.Uri): string {
   if (uri.scheme === 'file') return uri.fsPath;
   throw new Error(

@@ -1,4 +1,4 @@
-// Names and bytes of the files the extension writes: stored results, exported views, and where their save
+// Names and bytes of the files the extension writes: stored results, exported views and selections, and where their save
 // dialogs start (pure: unit-tested without VS Code).
 import { createHash } from 'node:crypto';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';

@@ -1,6 +1,7 @@
 // Shows a failed run: input errors name the file, line and column and offer to jump there or to the settings.
 import * as vscode from 'vscode';
-import { cellCharacter, describeRunError, errorPlace, opensAtLine } from './errorPlace';
+import { describeRunError, errorPlace, opensAtLine } from './errorPlace';
+import { openAtLine } from './openAtLine';
 
 export async function showRunError(e: unknown, log: (line: string) => void): Promise<void> {
   const place = errorPlace(e);
@@ -13,18 +14,7 @@ export async function showRunError(e: unknown, log: (line: string) => void): Pro
   const actions = canOpen ? [OPEN_FILE, OPEN_SETTINGS] : [OPEN_SETTINGS];
   const choice = await vscode.window.showErrorMessage(`LAVA: ${text}`, ...actions);
   if (choice === OPEN_FILE && place?.file) {
-    const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(place.file));
-    const line = Math.min(doc.lineCount - 1, Math.max(0, (place.line ?? 1) - 1));
-    const text = doc.lineAt(line).text;
-    // Config (JSON) errors count characters; data file errors count CSV columns.
-    const character =
-      place.column === undefined
-        ? 0
-        : /\.json$/i.test(place.file)
-          ? place.column - 1
-          : cellCharacter(doc.lineAt(0).text, text, place.column);
-    const pos = new vscode.Position(line, Math.max(0, Math.min(character, text.length)));
-    await vscode.window.showTextDocument(doc, { selection: new vscode.Range(pos, pos) });
+    await openAtLine(vscode.Uri.file(place.file), place.line ?? 1, place.column);
   } else if (choice === OPEN_SETTINGS) {
     await vscode.commands.executeCommand('workbench.action.openSettings', 'lava.');
   }

@@ -6,6 +6,7 @@ import { fisherThreshold } from '../../../src/engine/correlations/fisher';
 import { seededUniform } from '../../../src/engine/random';
 import type { Localities } from '../../../src/engine/types';
 import { pairIndex, pairOf } from '../../../src/shared/result/pairs';
+import { pearson } from './pearsonReference';
 
 function makeLoc(members: number[][], n: number): Localities {
   return {
@@ -19,29 +20,6 @@ function makeLoc(members: number[][], n: number): Localities {
     evaluations: 0,
     inDegree: new Int32Array(0),
   };
-}
-
-/** Two-pass Pearson correlation of columns a and b of X over the given rows. */
-function pearson(X: Float64Array, F: number, rows: number[], a: number, b: number): number {
-  let ma = 0;
-  let mb = 0;
-  for (const r of rows) {
-    ma += X[r * F + a];
-    mb += X[r * F + b];
-  }
-  ma /= rows.length;
-  mb /= rows.length;
-  let sab = 0;
-  let saa = 0;
-  let sbb = 0;
-  for (const r of rows) {
-    const da = X[r * F + a] - ma;
-    const db = X[r * F + b] - mb;
-    sab += da * db;
-    saa += da * da;
-    sbb += db * db;
-  }
-  return sab / Math.sqrt(saa * sbb);
 }
 
 test('pairIndex and pairOf are inverse, row-major upper triangle', () => {

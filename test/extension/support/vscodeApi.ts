@@ -1,4 +1,5 @@
-// The little of the vscode API that host code touches while a module loads or builds HTML; nothing else works.
+// The little of the vscode API that host code touches while a module loads or builds HTML; tests of a command set
+// the window, workspace and env functions it calls; nothing else works.
 import { posix } from 'node:path';
 
 export class Uri {
@@ -17,7 +18,21 @@ export class Uri {
     return `file://${this.path}`;
   }
 }
-export const ViewColumn = { Active: -1, Beside: -2, One: 1 };
+export const ViewColumn = { Active: -1, Beside: -2, One: 1, Two: 2 };
+export class Position {
+  constructor(
+    readonly line: number,
+    readonly character: number,
+  ) {}
+}
+export class Range {
+  constructor(
+    readonly start: Position,
+    readonly end: Position,
+  ) {}
+}
+// Tests that drive a command set the functions it calls on these.
 export const window = {};
 export const workspace = {};
+export const env = { clipboard: {} };
 export const commands = { executeCommand: async () => undefined };

@@ -1,10 +1,11 @@
-// The map's actions in the reducer: selection replace/add/remove/clear, tabs, search and its feature request, the early map.
+// The map's actions in the reducer: row sets, tabs, search and its feature request, the early map (the selection's
+// own actions are tested in reduceSelection.test.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { reduce } from '../../../webview/store/reduce';
 import { persisted } from '../../../webview/store/persist';
 import { normalizeRows, rowMask, subtractRows, unionRows } from '../../../webview/store/rowSets';
-import { COLOR_BY_FEATURE, initialState, type ExplorerState, type SelectMode } from '../../../webview/store/state';
+import { COLOR_BY_FEATURE, initialState, type ExplorerState } from '../../../webview/store/state';
 import { makeFixture } from '../fixture';
 
 function withResult(): ExplorerState {
@@ -12,11 +13,10 @@ function withResult(): ExplorerState {
 }
 
 const rows = (...r: number[]) => Int32Array.from(r);
-const sel = (s: ExplorerState) => (s.selection ? Array.from(s.selection.rows) : null);
-const select = (s: ExplorerState, r: number[], mode: SelectMode) => reduce(s, { type: 'select', rows: rows(...r), mode });
 
 test('row sets: normalised ascending and distinct within range; union and difference by hand', () => {
   assert.deepEqual(Array.from(normalizeRows([5, 1, 5, 300, -1, 3, 1], 300)), [1, 3, 5]);
+  assert.deepEqual(Array.from(normalizeRows([], 300)), []);
   assert.deepEqual(Array.from(unionRows(rows(1, 4, 9), rows(0, 4, 5, 10))), [0, 1, 4, 5, 9, 10]);
   assert.deepEqual(Array.from(unionRows(rows(), rows(2))), [2]);
   assert.deepEqual(Array.from(subtractRows(rows(1, 4, 5, 9), rows(0, 4, 9, 11))), [1, 5]);
@@ -24,44 +24,15 @@ test('row sets: normalised ascending and distinct within range; union and differ
   assert.deepEqual(Array.from(rowMask(rows(0, 3), 5)), [1, 0, 0, 1, 0]);
 });
 
-test('select replaces, shift adds, alt removes; the rows stay ascending and an empty selection is none', () => {
-  let s = withResult();
-  s = select(s, [7, 3, 5], 'replace');
-  assert.deepEqual(sel(s), [3, 5, 7]);
-  assert.ok(s.selection!.rows instanceof Int32Array);
-  assert.equal(s.tab, 'selection', 'a new selection shows its panel');
-  s = select(s, [4, 5, 100], 'add');
-  assert.deepEqual(sel(s), [3, 4, 5, 7, 100]);
-  s = select(s, [5, 7, 8], 'remove');
-  assert.deepEqual(sel(s), [3, 4, 100]);
-  s = select(s, [1, 2], 'replace');
-  assert.deepEqual(sel(s), [1, 2]);
-  s = select(s, [1, 2], 'remove');
-  assert.equal(s.selection, null, 'removing every row leaves no selection');
-  s = select(s, [9999, -3], 'replace');
-  assert.equal(s.selection, null, 'rows outside the result select nothing');
-});
-
-test('clearSelection clears; a new result drops the selection (its rows index the old one)', () => {
-  let s = select(withResult(), [1, 2, 3], 'replace');
-  const cleared = reduce(s, { type: 'clearSelection' });
-  assert.equal(cleared.selection, null);
-  assert.equal(reduce(cleared, { type: 'clearSelection' }), cleared, 'clearing nothing changes nothing');
-  s = reduce(s, { type: 'result', result: makeFixture(), appliedFrom: {}, resultUri: null });
-  assert.equal(s.selection, null);
-});
-
-test('select before any result changes nothing', () => {
-  const s = initialState();
-  assert.equal(select(s, [1], 'replace'), s);
-});
-
-test('the chosen tab is persisted and restored; a heatmap cell shows the pair tab', () => {
-  let s = reduce(withResult(), { type: 'tab', tab: 'samples' });
-  assert.equal(persisted(s).tab, 'samples');
-  assert.equal(initialState(persisted(s)).tab, 'samples');
+test('the chosen tab is persisted and restored; a heatmap cell shows the pair tab, a clicked locality its samples', () => {
+  let s = reduce(withResult(), { type: 'tab', tab: 'picture' });
+  assert.equal(persisted(s).tab, 'picture');
+  assert.equal(initialState(persisted(s)).tab, 'picture');
   s = reduce(s, { type: 'showPair', a: 'f0', b: 'f1' });
   assert.equal(s.tab, 'pair');
+  s = reduce(s, { type: 'showLocality', id: 2 });
+  assert.equal(s.tab, 'samples');
+  assert.equal(s.heatmapOf, 'locality', 'the heatmap (pinned on wide panels) shows the locality');
 });
 
 test('a feature search colours by the feature and asks for its values once; a value search colours by its column', () => {

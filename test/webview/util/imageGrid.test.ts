@@ -64,3 +64,34 @@ test('the module picture places weights on the grid and leaves dropped pixels em
   );
   assert.equal(lit[0].getAttribute('fill'), theme.orange, 'the largest weight takes the full accent');
 });
+
+test('maxFeatures kept a quarter of 28 x 28 pixels: the dropped ones (listed by name) still make the full grid', () => {
+  const all = Array.from({ length: 784 }, (_, k) => `pixel${k + 1}`);
+  // The 196 kept pixels: the centre 14 x 14; the rest were dropped as less variable (or constant).
+  const kept = all.filter((_, k) => Math.abs((k % 28) - 13.5) < 7 && Math.abs(Math.floor(k / 28) - 13.5) < 7);
+  const dropped = all.filter((f) => !kept.includes(f));
+  assert.equal(detectImageGrid(kept), null, 'the kept ones alone are too few of their square');
+  const g = detectImageGrid(kept, dropped)!;
+  assert.deepEqual([g.rows, g.cols, g.cellOf.length], [28, 28, 196]);
+  assert.equal(g.cellOf[0], 7 * 28 + 7, 'the first kept pixel, pixel204, is row 7, column 7');
+  const cells = toGrid(g, new Float32Array(196).fill(1));
+  assert.ok(Number.isNaN(cells[0]) && cells[7 * 28 + 7] === 1, 'dropped pixels are empty, kept ones placed');
+  // Dropped names that are not pixels (an id column kept out as constant) do not spoil the grid.
+  assert.deepEqual(detectImageGrid(imageFeatures(), ['batch'])?.rows, 8);
+});
+
+test("the views' per-result cache finds the grid from the kept and the dropped pixel names", async () => {
+  const { ResultCache } = await import('../../../webview/views/resultCache');
+  const all = Array.from({ length: 64 }, (_, k) => `pixel_${Math.floor(k / 8)}_${k % 8}`);
+  // maxFeatures kept the 20 most variable; the other 44 are listed as dropped.
+  const kept = all.filter((_, k) => k % 3 === 0 && k < 60);
+  const dropped = all
+    .filter((f) => !kept.includes(f))
+    .map((name) => ({ name, reason: 'low-variance' as const }));
+  const result = {
+    features: kept,
+    droppedFeatures: dropped,
+  } as unknown as import('../../../src/shared/result/types').LavaResult;
+  const grid = new ResultCache(result).grid;
+  assert.deepEqual(grid && [grid.rows, grid.cols, grid.cellOf[1]], [8, 8, 3]);
+});

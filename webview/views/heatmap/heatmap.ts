@@ -7,7 +7,7 @@ import { pairCount } from '../../../src/shared/result/pairs';
 import { canvasLayer } from './canvasLayer';
 import { formatWeight, heatmapGeometry } from './geometry';
 import { attachInteraction } from './interaction';
-import { cellLayer, colorKey, cursorRect, frameRect, labelLayer } from './svgLayers';
+import { cellLayer, colorKey, cursorRect, frameRect, highlightLayer, labelLayer } from './svgLayers';
 
 export { labelStep } from './geometry';
 
@@ -39,12 +39,16 @@ export interface HeatmapProps {
   mode?: 'auto' | 'svg' | 'canvas';
   /** The colour scale and its unit (default: the pattern's weights). */
   scale?: HeatmapScale;
+  /** Features (positions in `features`) to mark with bands: what a feature search found. */
+  highlight?: readonly number[];
+  /** The root's data-testid; "heatmap" unless another heatmap (the selection's) must be told apart. */
+  testId?: string;
 }
 
 function heatmapRoot(doc: Document, props: HeatmapProps, mode: string): HTMLElement {
   const root = doc.createElement('div');
   root.className = 'lava-heatmap';
-  root.dataset.testid = 'heatmap';
+  root.dataset.testid = props.testId ?? 'heatmap';
   if (props.localityId !== null && props.localityId !== undefined) root.dataset.localityId = String(props.localityId);
   else if (props.moduleId !== null && props.moduleId !== undefined) root.dataset.moduleId = String(props.moduleId);
   root.dataset.featureCount = String(props.features.length);
@@ -77,7 +81,9 @@ export function renderHeatmap(container: HTMLElement, props: HeatmapProps): void
   svg.append(labelLayer(doc, g, features, theme));
   const cells = cellLayer(doc, g, pattern, colorOf, mode === 'svg');
   const cursor = cursorRect(doc, g, theme);
-  cells.append(frameRect(doc, g, theme), cursor);
+  cells.append(frameRect(doc, g, theme));
+  if (props.highlight?.length) cells.append(highlightLayer(doc, g, props.highlight, theme));
+  cells.append(cursor);
   svg.append(cells, colorKey(doc, g, scale, colorOf, theme));
   if (mode === 'canvas') {
     const wrap = doc.createElement('div');

@@ -111,3 +111,17 @@ export function colorKey(
   key.append(lo, hi, unit);
   return key;
 }
+
+/** Bands over the rows and columns of the features a search found (in the matrix group's coordinates). */
+export function highlightLayer(doc: Document, g: HeatmapGeometry, features: readonly number[], theme: Theme): SVGGElement {
+  const group = svgEl(doc, 'g', { class: 'highlight', fill: 'none', stroke: theme.focusBorder, 'stroke-width': 1.5 });
+  const c = round(g.cell);
+  for (const f of features) {
+    const at = round(f * g.cell);
+    group.append(
+      svgEl(doc, 'rect', { x: 0, y: at, width: g.matrix, height: c, 'data-feature': f }),
+      svgEl(doc, 'rect', { x: at, y: 0, width: c, height: g.matrix, 'data-feature': f }),
+    );
+  }
+  return group;
+}

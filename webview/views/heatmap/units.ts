@@ -5,8 +5,19 @@ import type { HeatmapScale } from './heatmap';
 
 const rText = (v: number) => `r = ${v > 0 ? '+' : ''}${v.toFixed(2)}`;
 
+/** Kept per module: the heatmap explorer caches its feature orders by pattern, so one array per module. */
+const made = new WeakMap<ModuleResult, Float32Array>();
+
 /** The P upper-triangle cells: each listed pair's r where the module is active, 0 (blank) for every other pair. */
 export function rWhereActivePattern(m: ModuleResult, features: readonly string[]): Float32Array {
+  const kept = made.get(m);
+  if (kept) return kept;
+  const out = rPattern(m, features);
+  made.set(m, out);
+  return out;
+}
+
+function rPattern(m: ModuleResult, features: readonly string[]): Float32Array {
   const F = features.length;
   const at = new Map(features.map((f, i) => [f, i]));
   const out = new Float32Array(pairCount(F));

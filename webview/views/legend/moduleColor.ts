@@ -1,9 +1,10 @@
 // One colour per module, in legend order: its swatch, its activity ramp on the map, its active rows in the pair view.
 import type { ModuleResult } from '../../../src/shared/result/types';
-import { categoricalPalette, type Theme } from '../../util/colors';
+import { modulePalette, type Theme } from '../../util/colors';
 
-export function moduleColors(theme: Theme, count: number): string[] {
-  return categoricalPalette(theme, count);
+/** The module palette (util/colors.ts), distinct from the labels'; the same in every theme. */
+export function moduleColors(_theme: Theme, count: number): string[] {
+  return modulePalette(count);
 }
 
 export function moduleColor(theme: Theme, modules: readonly ModuleResult[], m: ModuleResult): string {

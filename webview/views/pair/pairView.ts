@@ -2,6 +2,8 @@
 import { extent, scaleLinear, select, type ScaleLinear } from 'd3';
 import type { Theme } from '../../util/colors';
 import { SVG_MAX_POINTS } from '../scatter/scatter';
+import type { Bins } from '../../util/pairStats';
+import { densityLayer } from './pairDensity';
 import { pairAxes, pairKey, type Margins } from './pairFrame';
 
 export interface PairViewProps {
@@ -18,6 +20,10 @@ export interface PairViewProps {
   width: number;
   height: number;
   mode?: 'auto' | 'svg' | 'canvas';
+  /** Points as they are, jittered (discrete values; av/bv already spread), or binned counts. */
+  plot?: 'points' | 'jitter' | 'density';
+  /** Bins for the density plot, counted over the unjittered values. */
+  bins?: Bins;
 }
 
 const round = (v: number) => Math.round(v * 100) / 100;
@@ -33,8 +39,10 @@ interface PointPlan {
 function planPoints(props: PairViewProps, n: number, m: Margins): PointPlan {
   const { av, bv, active, theme, width, height } = props;
   const finite = (v: ArrayLike<number>) => Array.from({ length: n }, (_, i) => v[i]).filter(Number.isFinite);
-  const [x0, x1] = extent(finite(av)) as [number, number];
-  const [y0, y1] = extent(finite(bv)) as [number, number];
+  // The density's bins reach half a step past discrete values: the axes must show them whole.
+  const b = props.plot === 'density' ? props.bins : undefined;
+  const [x0, x1] = b ? [b.xEdges[0], b.xEdges[b.xEdges.length - 1]] : (extent(finite(av)) as [number, number]);
+  const [y0, y1] = b ? [b.yEdges[0], b.yEdges[b.yEdges.length - 1]] : (extent(finite(bv)) as [number, number]);
   const x = scaleLinear().domain([x0 ?? 0, x1 ?? 1]).nice().range([m.left, width - m.right]);
   const y = scaleLinear().domain([y0 ?? 0, y1 ?? 1]).nice().range([height - m.bottom, m.top]);
   const order = Array.from({ length: n }, (_, i) => i)
@@ -70,6 +78,7 @@ export function renderPairView(container: HTMLElement, props: PairViewProps): vo
   root.dataset.pair = `${props.a}|${props.b}`;
   root.dataset.pointCount = String(n);
   root.dataset.mode = mode;
+  root.dataset.plot = props.plot ?? 'points';
   container.append(root);
 
   const m: Margins = { left: 44, right: 8, top: 8, bottom: 34 };
@@ -83,7 +92,9 @@ export function renderPairView(container: HTMLElement, props: PairViewProps): vo
     .attr('font-family', theme.fontFamily);
   // Over a canvas the SVG keeps only axes and labels; its background is the canvas's.
   const bg = svg.append('rect').attr('width', width).attr('height', height).attr('fill', theme.background);
-  if (mode === 'svg') {
+  if (props.plot === 'density' && props.bins) {
+    svg.append(() => densityLayer(doc, props.bins!, plan.x, plan.y, theme, props.activeColor ?? theme.orange));
+  } else if (mode === 'svg') {
     svg
       .append('g')
       .attr('class', 'points')

@@ -2,7 +2,7 @@
 // are in view, a density image of one pixel per point where many are), outlines and probes on top. While the user
 // pans or zooms a map that is slow to paint, frames move the last painted image and the full paint follows at rest.
 import { color, type ZoomTransform } from 'd3';
-import { mix } from '../../util/colors';
+import { highlightColor, mix } from '../../util/colors';
 import { emphasis, type ScatterScene } from './geometry';
 import { probeSize, type ScatterRenderer } from './renderer';
 
@@ -134,7 +134,7 @@ function drawOverlay(scene: ScatterScene, ctx: CanvasRenderingContext2D, { k, x:
     ctx.lineTo(x + s, y);
     ctx.lineTo(x, y + s);
     ctx.closePath();
-    ctx.fillStyle = p === scene.selectedProbe ? theme.focusBorder : theme.foreground;
+    ctx.fillStyle = p === scene.selectedProbe ? highlightColor(theme) : theme.foreground;
     ctx.strokeStyle = theme.background;
     ctx.fill();
     ctx.stroke();

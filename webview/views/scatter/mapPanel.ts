@@ -12,6 +12,7 @@ import {
   uniformColoring,
   type PointColoring,
 } from '../../util/pointColors';
+import { baseName } from '../../util/fileName';
 import { localityMask, nearestProbe, topModules } from '../../util/selection';
 import type { ViewBinding, ViewContext } from '../binding';
 import { renderColorLegend } from '../colorLegend/colorLegend';
@@ -62,7 +63,11 @@ function clickedLocality(r: LavaResult, hit: ScatterClick): number {
 
 export function mapPanel(ctx: ViewContext): ViewBinding {
   const { slots } = ctx;
-  exportButtons(ctx, slots.mapBar, 'map', slots.scatter);
+  let shown: { file: string; legend: PointColoring['legend'] } | null = null;
+  exportButtons(ctx, slots.mapBar, 'map', slots.scatter, () => ({
+    title: shown ? `${shown.file}: embedding map` : 'Embedding map',
+    legend: shown?.legend,
+  }));
   return {
     name: 'map',
     deps: (s) => [
@@ -112,6 +117,7 @@ export function mapPanel(ctx: ViewContext): ViewBinding {
       if (s.colorBy === COLOR_BY_FEATURE && s.feature && s.feature.status !== 'ready')
         renderLoadable(slots.colorLegend, s.feature, `the values of ${s.feature.key}`, () => ctx.dispatch({ type: 'retryFeature' }), () => {});
       else renderColorLegend(slots.colorLegend, coloring.legend);
+      shown = { file: baseName(r.source.file), legend: coloring.legend };
     },
   };
 }

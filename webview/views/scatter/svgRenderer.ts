@@ -1,5 +1,6 @@
 // The map in SVG (up to a few thousand points): crisp, and testable element by element.
 import { select } from 'd3';
+import { highlightColor } from '../../util/colors';
 import { emphasis, round, type ScatterScene } from './geometry';
 import { probeSize, type ScatterRenderer } from './renderer';
 
@@ -47,7 +48,7 @@ export function svgRenderer(root: HTMLElement, scene: ScatterScene): ScatterRend
       const s = probeSize(p, selected);
       return `M-${s},0L0,-${s}L${s},0L0,${s}Z`;
     })
-    .attr('fill', (p) => (p === selected ? theme.focusBorder : theme.foreground))
+    .attr('fill', (p) => (p === selected ? highlightColor(theme) : theme.foreground))
     .attr('stroke', theme.background)
     .attr('data-probe', (p) => p);
   return {

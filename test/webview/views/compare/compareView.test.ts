@@ -16,8 +16,10 @@ import { makeFixture } from '../../fixture';
 /** B: A's rows mirrored left-right, its modules in another order and module 1 missing. */
 function mirroredWithout(a: LavaResult): LavaResult {
   const coords = Float32Array.from(a.embedding.coords, (v, i) => (i % 2 === 0 ? -v : v));
-  const modules = [a.modules[2], a.modules[0]].map((m, i) => ({ ...m, id: i }));
-  return { ...a, embedding: { ...a.embedding, coords }, modules };
+  // A result lists its modules strongest first and holds as many as its chosen k.
+  const modules = [a.modules[2], a.modules[0]].map((m, i) => ({ ...m, id: i, strength: [0.6, 0.4][i] }));
+  const moduleSelection = { ...a.moduleSelection, chosen: modules.length };
+  return { ...a, embedding: { ...a.embedding, coords }, modules, moduleSelection };
 }
 
 async function boot(width = 1000) {

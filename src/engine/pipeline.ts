@@ -64,36 +64,38 @@ class StepClock {
   }
 }
 
-export async function runPipeline(
-  input: PipelineInput,
-  opts: {
-    onProgress?: ProgressFn;
-    signal?: AbortSignal;
-    /** Called once the embedding is known (given or computed): E x d, row-major. */
-    onEmbedding?: (Z: Float64Array, d: number) => void;
-  } = {},
-): Promise<PipelineOutput> {
-  const { signal } = opts;
-  // Before any work: a combination of options that cannot run.
-  checkModulesOption(input.params, input.file);
-  const clock = new StepClock(opts.onProgress);
-
+/** Steps "read" and "prepare": the files, the prepared matrices, the params fitted to the rows, and the notes. */
+async function readAndPrepare(input: PipelineInput, clock: StepClock, signal: AbortSignal | undefined) {
   const inputs = await readInputs(input.file, input.params, {
     signal,
     onProgress: clock.progress('read'),
     bytes: input.bytes,
     wideColumns: wideColumnsFor(input.params),
   });
-  const { data } = inputs;
   clock.done('read');
   throwIfCancelled(signal);
 
   const prepared = await prepare(inputs, input.params, { signal, onProgress: clock.progress('prepare') });
-  const fitted = checkDegenerate(input.file, prepared, fitToRows(data, prepared, input.params));
-  const params = fitted.params;
-  const notes = [...prepared.notes, ...fitted.notes];
-  const E = prepared.E;
+  const fitted = checkDegenerate(input.file, prepared, fitToRows(inputs.data, prepared, input.params));
   clock.done('prepare');
+  return { data: inputs.data, prepared, params: fitted.params, notes: [...prepared.notes, ...fitted.notes] };
+}
+
+export interface RunOptions {
+  onProgress?: ProgressFn;
+  signal?: AbortSignal;
+  /** Called once the embedding is known (given or computed): E x d, row-major. */
+  onEmbedding?: (Z: Float64Array, d: number) => void;
+}
+
+export async function runPipeline(input: PipelineInput, opts: RunOptions = {}): Promise<PipelineOutput> {
+  const { signal } = opts;
+  // Before any work: a combination of options that cannot run.
+  checkModulesOption(input.params, input.file);
+  const clock = new StepClock(opts.onProgress);
+
+  const { data, prepared, params, notes } = await readAndPrepare(input, clock, signal);
+  const E = prepared.E;
 
   let Z = prepared.Z;
   let d = prepared.d;
@@ -120,7 +122,17 @@ export async function runPipeline(
   clock.done('correlations');
 
   const step = await trustedStep(
-    { X: prepared.X, E, F: prepared.F, Z, d, features: prepared.features, metadata: prepared.metadata, localities, correlations },
+    {
+      X: prepared.X,
+      E,
+      F: prepared.F,
+      Z,
+      d,
+      features: prepared.features,
+      metadata: prepared.metadata,
+      localities,
+      correlations,
+    },
     params,
     { signal, onProgress: clock.progress('modules') },
   );

@@ -48,15 +48,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand(
       'lava.openResult',
       guard(async (arg?: unknown) => {
-        let uri = arg instanceof vscode.Uri ? arg : undefined;
-        if (!uri) {
-          const picked = await vscode.window.showOpenDialog({
-            canSelectMany: false,
-            filters: { 'LAVA result': ['json'] },
-            title: 'LAVA: Open a result',
-          });
-          uri = picked?.[0];
-        }
+        const uri = arg instanceof vscode.Uri ? arg : await pickResultFile();
         if (uri) await explainer.showStored(uri);
       }),
     ),
@@ -68,13 +60,11 @@ export function activate(context: vscode.ExtensionContext): void {
       'lava.rerun',
       guard(async () => {
         const panel = LavaPanel.current;
-        if (!panel) {
+        if (panel) explainer.rerun(panel);
+        else
           void vscode.window.showInformationMessage(
             'LAVA: no explorer panel is open; run "LAVA: Explain Dataset" first.',
           );
-          return;
-        }
-        explainer.rerun(panel);
       }),
     ),
     vscode.commands.registerCommand(
@@ -92,6 +82,16 @@ export function activate(context: vscode.ExtensionContext): void {
     ),
     vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, panelSerializer(context, explainer)),
   );
+}
+
+/** The palette's "Open Result...": a result file the user picks. */
+async function pickResultFile(): Promise<vscode.Uri | undefined> {
+  const picked = await vscode.window.showOpenDialog({
+    canSelectMany: false,
+    filters: { 'LAVA result': ['json'] },
+    title: 'LAVA: Open a result',
+  });
+  return picked?.[0];
 }
 
 /** Brings panels back after a window reload, with the result their webview state (or the workspace) names. */

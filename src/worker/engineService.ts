@@ -77,7 +77,13 @@ export function pairColumns(
 }
 
 /** One feature's values for every kept row (X is E x F row-major), as Float32. */
-export function featureColumn(X: Float64Array, E: number, F: number, features: string[], feature: string): Float32Array {
+export function featureColumn(
+  X: Float64Array,
+  E: number,
+  F: number,
+  features: string[],
+  feature: string,
+): Float32Array {
   const f = features.indexOf(feature);
   if (f < 0) throw new Error(`unknown feature "${feature}"`);
   const out = new Float32Array(E);
@@ -166,21 +172,31 @@ async function correlationsOf(
   return { corr: await localityCorrelations(kept.X, kept.E, kept.F, one, kept.params), row: 0 };
 }
 
+/** What the thread holds between requests: the last run's or load's data, or nothing yet. */
+interface State {
+  kept: Kept | null;
+}
+
 /** Answers the host's requests on `peer` until the thread ends. */
 export function serveEngine(peer: EnginePeer): void {
-  let kept: Kept | null = null;
+  const state: State = { kept: null };
   const need = (): Kept => {
-    if (!kept) throw new Error('no data loaded: run LAVA first');
-    return kept;
+    if (!state.kept) throw new Error('no data loaded: run LAVA first');
+    return state.kept;
   };
+  serveRuns(peer, state, need);
+  serveRequests(peer, need);
+}
 
+/** run, another k, load and inspect: what makes (or tells about) the data the other requests use. */
+function serveRuns(peer: EnginePeer, state: State, need: () => Kept): void {
   peer.handle('run', async (req) => {
     const out = await runPipeline(req, {
       onProgress: throttledProgress(peer),
       onEmbedding: (Z, dims) => sendEmbedding(peer, Z, dims),
     });
     const p = out.prepared;
-    kept = {
+    state.kept = {
       X: p.X,
       E: p.E,
       F: p.F,
@@ -211,26 +227,8 @@ export function serveEngine(peer: EnginePeer): void {
   });
 
   peer.handle('load', async (req) => {
-    const result = decodeResult(req.text, 'the shown result');
-    const inputs = await readInputs(req.file, req.params, { wideColumns: wideColumnsFor(req.params) });
-    const p = await prepare(inputs, req.params);
-    const sameFeatures =
-      p.features.length === result.features.length && p.features.every((f, i) => f === result.features[i]);
-    if (!sameFeatures || p.E !== result.rowCount)
-      throw new Error(
-        `${req.file} changed since this result was made (its rows or features differ); re-run LAVA on it`,
-      );
-    kept = {
-      X: p.X,
-      E: p.E,
-      F: p.F,
-      features: p.features,
-      params: result.params,
-      correlations: null,
-      localities: result.localities,
-      run: null,
-    };
-    return { rows: p.E, features: p.F };
+    state.kept = await loadKept(req.file, req.text, req.params);
+    return { rows: state.kept.E, features: state.kept.F };
   });
 
   peer.handle('inspect', async ({ file }) => {
@@ -242,7 +240,33 @@ export function serveEngine(peer: EnginePeer): void {
       choices: ds.choices,
     };
   });
+}
 
+/** X prepared again from the data file of a result shown without its run; refused when the file has changed. */
+async function loadKept(file: string, text: string, params: LavaParams): Promise<Kept> {
+  const result = decodeResult(text, 'the shown result');
+  const inputs = await readInputs(file, params, { wideColumns: wideColumnsFor(params) });
+  const p = await prepare(inputs, params);
+  const sameFeatures =
+    p.features.length === result.features.length && p.features.every((f, i) => f === result.features[i]);
+  if (!sameFeatures || p.E !== result.rowCount)
+    throw new Error(
+      `${file} changed since this result was made (its rows or features differ); re-run LAVA on it`,
+    );
+  return {
+    X: p.X,
+    E: p.E,
+    F: p.F,
+    features: p.features,
+    params: result.params,
+    correlations: null,
+    localities: result.localities,
+    run: null,
+  };
+}
+
+/** The webview's requests, answered from what the last run or load kept. */
+function serveRequests(peer: EnginePeer, need: () => Kept): void {
   peer.handle('locality', async ({ locality }) => {
     const k = need();
     const { corr, row } = await correlationsOf(k, locality);

@@ -67,14 +67,10 @@ export function startApp(root: HTMLElement, api: VsCodeApi, options: AppOptions 
     theme: () => theme,
     cache: (r) => (cache?.result === r ? cache : (cache = new ResultCache(r))),
     sizes: (r) => viewSizes(root, slots, r, options.width, options.height),
-    exportView: (view, slot, format, decor) => {
-      const data = decor
-        ? decoratedExport(slot, format, decor, theme).catch(() => null)
-        : format === 'svg'
-          ? Promise.resolve(viewToSvg(slot))
-          : viewToPng(slot, theme.background).catch(() => null);
-      void data.then((d) => d && host.notify('export', { format, view, data: d }));
-    },
+    exportView: (view, slot, format, decor) =>
+      void exportData(slot, format, decor, theme).then(
+        (d) => d && host.notify('export', { format, view, data: d }),
+      ),
     rowsOut: options.readOnly
       ? null
       : {
@@ -84,47 +80,9 @@ export function startApp(root: HTMLElement, api: VsCodeApi, options: AppOptions 
         },
     copy: (text, what) => host.notify('copy', { text, what }),
   };
-  const render = bindViews(root, [
-    // First: the arrangement decides how wide the other views are.
-    layoutPanel(root, width),
-    headerPanel(
-      ctx,
-      options.readOnly
-        ? null
-        : {
-            rerun: () => host.notify('rerun', {}),
-            saveResult: () => host.notify('saveResult', {}),
-            openSettings: () => host.notify('openSettings', {}),
-          },
-      options.readOnly ? null : (k) => host.notify('modulesAtK', { k }),
-    ),
-    searchPanel(ctx),
-    mapControls(ctx),
-    earlyMapPanel(ctx),
-    mapPanel(ctx),
-    legendPanel(ctx),
-    heatmapPanel(ctx),
-    pairPanel(ctx),
-    imagePanel(ctx),
-    tabsPanel(ctx, width),
-    selectionPanel(ctx),
-    samplesPanel(ctx),
-  ]);
+  const render = bindViews(root, allViews(ctx, root, width, host, options.readOnly === true));
 
-  host.on('running', (running) => store.dispatch({ type: 'running', running }));
-  host.on('result', (n) => {
-    let result: LavaResult;
-    try {
-      // Decoded (and checked) here, not in the host: the host forwards the file text as it is.
-      result = { ...decodeResult(n.text, n.resultUri ?? 'the result'), source: n.source };
-    } catch (e) {
-      store.dispatch({ type: 'runFailed', message: describeFailure(e) });
-      return;
-    }
-    store.dispatch({ type: 'result', result, appliedFrom: n.appliedFrom, resultUri: n.resultUri ?? null });
-  });
-  host.on('error', (n) => store.dispatch({ type: 'runFailed', message: n.message }));
-  host.on('embedding', (map) => store.dispatch({ type: 'embedding', map }));
+  listenToHost(host, store);
   store.subscribe((s) => {
     api.setState(persisted(s));
     render(s);
@@ -146,4 +104,70 @@ export function startApp(root: HTMLElement, api: VsCodeApi, options: AppOptions 
       host.dispose();
     },
   };
+}
+
+/** A view's picture as the host saves it: decorated (title, legend) when asked, else the bare SVG or PNG. */
+function exportData(
+  slot: Parameters<ViewContext['exportView']>[1],
+  format: Parameters<ViewContext['exportView']>[2],
+  decor: Parameters<ViewContext['exportView']>[3],
+  theme: Theme,
+): Promise<string | null> {
+  if (decor) return decoratedExport(slot, format, decor, theme).catch(() => null);
+  return format === 'svg'
+    ? Promise.resolve(viewToSvg(slot))
+    : viewToPng(slot, theme.background).catch(() => null);
+}
+
+/** Every view, in the order they render; a report (readOnly) has no buttons that ask the host to act. */
+function allViews(
+  ctx: ViewContext,
+  root: HTMLElement,
+  width: () => number,
+  host: HostPeer,
+  readOnly: boolean,
+) {
+  return [
+    // First: the arrangement decides how wide the other views are.
+    layoutPanel(root, width),
+    headerPanel(
+      ctx,
+      readOnly
+        ? null
+        : {
+            rerun: () => host.notify('rerun', {}),
+            saveResult: () => host.notify('saveResult', {}),
+            openSettings: () => host.notify('openSettings', {}),
+          },
+      readOnly ? null : (k) => host.notify('modulesAtK', { k }),
+    ),
+    searchPanel(ctx),
+    mapControls(ctx),
+    earlyMapPanel(ctx),
+    mapPanel(ctx),
+    legendPanel(ctx),
+    heatmapPanel(ctx),
+    pairPanel(ctx),
+    imagePanel(ctx),
+    tabsPanel(ctx, width),
+    selectionPanel(ctx),
+    samplesPanel(ctx),
+  ];
+}
+
+/** The host's notes as store actions; a result is decoded (and checked) here, as the host forwards its text. */
+function listenToHost(host: HostPeer, store: Store): void {
+  host.on('running', (running) => store.dispatch({ type: 'running', running }));
+  host.on('result', (n) => {
+    let result: LavaResult;
+    try {
+      result = { ...decodeResult(n.text, n.resultUri ?? 'the result'), source: n.source };
+    } catch (e) {
+      store.dispatch({ type: 'runFailed', message: describeFailure(e) });
+      return;
+    }
+    store.dispatch({ type: 'result', result, appliedFrom: n.appliedFrom, resultUri: n.resultUri ?? null });
+  });
+  host.on('error', (n) => store.dispatch({ type: 'runFailed', message: n.message }));
+  host.on('embedding', (map) => store.dispatch({ type: 'embedding', map }));
 }

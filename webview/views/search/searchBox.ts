@@ -12,7 +12,8 @@ export interface SearchBox {
   setText(text: string): void;
 }
 
-export function buildSearchBox(doc: Document, choose: (s: Suggestion | null) => void): SearchBox {
+/** The input and its list, wired for assistive technology as a combobox (ARIA 1.2). */
+function comboboxParts(doc: Document): { root: HTMLElement; input: HTMLInputElement; list: HTMLElement } {
   const root = el(doc, 'div', undefined, 'lava-search');
   const input = doc.createElement('input');
   input.type = 'search';
@@ -30,6 +31,11 @@ export function buildSearchBox(doc: Document, choose: (s: Suggestion | null) => 
   list.dataset.testid = 'search-suggestions';
   list.hidden = true;
   root.append(input, list);
+  return { root, input, list };
+}
+
+export function buildSearchBox(doc: Document, choose: (s: Suggestion | null) => void): SearchBox {
+  const { root, input, list } = comboboxParts(doc);
   let source: Suggestion[] = [];
   let shown: Suggestion[] = [];
   let active = -1;

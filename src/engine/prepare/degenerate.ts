@@ -28,8 +28,27 @@ export function checkDegenerate(file: string, prepared: Prepared, fitted: Fitted
   if (prepared.Z !== null) {
     checkEmbeddingSpan(file, prepared.Z, prepared.E, prepared.d, prepared.embeddingColumns);
     checkDistinctPoints(file, prepared.Z, prepared.E, prepared.d, ell);
-  }
+  } else checkUmapFeatures(file, prepared);
   return fitModules(prepared.F, ell, fitted);
+}
+
+/** UMAP measures distances between rows over every feature: a feature spanning beyond MAX_SPAN would overflow them. */
+function checkUmapFeatures(file: string, p: Prepared): void {
+  for (let f = 0; f < p.F; f++) {
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (let i = 0; i < p.E; i++) {
+      const v = p.X[i * p.F + f];
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+    if (hi - lo <= MAX_SPAN) continue;
+    throw new LavaInputError(
+      `feature spans more than ${MAX_SPAN} (${short(lo)} to ${short(hi)}): the distances UMAP computes between rows would overflow`,
+      { file, columnName: p.features[f], option: 'umap' },
+      'Scale the feature (divide by a power of ten, or take its log), or give an embedding in {option:embedding} instead of {option:umap}.',
+    );
+  }
 }
 
 function checkFeatures(file: string, p: Prepared): void {

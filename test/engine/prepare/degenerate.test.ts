@@ -124,6 +124,24 @@ test('more modules than sign-split pairs or localities: lowered to what they can
   // "auto" tries no k above what they hold either: its range is lowered, and the k it chooses lies in it.
   const auto = await run(csv(120, 6, spread), { overlap: 0.5, modules: 'auto' });
   assert.deepEqual(auto.result.params.modulesRange, [2, 2]);
-  assert.ok(auto.result.notes.includes('modulesRange lowered from 2..16 to 2..2 (2 localities)'), auto.result.notes.join('\n'));
+  assert.ok(
+    auto.result.notes.includes('modulesRange lowered from 2..16 to 2..2 (2 localities)'),
+    auto.result.notes.join('\n'),
+  );
   assert.equal(auto.result.modules.length, 2);
+});
+
+test('with --umap, a feature spanning beyond 1e100 is refused (distances would overflow), naming it', async () => {
+  // Found by the CLI fuzzer: a cell of 1e308 made UMAP's mean kNN distance Infinity and crashed a worker.
+  const lines = ['x,y,a,b,c'];
+  const r = seededUniform(3, 4);
+  for (let i = 0; i < 60; i++) lines.push([r(), r(), r(), r(), i === 7 ? '1e308' : r()].join(','));
+  const bytes = new TextEncoder().encode(lines.join('\n') + '\n');
+  await assert.rejects(run(bytes, { umap: true, embedding: [] }), (e: unknown) => {
+    assert.ok(e instanceof LavaInputError, String(e));
+    assert.match(e.problem, /feature spans more than 1e\+100 .*UMAP .*overflow/);
+    assert.equal(e.columnName, 'c');
+    assert.equal(e.option, 'umap');
+    return true;
+  });
 });

@@ -27,7 +27,8 @@ export interface HeatmapGeometry {
 export function heatmapGeometry(features: readonly string[], size: number): HeatmapGeometry {
   const F = features.length;
   const longest = features.reduce((m, f) => Math.max(m, f.length), 0);
-  const margin = Math.min(90, 8 + longest * 6);
+  // About 7 px a character at the labels' 11 px: capitals and digits (gene symbols such as S100A8) are the widest.
+  const margin = Math.min(100, 8 + longest * 7);
   const cell = Math.max(0.25, (size - margin - KEY_HEIGHT) / Math.max(F, 1));
   const matrix = round(cell * F);
   return {

@@ -10,3 +10,19 @@ export function seededUniform(seed: number, stream = 0): () => number {
     return (hi * 134217728 + lo) / 9007199254740992;
   };
 }
+
+/**
+ * `take` distinct indices of [0, n) drawn uniformly with `random` (a partial Fisher-Yates shuffle: the first
+ * `take` positions of a shuffled identity), in ascending order.
+ */
+export function sampleDistinct(n: number, take: number, random: () => number): Int32Array {
+  const perm = new Int32Array(n);
+  for (let i = 0; i < n; i++) perm[i] = i;
+  for (let i = 0; i < take; i++) {
+    const j = i + Math.floor(random() * (n - i));
+    const t = perm[i];
+    perm[i] = perm[j];
+    perm[j] = t;
+  }
+  return perm.slice(0, take).sort();
+}

@@ -4,7 +4,7 @@
 import type { Localities } from '../types';
 import { DEFAULT_DIRECT_SAMPLE } from '../../shared/params/types';
 import { checkpoint } from '../errors';
-import { seededUniform } from '../random';
+import { sampleDistinct, seededUniform } from '../random';
 import { direct } from './direct';
 import { buildKdTree, knnCancellable, nearestToPoints, neighbourStats, type KdTree } from './neighbours';
 import { weightedKmeans } from './kmeans';
@@ -197,16 +197,7 @@ function gatherRows(Z: Float64Array, d: number, rows: Int32Array): Float64Array 
 
 /** S distinct rows of E drawn uniformly from the seed (a partial Fisher-Yates shuffle), in ascending order. */
 export function sampleRows(E: number, S: number, seed: number): Int32Array {
-  const random = seededUniform(seed, SAMPLE_STREAM);
-  const perm = new Int32Array(E);
-  for (let i = 0; i < E; i++) perm[i] = i;
-  for (let s = 0; s < S; s++) {
-    const j = s + Math.floor(random() * (E - s));
-    const t = perm[s];
-    perm[s] = perm[j];
-    perm[j] = t;
-  }
-  return perm.slice(0, S).sort();
+  return sampleDistinct(E, S, seededUniform(seed, SAMPLE_STREAM));
 }
 
 /** Above this |log w| the weights (times squared distances, summed) could leave the doubles. */

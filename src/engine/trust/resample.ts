@@ -1,5 +1,5 @@
 // Resampling the sign-split locality x pair matrix: a subset of its rows (localities), for stability.
-import { seededUniform } from '../random';
+import { sampleDistinct, seededUniform } from '../random';
 import type { SignSplit } from '../factorize/sparse';
 
 /**
@@ -32,18 +32,7 @@ export function rowSubset(a: SignSplit, rows: Int32Array): SignSplit {
 export function localitySubsamples(l: number, fraction: number, count: number, seed: number): Int32Array[] {
   const rnd = seededUniform(seed, 0x7a57);
   const take = Math.max(1, Math.min(l, Math.round(fraction * l)));
-  const idx = new Int32Array(l);
   const out: Int32Array[] = [];
-  for (let r = 0; r < count; r++) {
-    for (let i = 0; i < l; i++) idx[i] = i;
-    // Partial Fisher-Yates: the first `take` positions are a uniform subset.
-    for (let i = 0; i < take; i++) {
-      const j = i + Math.floor(rnd() * (l - i));
-      const t = idx[i];
-      idx[i] = idx[j];
-      idx[j] = t;
-    }
-    out.push(idx.slice(0, take).sort());
-  }
+  for (let r = 0; r < count; r++) out.push(sampleDistinct(l, take, rnd));
   return out;
 }

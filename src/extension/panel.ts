@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
+import { htmlPage } from '../shared/htmlPage';
 import type { ResultText } from '../shared/result/summary';
 import type { Step } from '../shared/steps';
 import type { LavaParams } from '../shared/params/types';
@@ -221,25 +222,17 @@ export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri, kin
     `style-src ${src}`,
     `font-src ${src}`,
     `script-src 'nonce-${nonce}'`,
-  ].join('; ');
-  const links = css
-    .map(
-      (u) =>
-        `<link rel="stylesheet" href="${webview.asWebviewUri(u).toString()}" ${u.path.endsWith('codicon.css') ? 'id="vscode-codicon-stylesheet"' : ''}>`,
-    )
-    .join('\n    ');
-  return `<!DOCTYPE html>
-<html lang="en">
-  <head>
-    <meta charset="UTF-8">
-    <meta http-equiv="Content-Security-Policy" content="${csp}">
-    <meta name="viewport" content="width=device-width, initial-scale=1.0">
-    ${links}
-    <title>LAVA Explorer</title>
-  </head>
-  <body>
-    <div id="app"${kind === 'compare' ? ' data-kind="compare"' : ''}></div>
-    <script nonce="${nonce}" src="${webview.asWebviewUri(dist('webview.js')).toString()}"></script>
-  </body>
-</html>`;
+  ];
+  const links = css.map(
+    (u) =>
+      `<link rel="stylesheet" href="${webview.asWebviewUri(u).toString()}" ${u.path.endsWith('codicon.css') ? 'id="vscode-codicon-stylesheet"' : ''}>`,
+  );
+  return htmlPage({
+    csp,
+    title: 'LAVA Explorer',
+    head: links.join('\n'),
+    body: `<div id="app"${kind === 'compare' ? ' data-kind="compare"' : ''}></div>
+<script nonce="${nonce}" src="${webview.asWebviewUri(dist('webview.js')).toString()}"></script>`,
+  });
 }
+

@@ -1,11 +1,7 @@
 // The report's header as static HTML: what was explained (data file, rows, features, options that were set and
 // where from), by which tool version, and when the report was made (a result holds no run date: see reportHtml.ts).
 import type { LavaResult } from '../shared/result/types';
-
-/** Text made safe for HTML element content and double-quoted attributes. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+import { escapeHtml } from '../shared/htmlPage';
 
 function basename(path: string): string {
   return path.split(/[\\/]/).pop() ?? path;

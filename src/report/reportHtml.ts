@@ -6,7 +6,8 @@ import type { LavaResult } from '../shared/result/types';
 import type { SourceSchema } from '../shared/result/summary';
 import type { z } from 'zod';
 import type { ReportAssets } from './assets';
-import { escapeHtml, reportHeader } from './header';
+import { reportHeader } from './header';
+import { htmlPage } from '../shared/htmlPage';
 
 export interface ReportInput {
   /** The result file's text with its source named from the report's folder (engine/io relocateResultText). */
@@ -56,34 +57,33 @@ export function reportHtml(input: ReportInput): string {
   const meta = { source: result.source satisfies z.infer<typeof SourceSchema>, appliedFrom };
   const csp = [
     "default-src 'none'",
-    "img-src data: blob:",
+    'img-src data: blob:',
     `style-src ${sha256(style)} data:`,
     'font-src data:',
     `script-src ${sha256(script)}`,
     "base-uri 'none'",
     "form-action 'none'",
-  ].join('; ');
-  const title = `LAVA report: ${result.source.file.split(/[\\/]/).pop() ?? ''}`;
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<meta name="referrer" content="no-referrer">
-<title>${escapeHtml(title)}</title>
-<link rel="stylesheet" id="vscode-codicon-stylesheet" href="${dataUrl('text/css', codiconStylesheet(assets))}">
-<style>${style}</style>
-</head>
-<body>
-<div data-testid="report-root" data-module-count="${result.modules.length}" data-point-count="${result.rowCount}">
-${reportHeader({ result, appliedFrom, dataFile: result.source.file, reportVersion: input.reportVersion, madeAt: input.madeAt })}
+  ];
+  const header = reportHeader({
+    result,
+    appliedFrom,
+    dataFile: result.source.file,
+    reportVersion: input.reportVersion,
+    madeAt: input.madeAt,
+  });
+  return htmlPage({
+    csp,
+    title: `LAVA report: ${result.source.file.split(/[\\/]/).pop() ?? ''}`,
+    noReferrer: true,
+    head: `<link rel="stylesheet" id="vscode-codicon-stylesheet" href="${dataUrl('text/css', codiconStylesheet(assets))}">
+<style>${style}</style>`,
+    body: `<div data-testid="report-root" data-module-count="${result.modules.length}" data-point-count="${result.rowCount}">
+${header}
 <div id="app"></div>
 </div>
 <script type="application/json" id="lava-report-meta">${jsonBlock(JSON.stringify(meta))}</script>
 <script type="application/json" id="lava-result">${jsonBlock(input.text)}</script>
-<script>${script}</script>
-</body>
-</html>
-`;
+<script>${script}</script>`,
+  });
 }
+

@@ -5,6 +5,7 @@ import { pickDataFile, vscodePrompter } from './commands/pickInputs';
 import { pickOptions } from './commands/optionSteps';
 import { showRunError } from './commands/showError';
 import { compareCommand } from './commands/compare';
+import { COMPARE_VIEW_TYPE, comparePanelSerializer } from './comparePanel';
 import { exportReport } from './commands/exportReport';
 import { LavaPanel, VIEW_TYPE } from './panel';
 import { WebviewStateSchema } from '../shared/protocol';
@@ -81,6 +82,10 @@ export function activate(context: vscode.ExtensionContext): void {
       }),
     ),
     vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, panelSerializer(context, explainer)),
+    vscode.window.registerWebviewPanelSerializer(
+      COMPARE_VIEW_TYPE,
+      comparePanelSerializer(context.extensionUri, (l) => explainer.log(l)),
+    ),
   );
 }
 

@@ -127,6 +127,12 @@ export const WebviewStateSchema = z.object({
 });
 export type WebviewState = z.infer<typeof WebviewStateSchema>;
 
+const CompareUrisSchema = z.object({ comparison: z.string(), a: z.string(), b: z.string() });
+
+/** What the compare webview saves (setState) and a reloaded window hands back to the host, checked there. */
+export const CompareWebviewStateSchema = z.object({ compare: CompareUrisSchema });
+export type CompareWebviewState = z.infer<typeof CompareWebviewStateSchema>;
+
 /**
  * The compare panel (LAVA: Compare Results...): the host sends the comparison's file text and both results' file
  * texts, which the webview decodes and checks itself (shared/compare/codec, shared/result/decode).
@@ -140,6 +146,8 @@ export const compareHostContract = {
       text: z.string(),
       a: z.object({ file: z.string(), text: z.string() }),
       b: z.object({ file: z.string(), text: z.string() }),
+      /** The three files' URIs: the webview keeps them as its state, so that a window reload shows them again. */
+      uris: CompareUrisSchema.optional(),
     }),
     error: z.object({ message: z.string() }),
   },

@@ -7,7 +7,6 @@ import { Peer } from '../../src/shared/rpc';
 import type { SourceSchema } from '../../src/shared/result/summary';
 import type { z } from 'zod';
 import type { VsCodeApi } from '../util/vscodeApi';
-import type { WebviewState } from '../../src/shared/protocol';
 
 /** What the report page holds besides the result text: the note's fields the host would add. */
 export interface ReportMeta {
@@ -54,7 +53,7 @@ export function reportHost(text: string, meta: ReportMeta, log: (line: string) =
   peer.handle('rows', refuse);
   peer.on('ready', () => peer.notify('result', { text, source: meta.source, appliedFrom: meta.appliedFrom }));
   peer.on('export', (v) => download(`lava.${v.view}`, v.data, v.format));
-  let state: WebviewState | undefined;
+  let state: unknown;
   const toHost = post((m) => peer.receive(m));
   return {
     api: { postMessage: toHost, getState: () => state, setState: (s) => void (state = s) },

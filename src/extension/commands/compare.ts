@@ -1,11 +1,10 @@
 // "LAVA: Compare Results...": two .lava.json results of the workspace (or the one right-clicked and a second
 // pick) compared as `lava compare` does, the comparison written beside A (a new file, atomically), then shown.
-import { promises as fsp } from 'node:fs';
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import { compareResults } from '../../engine/compare/compare';
 import { comparisonPathBeside, readCompareInput, writeComparisonAtomic } from '../../engine/compare/files';
-import { openComparePanel } from '../comparePanel';
+import { openComparePanel, readComparisonTexts } from '../comparePanel';
 import type { Comparison } from '../../shared/compare/types';
 import { LavaCancelled } from '../../shared/errors';
 
@@ -63,12 +62,6 @@ export async function compareCommand(
     return;
   }
   log(`compared ${a.fsPath} with ${b.fsPath}: ${comparison.matched.length} matched; wrote ${out}`);
-  const [ta, tb, tc] = await Promise.all([a.fsPath, b.fsPath, out].map((f) => fsp.readFile(f, 'utf8')));
-  const rel = (u: string) => vscode.workspace.asRelativePath(u);
-  openComparePanel(
-    extensionUri,
-    `LAVA: ${basename(a.fsPath)} vs ${basename(b.fsPath)}`,
-    { file: rel(out), text: tc, a: { file: rel(a.fsPath), text: ta }, b: { file: rel(b.fsPath), text: tb } },
-    log,
-  );
+  const texts = await readComparisonTexts({ comparison: vscode.Uri.file(out), a, b });
+  openComparePanel(extensionUri, `LAVA: ${basename(a.fsPath)} vs ${basename(b.fsPath)}`, texts, log);
 }

@@ -11,6 +11,11 @@ export class Uri {
   static file(path: string): Uri {
     return new Uri(path);
   }
+  /** file: URIs only (what the extension keeps of files it read). */
+  static parse(text: string): Uri {
+    if (!text.startsWith('file://')) throw new Error(`stub Uri.parse: not a file URI: ${text}`);
+    return new Uri(decodeURIComponent(text.slice('file://'.length)));
+  }
   static joinPath(base: { path: string }, ...parts: string[]): Uri {
     return new Uri(posix.join(base.path, ...parts));
   }

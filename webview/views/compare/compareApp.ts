@@ -161,6 +161,7 @@ export function startCompareApp(root: HTMLElement, api: VsCodeApi, options: { wi
       fail(root, describeFailure(e));
       return;
     }
+    if (n.uris) api.setState({ compare: n.uris });
     show(d);
   });
   host.on('error', (n) => fail(root, n.message));

@@ -22,7 +22,8 @@ function mirroredWithout(a: LavaResult): LavaResult {
   return { ...a, embedding: { ...a.embedding, coords }, modules, moduleSelection };
 }
 
-async function boot(width = 1000) {
+async function boot(width = 1000, uris?: { comparison: string; a: string; b: string }) {
+  const saved: unknown[] = [];
   const a = makeFixture();
   const b = mirroredWithout(a);
   const comparison = await compareResults({ file: 'a.lava.json', result: a, strongIds: null }, { file: 'b.lava.json', result: b, strongIds: null });
@@ -32,7 +33,7 @@ async function boot(width = 1000) {
   const link: { host?: Peer<typeof compareHostContract, typeof compareWebviewContract> } = {};
   const app = startCompareApp(
     root,
-    { postMessage: (m) => queueMicrotask(() => link.host!.receive(structuredClone(m))), getState: () => undefined, setState: () => {} },
+    { postMessage: (m) => queueMicrotask(() => link.host!.receive(structuredClone(m))), getState: () => undefined, setState: (st) => void saved.push(st) },
     { width },
   );
   const host = new Peer({ post: (m) => queueMicrotask(() => app.receive(structuredClone(m))) }, compareHostContract, compareWebviewContract);
@@ -43,10 +44,11 @@ async function boot(width = 1000) {
       text: encodeComparison(comparison),
       a: { file: 'a.lava.json', text: encodeResult(a) },
       b: { file: 'b.lava.json', text: encodeResult(b) },
+      ...(uris ? { uris } : {}),
     }),
   );
   await settle();
-  return { doc, root, comparison, a, b };
+  return { doc, root, comparison, a, b, saved };
 }
 
 test('one compare-match per matched pair, with the comparison cosines; only-in lists', async () => {
@@ -134,4 +136,10 @@ test('a matched pair colours each map by its module; "neighbourhood kept" colour
   assert.match(legend('a'), /neighbourhood kept/);
   assert.match(legend('b'), /neighbourhood kept/);
   assert.equal(first.getAttribute('aria-pressed'), 'true');
+});
+
+test('the webview keeps the files\' URIs as its state (a window reload brings the comparison back), and only them', async () => {
+  const uris = { comparison: 'file:///w/a-vs-b.lava-compare.json', a: 'file:///w/a.lava.json', b: 'file:///w/b.lava.json' };
+  assert.deepEqual((await boot(1000, uris)).saved, [{ compare: uris }]);
+  assert.deepEqual((await boot(1000)).saved, []);
 });

@@ -7,6 +7,7 @@ import { showRunError } from './commands/showError';
 import { compareCommand } from './commands/compare';
 import { COMPARE_VIEW_TYPE, comparePanelSerializer } from './comparePanel';
 import { exportReport } from './commands/exportReport';
+import { readResult } from './commands/results';
 import { LavaPanel, VIEW_TYPE } from './panel';
 import { WebviewStateSchema } from '../shared/protocol';
 
@@ -70,9 +71,12 @@ export function activate(context: vscode.ExtensionContext): void {
     ),
     vscode.commands.registerCommand(
       'lava.exportReport',
-      guard(async () => {
+      // From the explorer's context menu on a .lava.json: that result; from the palette: the shown one (or a pick).
+      guard(async (arg?: unknown) => {
         const panel = LavaPanel.current;
-        await exportReport(panel && { result: panel.result, resultUri: panel.resultUri });
+        const shown =
+          arg instanceof vscode.Uri ? { result: await readResult(arg), resultUri: arg } : panel && { result: panel.result, resultUri: panel.resultUri };
+        await exportReport(shown);
       }),
     ),
     vscode.commands.registerCommand(

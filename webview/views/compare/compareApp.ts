@@ -69,90 +69,103 @@ function tooltipOf(d: CompareData, r: LavaResult) {
   });
 }
 
-// eslint-disable-next-line max-lines-per-function -- one closure: both maps, the selection and the controls share its state
+/** What the compare panel's functions share: the decoded note and its view once shown, and the user's choices. */
+interface CompareCtx {
+  root: HTMLElement;
+  theme: Theme;
+  width: () => number;
+  state: CompareState;
+  data: CompareData | null;
+  slots: CompareSlots | null;
+}
+
+function renderMap(ctx: CompareCtx, side: 'a' | 'b'): void {
+  const { data: d, slots, state, theme } = ctx;
+  if (!d || !slots) return;
+  const r: LavaResult = d[side];
+  const other = side === 'a' ? slots.mapB : slots.mapA;
+  const otherR = d[side === 'a' ? 'b' : 'a'];
+  const width = ctx.width();
+  const w = Math.max(200, Math.floor(width < NARROW ? width - 24 : (width - 48) / 2));
+  const coloring = coloringOf(d, state, side, theme);
+  renderScatter(side === 'a' ? slots.mapA : slots.mapB, {
+    coords: r.embedding.coords,
+    dims: r.embedding.dims,
+    count: r.rowCount,
+    coloring,
+    theme,
+    width: w,
+    height: Math.round(w * 0.8),
+    probes: null,
+    selected: state.selection ? rowMask(state.selection, r.rowCount) : null,
+    tool: state.tool,
+    label: `Map ${side.toUpperCase()} of ${r.rowCount} rows`,
+    tooltip: tooltipOf(d, r),
+    onHover: (row) => showLinkedRow(other, otherR.embedding.coords, otherR.embedding.dims, row),
+    onSelect: (rows, mode) => select(ctx, rows, mode),
+    onClearSelection: () => select(ctx, new Int32Array(0), 'replace'),
+  });
+  renderColorLegend(side === 'a' ? slots.legendA : slots.legendB, coloring.legend);
+}
+
+function renderMaps(ctx: CompareCtx): void {
+  const { slots, state } = ctx;
+  if (!slots) return;
+  slots.root.dataset.layout = ctx.width() < NARROW ? 'narrow' : 'wide';
+  slots.root.dataset.colorBy = state.colorBy;
+  slots.matches.forEach((b, i) => b.setAttribute('aria-pressed', String(i === state.pair)));
+  renderMap(ctx, 'a');
+  renderMap(ctx, 'b');
+}
+
+/** One selection, shown on both maps (the results hold the same rows). */
+function select(ctx: CompareCtx, rows: Int32Array, mode: SelectMode): void {
+  if (!ctx.data) return;
+  const picked = normalizeRows(rows, ctx.data.a.rowCount);
+  const now = ctx.state.selection ?? new Int32Array(0);
+  const next = mode === 'add' ? unionRows(now, picked) : mode === 'remove' ? subtractRows(now, picked) : picked;
+  ctx.state.selection = next.length ? next : null;
+  renderMaps(ctx);
+}
+
+/** Builds the view for a decoded note and binds its controls. */
+function show(ctx: CompareCtx, d: CompareData): void {
+  const { state } = ctx;
+  ctx.data = d;
+  const s = (ctx.slots = buildCompareView(ctx.root, d));
+  s.colorBy.addEventListener('change', () => {
+    state.colorBy = s.colorBy.value as CompareState['colorBy'];
+    if (state.colorBy === 'pair' && state.pair === null && d.comparison.matched.length) state.pair = 0;
+    renderMaps(ctx);
+  });
+  s.tool.addEventListener('change', () => {
+    state.tool = s.tool.value as MapTool;
+    renderMaps(ctx);
+  });
+  s.matches.forEach((b, i) =>
+    b.addEventListener('click', () => {
+      state.pair = i;
+      state.colorBy = 'pair';
+      s.colorBy.value = 'pair';
+      renderMaps(ctx);
+    }),
+  );
+  renderMaps(ctx);
+}
+
 export function startCompareApp(root: HTMLElement, api: VsCodeApi, options: { width?: number; log?: (l: string) => void } = {}): CompareApp {
   const log = options.log ?? ((line: string) => console.warn(`[lava compare] ${line}`));
   const host = new Peer({ post: (m) => api.postMessage(m) }, compareWebviewContract, compareHostContract, {
     onDrop: (why) => log(`dropped a message: ${why}`),
   });
-  let theme = readTheme(root.ownerDocument.documentElement);
-  let data: CompareData | null = null;
-  let slots: CompareSlots | null = null;
-  const state: CompareState = { colorBy: 'none', pair: null, tool: 'pan', selection: null };
-  const width = () => options.width ?? (root.clientWidth || 900);
-
-  const renderMap = (side: 'a' | 'b') => {
-    if (!data || !slots) return;
-    const d = data;
-    const r: LavaResult = d[side];
-    const other = side === 'a' ? slots.mapB : slots.mapA;
-    const otherR = d[side === 'a' ? 'b' : 'a'];
-    const narrow = width() < NARROW;
-    const w = Math.max(200, Math.floor(narrow ? width() - 24 : (width() - 48) / 2));
-    const coloring = coloringOf(d, state, side, theme);
-    renderScatter(side === 'a' ? slots.mapA : slots.mapB, {
-      coords: r.embedding.coords,
-      dims: r.embedding.dims,
-      count: r.rowCount,
-      coloring,
-      theme,
-      width: w,
-      height: Math.round(w * 0.8),
-      probes: null,
-      selected: state.selection ? rowMask(state.selection, r.rowCount) : null,
-      tool: state.tool,
-      label: `Map ${side.toUpperCase()} of ${r.rowCount} rows`,
-      tooltip: tooltipOf(d, r),
-      onHover: (row) => showLinkedRow(other, otherR.embedding.coords, otherR.embedding.dims, row),
-      onSelect: (rows, mode) => select(rows, mode),
-      onClearSelection: () => select(new Int32Array(0), 'replace'),
-    });
-    renderColorLegend(side === 'a' ? slots.legendA : slots.legendB, coloring.legend);
+  const ctx: CompareCtx = {
+    root,
+    theme: readTheme(root.ownerDocument.documentElement),
+    width: () => options.width ?? (root.clientWidth || 900),
+    state: { colorBy: 'none', pair: null, tool: 'pan', selection: null },
+    data: null,
+    slots: null,
   };
-
-  const renderMaps = () => {
-    if (!slots) return;
-    slots.root.dataset.layout = width() < NARROW ? 'narrow' : 'wide';
-    slots.root.dataset.colorBy = state.colorBy;
-    slots.matches.forEach((b, i) => b.setAttribute('aria-pressed', String(i === state.pair)));
-    renderMap('a');
-    renderMap('b');
-  };
-
-  function select(rows: Int32Array, mode: SelectMode): void {
-    if (!data) return;
-    const E = data.a.rowCount;
-    const picked = normalizeRows(rows, E);
-    const now = state.selection ?? new Int32Array(0);
-    const next = mode === 'add' ? unionRows(now, picked) : mode === 'remove' ? subtractRows(now, picked) : picked;
-    state.selection = next.length ? next : null;
-    renderMaps();
-  }
-
-  const show = (d: CompareData) => {
-    data = d;
-    slots = buildCompareView(root, d);
-    const s = slots;
-    s.colorBy.addEventListener('change', () => {
-      state.colorBy = s.colorBy.value as CompareState['colorBy'];
-      if (state.colorBy === 'pair' && state.pair === null && d.comparison.matched.length) state.pair = 0;
-      renderMaps();
-    });
-    s.tool.addEventListener('change', () => {
-      state.tool = s.tool.value as MapTool;
-      renderMaps();
-    });
-    s.matches.forEach((b, i) =>
-      b.addEventListener('click', () => {
-        state.pair = i;
-        state.colorBy = 'pair';
-        s.colorBy.value = 'pair';
-        renderMaps();
-      }),
-    );
-    renderMaps();
-  };
-
   host.on('comparison', (n) => {
     let d: CompareData;
     try {
@@ -162,18 +175,17 @@ export function startCompareApp(root: HTMLElement, api: VsCodeApi, options: { wi
       return;
     }
     if (n.uris) api.setState({ compare: n.uris });
-    show(d);
+    show(ctx, d);
   });
   host.on('error', (n) => fail(root, n.message));
   host.notify('ready', {});
-
   return {
     receive: (m) => host.receive(m),
     refreshTheme: () => {
-      theme = readTheme(root.ownerDocument.documentElement);
-      renderMaps();
+      ctx.theme = readTheme(root.ownerDocument.documentElement);
+      renderMaps(ctx);
     },
-    resize: () => renderMaps(),
+    resize: () => renderMaps(ctx),
     dispose: () => host.dispose(),
   };
 }

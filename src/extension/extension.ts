@@ -74,9 +74,11 @@ export function activate(context: vscode.ExtensionContext): void {
       // From the explorer's context menu on a .lava.json: that result; from the palette: the shown one (or a pick).
       guard(async (arg?: unknown) => {
         const panel = LavaPanel.current;
-        const shown =
-          arg instanceof vscode.Uri ? { result: await readResult(arg), resultUri: arg } : panel && { result: panel.result, resultUri: panel.resultUri };
-        await exportReport(shown);
+        await exportReport(
+          arg instanceof vscode.Uri
+            ? { result: await readResult(arg), resultUri: arg }
+            : panel && { result: panel.result, resultUri: panel.resultUri },
+        );
       }),
     ),
     vscode.commands.registerCommand(
@@ -85,12 +87,19 @@ export function activate(context: vscode.ExtensionContext): void {
         if (LavaPanel.current) explainer.save(LavaPanel.current);
       }),
     ),
+    ...serializers(context, explainer),
+  );
+}
+
+/** What brings the explorer and compare panels back after a window reload. */
+function serializers(context: vscode.ExtensionContext, explainer: Explainer): vscode.Disposable[] {
+  return [
     vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, panelSerializer(context, explainer)),
     vscode.window.registerWebviewPanelSerializer(
       COMPARE_VIEW_TYPE,
       comparePanelSerializer(context.extensionUri, (l) => explainer.log(l)),
     ),
-  );
+  ];
 }
 
 /** The palette's "Open Result...": a result file the user picks. */

@@ -3,7 +3,8 @@ import { pairIndex } from '../../../src/shared/result/pairs';
 
 export const round = (v: number) => Math.round(v * 100) / 100;
 
-export const KEY_HEIGHT = 28;
+/** The colour key under the matrix: its bar, the bar's end values, and the unit on a line of its own. */
+export const KEY_HEIGHT = 40;
 
 /** Every k-th label, so labels never overlap (about 11 px of text height each). */
 export function labelStep(cell: number): number {

@@ -78,7 +78,14 @@ export function cursorRect(doc: Document, g: HeatmapGeometry, theme: Theme): SVG
   });
 }
 
-/** Colour key under the matrix: -max .. 0 .. +max in 21 steps, its unit beside it. */
+/** About 5.2 px a character at the key's 9 px font (a guess on the wide side, so that text is never cut). */
+const KEY_CHAR = 5.2;
+
+/**
+ * Colour key under the matrix: -max .. 0 .. +max in 21 steps, its unit on a line of its own below. The key starts
+ * at the view's left edge (under the row labels) so that the unit has the view's whole width; a unit longer than
+ * that is squeezed to fit rather than cut ("r in locality 12 (blank: |r| < 0.32)" in a narrow panel).
+ */
 export function colorKey(
   doc: Document,
   g: HeatmapGeometry,
@@ -89,12 +96,13 @@ export function colorKey(
   const { max } = scale;
   const key = svgEl(doc, 'g', {
     class: 'key',
-    transform: `translate(${g.margin},${round(g.margin + g.matrix + 8)})`,
+    transform: `translate(4,${round(g.margin + g.matrix + 8)})`,
     'font-size': 9,
     'font-family': theme.fontFamily,
     fill: theme.foreground,
   });
-  const kw = Math.min(160, Math.max(80, g.matrix));
+  const room = g.width - 8;
+  const kw = Math.min(160, Math.max(80, g.matrix), room);
   for (let k = 0; k < 21; k++) {
     const fill = colorOf(((k - 10) / 10) * max);
     key.append(svgEl(doc, 'rect', { x: round((k * kw) / 21), width: round(kw / 21 + 0.5), height: 8, fill }));
@@ -106,7 +114,11 @@ export function colorKey(
   lo.textContent = formatWeight(-max);
   const hi = svgEl(doc, 'text', { x: round(kw), y: 18, 'text-anchor': 'end' });
   hi.textContent = formatWeight(max);
-  const unit = svgEl(doc, 'text', { x: round(kw + 8), y: 8, class: 'unit' });
+  const unit = svgEl(doc, 'text', { x: 0, y: 30, class: 'unit' });
+  if (scale.unit.length * KEY_CHAR > room) {
+    unit.setAttribute('textLength', String(round(room)));
+    unit.setAttribute('lengthAdjust', 'spacingAndGlyphs');
+  }
   unit.textContent = scale.unit;
   key.append(lo, hi, unit);
   return key;

@@ -141,3 +141,23 @@ test('a module heatmap is in correlation units: r where active on its pairs, bla
   svg.dispatchEvent(new doc.defaultView!.KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
   assert.equal(root.querySelector('.lava-heatmap-status')!.textContent, "f0 ~ f3: not among M0's 3 strongest pairs");
 });
+
+test("the colour key's unit has a line of its own inside the view, squeezed (never cut) when longer than the view", () => {
+  const r = makeFixture();
+  const keyOf = (unit: string, size: number) => {
+    const c = container(makeDocument());
+    renderHeatmap(c, { pattern: r.modules[0].pattern, features: r.features, theme: testTheme(), size, moduleId: 0, scale: { max: 1, unit, describe: String } });
+    const svg = c.querySelector('svg')!;
+    const text = c.querySelector<SVGTextElement>('.key text.unit')!;
+    const y = Number(/translate\([\d.]+,([\d.]+)\)/.exec(c.querySelector('.key')!.getAttribute('transform')!)![1]);
+    return { width: Number(svg.getAttribute('width')), height: Number(svg.getAttribute('height')), text, bottom: y + Number(text.getAttribute('y')) };
+  };
+  const long = 'r in locality 12 (blank: |r| < 0.32)';
+  const narrow = keyOf(long, 150);
+  assert.equal(narrow.text.textContent, long);
+  assert.ok(Number(narrow.text.getAttribute('textLength')) <= narrow.width - 8, 'squeezed into the view');
+  assert.ok(narrow.bottom <= narrow.height, 'inside the view, below the bar and its end values');
+  const wide = keyOf('pattern weight', 300);
+  assert.equal(wide.text.hasAttribute('textLength'), false, 'a short unit keeps its natural width');
+  assert.ok(wide.bottom <= wide.height);
+});

@@ -96,6 +96,7 @@ export function buildResult(p: ResultParts): LavaResult {
     droppedRows: prepared.droppedRows,
     rowCount: prepared.E,
     rowLines,
+    ...(prepared.rowNames ? { rowNames: prepared.rowNames } : {}),
     metadata: metadataColumns(prepared),
     embedding: {
       columns: prepared.Z === null ? ['umap_1', 'umap_2'] : prepared.embeddingColumns,

@@ -99,6 +99,9 @@ test('h5ad with a dense or a sparse (CSR) X gives the CSV modules, named by the 
     assert.ok(cellType?.kind === 'text');
     assert.deepEqual(new Set(cellType.categories), new Set(['T cell', 'B cell']));
     assert.equal(r.source.delimiter, '');
+    // Rows keep the file's own names (obs_names), one per kept row, for tooltips, tables and exports.
+    assert.equal(r.rowNames?.length, r.rowCount);
+    assert.deepEqual([r.rowNames?.[0], r.rowNames?.[599]], ['AAAC0000-1', 'AAAC0599-1']);
   }
 });
 
@@ -185,6 +188,7 @@ test('.npy features with an embedding file and a metadata file, rows matched by 
     Array.from({ length: 12 }, (_, j) => String(j)),
   );
   assert.deepEqual(r.embedding.columns, ['planted_umap_1', 'planted_umap_2']);
+  assert.equal(r.rowNames, undefined, 'an .npy names no rows');
   assert.deepEqual(
     r.metadata.map((m) => m.name),
     ['barcode', 'leiden', 'cell_type'],

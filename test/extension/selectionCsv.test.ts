@@ -42,3 +42,13 @@ test('fields with commas, quotes, line breaks or edge spaces are quoted; missing
 test("the clipboard gets the rows' line numbers", () => {
   assert.equal(rowLineList(makeFixture(), [0, 2, 3, 36, 37]), '2, 4, 6, 39, 41');
 });
+
+test('an .h5ad selection: rows by position and by the cell names the file gives, which are also what is copied', () => {
+  const r = makeFixture();
+  r.source = { ...r.source, file: '/data/cells.h5ad' };
+  r.rowNames = Array.from({ length: r.rowCount }, (_, i) => `cell-${i}`);
+  const lines = selectionCsv(r, [2, 150]).trimEnd().split('\n');
+  assert.equal(lines[0], 'row,name,label,score,x,y,M0 activity,M1 activity,M2 activity');
+  assert.deepEqual(lines[2].split(',').slice(0, 3), [String(r.rowLines[150]), 'cell-150', 'blob B']);
+  assert.equal(rowLineList(r, [2, 150]), 'cell-2\ncell-150');
+});

@@ -1,5 +1,6 @@
-// The CSV of a selection of rows: each row's line in the data file, its metadata (ids, labels), its place on the
+// The CSV of a selection of rows: each row's line in the data file (its position, and name, for other files), its metadata (ids, labels), its place on the
 // map and every module's activity there. Pure, so it is unit-tested without VS Code.
+import { rowNumberHeading } from '../../shared/result/rowLabels';
 import { metadataValue } from '../../shared/result/columns';
 import type { LavaResult } from '../../shared/result/types';
 
@@ -19,7 +20,8 @@ function embeddingNames(r: LavaResult): string[] {
 export function selectionCsv(r: LavaResult, rows: readonly number[]): string {
   const emb = embeddingNames(r);
   const header = [
-    'line',
+    rowNumberHeading(r),
+    ...(r.rowNames ? ['name'] : []),
     ...r.metadata.map((c) => c.name),
     ...emb,
     ...r.modules.map((m) => `M${m.id} activity`),
@@ -27,6 +29,7 @@ export function selectionCsv(r: LavaResult, rows: readonly number[]): string {
   const lines = [header.map(csvField).join(',')];
   for (const row of rows) {
     const fields: (string | number | null)[] = [r.rowLines[row]];
+    if (r.rowNames) fields.push(r.rowNames[row]);
     for (const c of r.metadata) fields.push(metadataValue(c, row));
     for (let d = 0; d < emb.length; d++) fields.push(r.embedding.coords[row * r.embedding.dims + d]);
     for (const m of r.modules) fields.push(m.activity[row]);
@@ -35,7 +38,8 @@ export function selectionCsv(r: LavaResult, rows: readonly number[]): string {
   return lines.join('\n') + '\n';
 }
 
-/** The rows' line numbers in the data file, for the clipboard. */
+/** The rows' names where the file names them (one a line, to paste into a list), else their line numbers, for the clipboard. */
 export function rowLineList(r: LavaResult, rows: readonly number[]): string {
-  return rows.map((row) => r.rowLines[row]).join(', ');
+  const names = r.rowNames;
+  return names ? rows.map((row) => names[row]).join('\n') : rows.map((row) => r.rowLines[row]).join(', ');
 }

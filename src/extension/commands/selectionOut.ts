@@ -1,5 +1,6 @@
 // A selection leaves the explorer: as a CSV through a save dialog (never written anywhere unasked), as line
 // numbers on the clipboard, or as the data file opened at one of its rows.
+import { rowTitle, rowsAreLines } from '../../shared/result/rowLabels';
 import * as vscode from 'vscode';
 import { writeFileAtomic } from '../../engine/io/resultFile';
 import type { LavaResult } from '../../shared/result/types';
@@ -42,5 +43,6 @@ export async function openRow(
   panelColumn: vscode.ViewColumn | undefined,
 ): Promise<void> {
   if (!dataUri) throw new Error('the data file of this result is unknown; use Re-run or locate it first');
+  if (!rowsAreLines(result)) throw new Error(`${rowTitle(result, row)} is not a line of a text file; the editor cannot open the data file there`);
   await openAtLine(dataUri, result.rowLines[row], undefined, panelColumn ?? vscode.ViewColumn.One);
 }

@@ -60,6 +60,7 @@ const FileSchema = z.object({
   droppedRows: z.object({ count, examples: z.array(z.object({ line: count, column: z.string() })) }),
   rowCount: z.number().int().positive(),
   rowLines: ArrayForm,
+  rowNames: z.array(z.string()).optional(),
   metadata: z.array(MetadataSchema),
   embedding: z.object({
     columns: z.array(z.string()),
@@ -241,6 +242,12 @@ function checkTrustOrder(rd: Reader, f: FileForm): void {
     rd.fail('moduleSelection.chosen', `is ${f.moduleSelection.chosen} for ${f.modules.length} modules`);
 }
 
+/** One name per kept row. */
+function readRowNames(rd: Reader, names: string[], E: number): string[] {
+  if (names.length !== E) rd.fail('rowNames', `has ${names.length} names for ${E} rows`);
+  return names;
+}
+
 /** The checked file form as a result in memory. */
 function fromFile(f: FileForm, file: string): LavaResult {
   const rd = new Reader(file);
@@ -259,6 +266,7 @@ function fromFile(f: FileForm, file: string): LavaResult {
     droppedRows: f.droppedRows,
     rowCount: E,
     rowLines: rd.ints('rowLines', f.rowLines, E, 1, 2 ** 31 - 1),
+    ...(f.rowNames ? { rowNames: readRowNames(rd, f.rowNames, E) } : {}),
     metadata: readMetadata(rd, f.metadata, E),
     embedding: { ...f.embedding, coords: rd.float32('embedding.coords', f.embedding.coords, E * dims) },
     probes: rd.float32('probes', f.probes, f.localities.count * dims),

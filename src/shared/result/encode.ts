@@ -112,6 +112,7 @@ export function encodeResult(r: LavaResult, opts: EncodeOptions = {}): string {
     droppedRows: r.droppedRows,
     rowCount: r.rowCount,
     rowLines: w.ascending(r.rowLines, r.rowLines.length),
+    ...(r.rowNames ? { rowNames: r.rowNames } : {}),
     metadata: r.metadata.map((c) => metadataForm(c, w)),
     embedding: {
       columns: r.embedding.columns,

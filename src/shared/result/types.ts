@@ -26,8 +26,10 @@ export interface LavaResult {
   droppedRows: { count: number; examples: { line: number; column: string }[] };
   /** Rows kept (E). */
   rowCount: number;
-  /** 1-based file line of each kept row, in file order. */
+  /** 1-based file line of each kept row, in file order (for files without lines, its 1-based position). */
   rowLines: Int32Array;
+  /** The file's own name of each kept row where it names its rows (an .h5ad's obs_names); absent otherwise. */
+  rowNames?: string[];
   metadata: MetadataColumn[];
   /** coords: E x dims, flat row-major. */
   embedding: { columns: string[]; computed: 'given' | 'umap'; dims: number; coords: Float32Array };

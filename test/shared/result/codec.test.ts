@@ -188,3 +188,16 @@ test('a version-1 file says it was made by an older version and to re-run; not J
   assert.match(refusal('[1, 2]'), /not a valid LAVA result: not a JSON object/);
   assert.match(refusal('{"rows": []}'), /schemaVersion is missing/);
 });
+
+test("rows named by the file (an .h5ad's obs_names) round-trip as strings; a count that disagrees is refused", () => {
+  const r = fixture();
+  r.rowNames = Array.from({ length: r.rowCount }, (_, i) => `AAAC${String(i).padStart(4, '0')}-1`);
+  for (const plainArrays of [false, true]) {
+    const back = decodeResult(encodeResult(r, { plainArrays }), '/res/r.lava.json');
+    assert.deepEqual(back.rowNames, r.rowNames);
+  }
+  assert.equal(decodeResult(encodeResult(fixture()), '/res/r.lava.json').rowNames, undefined, 'absent stays absent');
+  const json = JSON.parse(encodeResult(r)) as { rowNames: string[] };
+  json.rowNames.pop();
+  assert.match(refusal(JSON.stringify(json)), /rowNames: has 299 names for 300 rows/);
+});

@@ -1,6 +1,7 @@
 // The compare panel's app: takes the host's comparison note (its text and both results'), decodes and checks them,
 // and wires the two maps: linked hover, one selection shown on both, colour by a matched pair or by how much of
 // each row's neighbourhood was kept.
+import { rowTitle } from '../../../src/shared/result/rowLabels';
 import { compareHostContract, compareWebviewContract } from '../../../src/shared/protocol';
 import { Peer } from '../../../src/shared/rpc';
 import { decodeComparison } from '../../../src/shared/compare/codec';
@@ -64,7 +65,7 @@ function fail(root: HTMLElement, message: string): void {
 /** One side's tooltip: the row's file line and how much of its neighbourhood the other map kept. */
 function tooltipOf(d: CompareData, r: LavaResult) {
   return (row: number) => ({
-    title: `line ${r.rowLines[row] ?? row + 1}`,
+    title: rowTitle(r, row),
     lines: [`neighbourhood kept: ${Math.round(d.comparison.neighbourhood.kept[row] * 100)}%`],
   });
 }

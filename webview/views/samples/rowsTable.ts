@@ -1,5 +1,7 @@
-// A table of rows: each row's line in the data file (a button that opens the file there), its metadata and,
-// when known, some of its feature values. Shared by the samples of a locality and the map selection.
+// A table of rows: each row's line in the data file (a button that opens the file there; for other files its
+// position, and its name where the file names rows), its metadata and, when known, some of its feature values.
+// Shared by the samples of a locality and the map selection.
+import { rowNumberHeading, rowsAreLines } from '../../../src/shared/result/rowLabels';
 import type { LavaResult } from '../../../src/shared/result/types';
 import { el } from '../../util/dom';
 import { metadataValue } from '../../../src/shared/result/columns';
@@ -27,7 +29,8 @@ export function renderRowsTable(container: HTMLElement, p: RowsTableProps): void
   const table = el(doc, 'table', undefined, 'lava-rows');
   if (p.testId) table.dataset.testid = p.testId;
   const head = el(doc, 'tr');
-  head.append(el(doc, 'th', 'line'));
+  head.append(el(doc, 'th', rowNumberHeading(r)));
+  if (r.rowNames) head.append(el(doc, 'th', 'name'));
   for (const c of r.metadata) head.append(el(doc, 'th', c.name));
   for (const f of p.values?.columns ?? []) head.append(el(doc, 'th', p.values!.features[f]));
   table.append(head);
@@ -37,7 +40,8 @@ export function renderRowsTable(container: HTMLElement, p: RowsTableProps): void
     const row = p.rows[k];
     const tr = el(doc, 'tr');
     const line = el(doc, 'td');
-    const onOpen = p.onOpen;
+    // Only a text file's rows are lines the editor can open it at.
+    const onOpen = rowsAreLines(r) ? p.onOpen : undefined;
     if (onOpen) {
       const open = el(doc, 'button', String(r.rowLines[row]), 'lava-link');
       open.dataset.testid = 'open-row';
@@ -47,6 +51,7 @@ export function renderRowsTable(container: HTMLElement, p: RowsTableProps): void
       line.append(open);
     } else line.textContent = String(r.rowLines[row]);
     tr.append(line);
+    if (r.rowNames) tr.append(el(doc, 'td', r.rowNames[row]));
     for (const c of r.metadata) tr.append(el(doc, 'td', formatValue(metadataValue(c, row))));
     for (const f of p.values?.columns ?? [])
       tr.append(el(doc, 'td', formatValue(p.values!.values[k * F + f])));

@@ -1,5 +1,6 @@
 // The samples panel's binding: the picked locality's rows as they are. For pixel data a grid of thumbnails drawn
 // from the rows' values; otherwise a table of rows whose line numbers open the data file there.
+import { rowTitle, rowsAreLines } from '../../../src/shared/result/rowLabels';
 import { selectedModule } from '../../store/selectors';
 import type { SampleValues } from '../../store/state';
 import { el } from '../../util/dom';
@@ -34,16 +35,20 @@ function thumbnail(
   canvas.dataset.testid = 'sample-thumb';
   canvas.dataset.row = String(row);
   const label = s.result.metadata.map((c) => `${c.name} ${String(metadataValue(c, row))}`).join(', ');
-  canvas.title = `line ${s.result.rowLines[row]}${label ? ` (${label})` : ''}: click to open the data file there`;
-  canvas.tabIndex = 0;
-  canvas.setAttribute('role', 'button');
+  // Only a text file's rows are lines to open it at (not an .npy's positions); a report has nothing to open.
+  const out = rowsAreLines(s.result) ? ctx.rowsOut : undefined;
+  canvas.title = `${rowTitle(s.result, row)}${label ? ` (${label})` : ''}${out ? ': click to open the data file there' : ''}`;
   canvas.setAttribute('aria-label', canvas.title);
-  canvas.addEventListener('click', () => ctx.rowsOut?.open(row));
-  canvas.addEventListener('keydown', (e) => {
-    if (e.key !== 'Enter' && e.key !== ' ') return;
-    e.preventDefault();
-    ctx.rowsOut?.open(row);
-  });
+  canvas.setAttribute('role', out ? 'button' : 'img');
+  if (out) {
+    canvas.tabIndex = 0;
+    canvas.addEventListener('click', () => out.open(row));
+    canvas.addEventListener('keydown', (e) => {
+      if (e.key !== 'Enter' && e.key !== ' ') return;
+      e.preventDefault();
+      out.open(row);
+    });
+  }
   const g = canvas.getContext('2d');
   // jsdom has no canvas: the element is there, nothing is painted.
   if (g) {

@@ -1,5 +1,6 @@
 // The map panel's binding: what colours the points, which locality is highlighted and which rows are selected,
 // what a hover shows, what a click asks for (the nearest probe's locality) and what a lasso or box selects.
+import { rowTitle } from '../../../src/shared/result/rowLabels';
 import type { LavaResult } from '../../../src/shared/result/types';
 import { metadataValue } from '../../../src/shared/result/columns';
 import { rowMask } from '../../store/rowSets';
@@ -39,7 +40,7 @@ function tooltip(r: LavaResult, row: number, feature: { name: string; values: Fl
   const top = topModules(r, row);
   for (const t of top) lines.push(`M${t.id} ${t.name}: ${t.activity.toPrecision(3)}`);
   if (top.length === 0) lines.push('no module active here');
-  return { title: `line ${r.rowLines[row] ?? row + 1}`, lines };
+  return { title: rowTitle(r, row), lines };
 }
 
 /** The rows standing out: the selection, else the rows holding a searched metadata value. */

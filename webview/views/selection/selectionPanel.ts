@@ -1,6 +1,8 @@
 // The selection panel's binding: how many rows the map selection holds, which modules set it apart, its own
 // correlations (from the engine) and their difference from the rest, its metadata make-up, and its rows out
 // (CSV, line numbers, the data file at a row).
+import { rowNumberHeading } from '../../../src/shared/result/rowLabels';
+import type { LavaResult } from '../../../src/shared/result/types';
 import { el } from '../../util/dom';
 import { metadataMakeup, moduleEffects } from '../../util/regionStats';
 import { rowMask } from '../../store/rowSets';
@@ -15,7 +17,7 @@ import { makeupTables, moduleRanking } from './selectionSummary';
 
 const HINT = 'Select a region on the map (lasso or box; shift adds, alt removes) to explain it here.';
 
-function toolbar(ctx: ViewContext, rows: Int32Array): HTMLElement {
+function toolbar(ctx: ViewContext, r: LavaResult, rows: Int32Array): HTMLElement {
   const bar = el(ctx.doc, 'div', undefined, 'lava-panel-bar');
   const out = ctx.rowsOut;
   if (out)
@@ -25,7 +27,10 @@ function toolbar(ctx: ViewContext, rows: Int32Array): HTMLElement {
         secondary: true,
         title: 'Save the selected rows (line, metadata, coordinates, module activities) as CSV',
       }),
-      button(ctx.doc, 'Copy line numbers', () => out.copy(rows), { icon: 'copy', secondary: true }),
+      button(ctx.doc, r.rowNames ? 'Copy row names' : `Copy ${rowNumberHeading(r)} numbers`, () => out.copy(rows), {
+        icon: 'copy',
+        secondary: true,
+      }),
     );
   bar.append(
     button(ctx.doc, 'Clear', () => ctx.dispatch({ type: 'clearSelection' }), {
@@ -106,7 +111,7 @@ function draw(ctx: ViewContext, s: WithResult, rows: Int32Array): void {
   const pct = ((100 * rows.length) / r.rowCount).toFixed(1);
   root.append(
     el(doc, 'p', `${rows.length} rows selected (${pct}% of the map)`, 'lava-selection-count'),
-    toolbar(ctx, rows),
+    toolbar(ctx, r, rows),
   );
   root.append(el(doc, 'h3', 'Modules, most more active inside first'));
   root.append(moduleRanking(doc, moduleEffects(r, mask), (id) => ctx.dispatch({ type: 'selectModule', id })));

@@ -77,6 +77,27 @@ test('image data: one thumbnail per sample, each opening its row', async () => {
   assert.deepEqual(notes.at(-1), { type: 'openRow', payload: { row: members4(r)[5] } });
 });
 
+test("an .h5ad's samples: rows by position and cell name, nothing to open (an .h5ad has no lines); an .npy's thumbnails are pictures, not buttons", async () => {
+  const r = makeFixture();
+  r.source = { ...r.source, file: '/data/cells.h5ad' };
+  r.rowNames = Array.from({ length: r.rowCount }, (_, i) => `cell-${i}`);
+  const { root } = await showSamples(r);
+  const panel = root.querySelector('[data-testid="locality-samples"]')!;
+  assert.equal(panel.querySelectorAll('[data-testid="open-row"]').length, 0);
+  const head = Array.from(panel.querySelectorAll('th'), (th) => th.textContent);
+  assert.deepEqual(head.slice(0, 3), ['row', 'name', 'label']);
+  const first = members4(r)[0];
+  const cells = Array.from(panel.querySelectorAll('tr')[1].children, (td) => td.textContent);
+  assert.deepEqual(cells.slice(0, 2), [String(r.rowLines[first]), `cell-${first}`]);
+
+  const img = makeFixture(100, imageDesign(8));
+  img.source = { ...img.source, file: '/data/images.npy' };
+  const thumbs = (await showSamples(img)).root.querySelectorAll<HTMLCanvasElement>('[data-testid="sample-thumb"]');
+  assert.equal(thumbs[0].getAttribute('role'), 'img');
+  assert.equal(thumbs[0].tabIndex, -1);
+  assert.match(thumbs[0].title, /^row \d+ \(label blob [^)]*\)$/);
+});
+
 test('a sample image: values scaled to the shared range from background to ink, dropped pixels left as background', () => {
   const r = makeFixture(100, imageDesign(4));
   const grid = detectImageGrid(

@@ -10,7 +10,7 @@ import { wideColumnsFor } from './prepare/wideColumns';
 import { checkDegenerate } from './prepare/degenerate';
 import { computeUmap } from './embedding/umap';
 import { buildLocalities } from './localities/localities';
-import { localityCorrelations } from './correlations/correlation';
+import { localityCorrelations } from './correlations/localityCorrelations';
 import { buildResult } from './result';
 import { checkModulesOption } from './trust/trust';
 import { trustedStep, type KeptTrust } from './trust/step';

@@ -6,6 +6,8 @@ import { knnExact, knnRerank } from '../embedding/knnKernels';
 import { pcaGram, pcaProject } from '../embedding/pcaKernels';
 import { fuzzyMembership, fuzzyMerge } from '../embedding/fuzzySetKernels';
 import { umapEpoch } from '../embedding/layoutKernel';
+import { localityPairs } from '../correlations/localityKernel';
+import { localityLoss } from '../localities/evaluationKernel';
 import {
   applyUpdates,
   buildCandidates,
@@ -29,6 +31,8 @@ export const KERNELS = {
   randomFill,
   buildCandidates,
   markOld,
+  localityPairs,
+  localityLoss,
 } satisfies Record<string, Kernel>;
 
 export type KernelName = keyof typeof KERNELS;

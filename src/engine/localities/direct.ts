@@ -134,7 +134,13 @@ function planIteration(
 }
 
 /** Divides a rectangle (its levels `lv`) by its trials: first along the dimension with the best sample, so it lands in the largest child. */
-function divide(lv: number[], trial: Trial[], centers: number[][], levels: number[][], values: number[]): void {
+function divide(
+  lv: number[],
+  trial: Trial[],
+  centers: number[][],
+  levels: number[][],
+  values: number[],
+): void {
   trial.sort((a, b) => Math.min(a.fp, a.fm) - Math.min(b.fp, b.fm) || a.c - b.c);
   for (const t of trial) {
     lv[t.c] += 1;

@@ -43,8 +43,14 @@ export async function evaluateOnPool(
   const { ell, n, d } = problem;
   const args = {
     ...problem,
-    alpha: toShared(Float64Array, points.map((x) => x[0])),
-    beta: toShared(Float64Array, points.map((x) => x[1])),
+    alpha: toShared(
+      Float64Array,
+      points.map((x) => x[0]),
+    ),
+    beta: toShared(
+      Float64Array,
+      points.map((x) => x[1]),
+    ),
     probes: sharedArray(Float64Array, parts * ell * d),
     members: sharedArray(Int32Array, parts * ell * n),
   };

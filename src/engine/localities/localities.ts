@@ -108,7 +108,12 @@ export async function buildLocalities(
   if (S > 0) {
     // The search only chose (alpha, beta); the probes and their J come from one exact run on every row (on a
     // pool thread when there is one, so that a cancel stops it at once).
-    const [exact] = await evaluateOnPool(pool, sharedProblem(all, p.seed), [[best.alpha, best.beta]], opts.signal);
+    const [exact] = await evaluateOnPool(
+      pool,
+      sharedProblem(all, p.seed),
+      [[best.alpha, best.beta]],
+      opts.signal,
+    );
     Object.assign(best, exact);
   }
   // DIRECT samples in pairs, so it may stop one short of the budget.

@@ -1,25 +1,30 @@
-// The pool kernel of Step 1: one DIRECT evaluation J(alpha, beta) per part, over a problem (points, k-d tree,
-// weights' logs, coverage target) held in shared memory; each part writes its probes and localities to its slot.
+// The pool kernels of Step 1 over a k-d tree in shared memory: the kNN graph of every point (parts of tree
+// positions, each writing its points' rows) and one DIRECT evaluation J(alpha, beta) per part (each writing its
+// probes and localities to its slot).
 import { z } from 'zod';
-import { kernel } from '../parallel/kernel';
+import { kernel, partRange } from '../parallel/kernel';
 import { shared } from '../parallel/shared';
 import { evaluate, type Problem } from './evaluation';
+import { AllPointsKnn } from './neighbours';
+import { treeArgs, treeOf } from './sharedTree';
 
 const int = z.number().int().nonnegative();
 
+/** The k nearest others of the points at part p's run of tree positions, into their rows of index and dist. */
+export const localityKnn = kernel(
+  z.object({ ...treeArgs, k: int, index: shared.i32, dist: shared.f64 }),
+  (a, part, parts) => {
+    const tree = treeOf(a);
+    const all = new AllPointsKnn(tree.coords, a.E, a.d, a.k, tree, { index: a.index, dist: a.dist });
+    const [from, to] = partRange(a.E, part, parts);
+    all.run(from, to);
+    return 0;
+  },
+);
+
 export const problemArgs = z.object({
+  ...treeArgs,
   Z: shared.f64,
-  E: int,
-  d: int,
-  /** The k-d tree over Z (neighbours.ts KdTree), its arrays shared. */
-  perm: shared.i32,
-  coords: shared.f64,
-  nodeCount: int,
-  lo: shared.i32,
-  hi: shared.i32,
-  right: shared.i32,
-  bmin: shared.f64,
-  bmax: shared.f64,
   logC1: shared.f64,
   logDbar: shared.f64,
   target: shared.f64,
@@ -38,12 +43,11 @@ export const localityLoss = kernel(
   }),
   (a, part) => {
     const { E, d, ell, n } = a;
-    const tree = { d, E, perm: a.perm, coords: a.coords, nodeCount: a.nodeCount, lo: a.lo, hi: a.hi };
     const P: Problem = {
       Z: a.Z,
       E,
       d,
-      tree: { ...tree, right: a.right, bmin: a.bmin, bmax: a.bmax },
+      tree: treeOf(a),
       logC1: a.logC1,
       logDbar: a.logDbar,
       target: a.target,

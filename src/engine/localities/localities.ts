@@ -8,8 +8,9 @@ import { Pool } from '../parallel/pool';
 import { sampleDistinct, seededUniform } from '../random';
 import { directBatched } from './direct';
 import type { Problem } from './evaluation';
-import { evaluateOnPool, sharedProblem } from './evaluationBatch';
-import { buildKdTree, knnCancellable, neighbourStats } from './neighbours';
+import { evaluateOnPool, knnOnPool, sharedProblem } from './evaluationBatch';
+import { buildKdTree, neighbourStats } from './neighbours';
+import { shareTree } from './sharedTree';
 
 export interface LocalityParams {
   neighbors: number;
@@ -26,7 +27,7 @@ export interface LocalityOptions {
   onProgress?: (fraction: number) => void;
   /** Each DIRECT evaluation: its loss and probes on the rows searched (the sample, if any); for benches and tests. */
   onEvaluation?: (e: { alpha: number; beta: number; J: number; probes: Float64Array }) => void;
-  /** The pool DIRECT's evaluations run on; default the calling thread alone. */
+  /** The pool the kNN graphs and DIRECT's evaluations run on; default the calling thread alone. */
   pool?: Pool;
 }
 
@@ -72,21 +73,21 @@ export async function buildLocalities(
   const n = p.neighbors;
   if (!(n >= 1 && n < E))
     throw new RangeError(`buildLocalities: neighbours n = ${n} must be in [1, ${E - 1}]`);
-  const all = await problemOf(Z, E, d, n, p.overlap, opts.signal);
+  const pool = opts.pool ?? new Pool({ threads: 1 });
+  const all = await problemOf(Z, E, d, n, p.overlap, pool, opts.signal);
   opts.onProgress?.(KNN_SHARE);
   await checkpoint(opts.signal);
   const S = searchSample(E, n, p.directSample);
   const searched =
     S === 0
       ? all
-      : await problemOf(gatherRows(Z, d, sampleRows(E, S, p.seed)), S, d, n, p.overlap, opts.signal);
+      : await problemOf(gatherRows(Z, d, sampleRows(E, S, p.seed)), S, d, n, p.overlap, pool, opts.signal);
   const searchShare = (1 - KNN_SHARE) * (S === 0 ? 1 : 1 - FINAL_SHARE);
 
   // The best evaluation is kept whole, so the winning probes need no rerun on the exact search.
   const best = { J: Infinity, alpha: 0, beta: 0, probes: new Float64Array(0), members: new Int32Array(0) };
   let evaluations = 0;
   const budget = Math.max(1, p.directEvaluations);
-  const pool = opts.pool ?? new Pool({ threads: 1 });
   const problem = sharedProblem(searched, p.seed);
   // Each DIRECT iteration's evaluations run at once on the pool; they are taken in order, as one by one.
   const objective = async (points: number[][]): Promise<number[]> => {
@@ -143,11 +144,13 @@ async function problemOf(
   d: number,
   n: number,
   overlap: number,
+  pool: Pool,
   signal: AbortSignal | undefined,
 ): Promise<FullProblem> {
-  const tree = buildKdTree(Z, E, d);
+  // Shared once: the kNN graph's parts and every evaluation's read it in place.
+  const tree = shareTree(buildKdTree(Z, E, d));
   await checkpoint(signal);
-  const graph = await knnCancellable(Z, E, d, n, tree, signal);
+  const graph = await knnOnPool(tree, n, pool, signal);
   const { inDegree, meanDist } = neighbourStats(graph, E);
   const logC1 = new Float64Array(E);
   const logDbar = new Float64Array(E);

@@ -7,7 +7,7 @@ import { pcaGram, pcaProject } from '../embedding/pcaKernels';
 import { fuzzyMembership, fuzzyMerge } from '../embedding/fuzzySetKernels';
 import { umapEpoch } from '../embedding/layoutKernel';
 import { localityPairs } from '../correlations/localityKernel';
-import { localityLoss } from '../localities/evaluationKernel';
+import { localityKnn, localityLoss } from '../localities/evaluationKernel';
 import {
   applyUpdates,
   buildCandidates,
@@ -33,6 +33,7 @@ export const KERNELS = {
   markOld,
   localityPairs,
   localityLoss,
+  localityKnn,
 } satisfies Record<string, Kernel>;
 
 export type KernelName = keyof typeof KERNELS;

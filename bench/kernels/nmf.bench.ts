@@ -3,7 +3,7 @@
 // then: /usr/bin/python3 bench/kernels/nmf_sklearn.py DIR   (compares scikit-learn's NMF with ours)
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { localityCorrelations } from '../../src/engine/correlations/correlation';
+import { localityCorrelations } from '../../src/engine/correlations/localityCorrelations';
 import { factorize } from '../../src/engine/factorize/factorize';
 import { seededUniform } from '../../src/engine/random';
 import type { Localities } from '../../src/engine/types';

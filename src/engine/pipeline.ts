@@ -10,9 +10,10 @@ import { wideColumnsFor } from './prepare/wideColumns';
 import { checkDegenerate } from './prepare/degenerate';
 import { computeUmap } from './embedding/umap';
 import { buildLocalities } from './localities/localities';
-import { localityCorrelations } from './correlations/correlation';
+import { localityCorrelations } from './correlations/localityCorrelations';
 import { buildResult } from './result';
 import { checkModulesOption } from './trust/trust';
+import { Pool } from './parallel/pool';
 import { trustedStep, type KeptTrust } from './trust/step';
 import type { LavaResult } from '../shared/result/types';
 import type { Localities, LocalityCorrelations, Prepared } from './types';
@@ -89,9 +90,29 @@ export interface RunOptions {
 }
 
 export async function runPipeline(input: PipelineInput, opts: RunOptions = {}): Promise<PipelineOutput> {
-  const { signal } = opts;
   // Before any work: a combination of options that cannot run.
   checkModulesOption(input.params, input.file);
+  // One pool for the run's parallel steps; its threads start when a step first needs them and end with the run,
+  // also when it fails or is cancelled.
+  const threads = input.params.threads;
+  const pool = new Pool({ threads: threads === 'auto' ? undefined : threads });
+  try {
+    return await runSteps(input, opts, pool);
+  } finally {
+    await pool.dispose();
+  }
+}
+
+/** A run's params and their sources as the result records them: without the thread count, which changes no byte. */
+function recorded(input: PipelineInput, params: LavaParams) {
+  const { threads: _params, ...kept } = params;
+  const sources = input.paramSources && { ...input.paramSources };
+  delete sources?.threads;
+  return { params: kept, paramSources: sources };
+}
+
+async function runSteps(input: PipelineInput, opts: RunOptions, pool: Pool): Promise<PipelineOutput> {
+  const { signal } = opts;
   const clock = new StepClock(opts.onProgress);
 
   const { data, prepared, params, notes } = await readAndPrepare(input, clock, signal);
@@ -102,6 +123,7 @@ export async function runPipeline(input: PipelineInput, opts: RunOptions = {}): 
   if (Z === null) {
     Z = await computeUmap(prepared.X, E, prepared.F, params, {
       signal,
+      pool,
       onProgress: clock.progress('embedding'),
     });
     d = 2;
@@ -111,12 +133,14 @@ export async function runPipeline(input: PipelineInput, opts: RunOptions = {}): 
 
   const localities = await buildLocalities(Z, E, d, params, {
     signal,
+    pool,
     onProgress: clock.progress('localities'),
   });
   clock.done('localities');
 
   const correlations = await localityCorrelations(prepared.X, E, prepared.F, localities, params, {
     signal,
+    pool,
     onProgress: clock.progress('correlations'),
   });
   clock.done('correlations');
@@ -150,8 +174,7 @@ export async function runPipeline(input: PipelineInput, opts: RunOptions = {}): 
     prepared,
     Z,
     d,
-    params,
-    paramSources: input.paramSources,
+    ...recorded(input, params),
     configFile: input.configFile,
     notes,
     localities,

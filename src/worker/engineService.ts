@@ -1,7 +1,7 @@
 // The engine as its worker thread serves it over rpc: run (announcing the embedding as soon as it is known) and
 // load, then another k and the webview's locality, pair, feature, selection and rows requests from what the last
 // run or load kept. No thread code here, so tests can serve it in-process.
-import { localityCorrelations } from '../engine/correlations/correlation';
+import { localityCorrelations } from '../engine/correlations/localityCorrelations';
 import { runPipeline } from '../engine/pipeline';
 import { resultAtK, type KeptTrust } from '../engine/trust/step';
 import { prepare } from '../engine/prepare/prepare';

@@ -15,8 +15,37 @@ export interface DirectResult {
  * Original DIRECT measures a rectangle by its half-diagonal and divides every rectangle on the lower-right
  * convex hull of (size, f); DIRECT-L measures by the longest side and divides one rectangle per size.
  */
-export async function direct(
+export function direct(
   f: (...x: number[]) => Promise<number>,
+  lower: number[],
+  upper: number[],
+  budget: number,
+  opts: { locallyBiased?: boolean; epsilon?: number } = {},
+): Promise<DirectResult> {
+  const oneByOne = async (points: number[][]) => {
+    const out: number[] = [];
+    for (const x of points) out.push(await f(...x));
+    return out;
+  };
+  return directBatched(oneByOne, lower, upper, budget, opts);
+}
+
+/** One iteration's samples: each chosen rectangle and the dimensions it is divided along. */
+interface Trial {
+  c: number;
+  plus: number[];
+  minus: number[];
+  fp: number;
+  fm: number;
+}
+
+/**
+ * DIRECT with the samples of each iteration evaluated as one batch: `f(points)` returns their values in order,
+ * so it may compute them at once (on threads). The iteration divides the same rectangles in the same order as
+ * evaluating them one by one would, so the search is the same whichever way f computes them.
+ */
+export async function directBatched(
+  f: (points: number[][]) => Promise<number[]>,
   lower: number[],
   upper: number[],
   budget: number,
@@ -32,15 +61,17 @@ export async function direct(
   let bestX: number[] = [];
   let bestF = Infinity;
 
-  const evaluate = async (u: number[]): Promise<number> => {
-    const x = u.map((t, c) => lower[c] + t * (upper[c] - lower[c]));
-    const v = await f(...x);
-    evaluations++;
-    if (v < bestF) {
-      bestF = v;
-      bestX = x;
-    }
-    return v;
+  const evaluate = async (us: number[][]): Promise<number[]> => {
+    const xs = us.map((u) => u.map((t, c) => lower[c] + t * (upper[c] - lower[c])));
+    const vs = await f(xs);
+    xs.forEach((x, i) => {
+      evaluations++;
+      if (vs[i] < bestF) {
+        bestF = vs[i];
+        bestX = x;
+      }
+    });
+    return vs;
   };
   const size = (lv: number[]): number => {
     if (local) return Math.pow(3, -Math.min(...lv));
@@ -52,46 +83,76 @@ export async function direct(
   const c0 = new Array<number>(N).fill(0.5);
   centers.push(c0);
   levels.push(new Array<number>(N).fill(0));
-  values.push(await evaluate(c0));
+  values.push(...(await evaluate([c0])));
 
   while (evaluations < budget) {
     const chosen = potentiallyOptimal(values, levels.map(size), eps, local);
-    for (const j of chosen) {
-      if (evaluations >= budget) break;
-      const lv = levels[j];
-      const minL = Math.min(...lv);
-      const dims = [];
-      for (let c = 0; c < N; c++) if (lv[c] === minL) dims.push(c);
-      const delta = Math.pow(3, -(minL + 1));
-      const trial: { c: number; plus: number[]; minus: number[]; fp: number; fm: number }[] = [];
-      for (const c of dims) {
-        if (evaluations + 2 > budget) break;
-        const plus = centers[j].slice();
-        const minus = centers[j].slice();
-        plus[c] += delta;
-        minus[c] -= delta;
-        const fp = await evaluate(plus);
-        const fm = await evaluate(minus);
-        trial.push({ c, plus, minus, fp, fm });
+    const plan = planIteration(chosen, centers, levels, budget - evaluations);
+    const vs = await evaluate(plan.flatMap((p) => p.trials.flatMap((t) => [t.plus, t.minus])));
+    let v = 0;
+    for (const { j, trials } of plan) {
+      for (const t of trials) {
+        t.fp = vs[v++];
+        t.fm = vs[v++];
       }
-      // Divide first along the dimension with the best sample, so it lands in the largest child.
-      trial.sort((a, b) => Math.min(a.fp, a.fm) - Math.min(b.fp, b.fm) || a.c - b.c);
-      for (const t of trial) {
-        lv[t.c] += 1;
-        for (const [u, v] of [
-          [t.plus, t.fp],
-          [t.minus, t.fm],
-        ] as const) {
-          centers.push(u);
-          levels.push(lv.slice());
-          values.push(v);
-        }
-      }
+      divide(levels[j], trials, centers, levels, values);
     }
     // The budget may not allow even one pair of samples; stop rather than spin.
     if (evaluations + 2 > budget) break;
   }
   return { x: bestX, f: bestF, evaluations };
+}
+
+/** The samples of one iteration within `left` evaluations: a pair per dimension of least level of each chosen rectangle. */
+function planIteration(
+  chosen: number[],
+  centers: number[][],
+  levels: number[][],
+  left: number,
+): { j: number; trials: Trial[] }[] {
+  const plan: { j: number; trials: Trial[] }[] = [];
+  let used = 0;
+  for (const j of chosen) {
+    if (used >= left) break;
+    const lv = levels[j];
+    const minL = Math.min(...lv);
+    const delta = Math.pow(3, -(minL + 1));
+    const trials: Trial[] = [];
+    for (let c = 0; c < lv.length; c++) {
+      if (lv[c] !== minL) continue;
+      if (used + 2 > left) break;
+      const plus = centers[j].slice();
+      const minus = centers[j].slice();
+      plus[c] += delta;
+      minus[c] -= delta;
+      trials.push({ c, plus, minus, fp: NaN, fm: NaN });
+      used += 2;
+    }
+    plan.push({ j, trials });
+  }
+  return plan;
+}
+
+/** Divides a rectangle (its levels `lv`) by its trials: first along the dimension with the best sample, so it lands in the largest child. */
+function divide(
+  lv: number[],
+  trial: Trial[],
+  centers: number[][],
+  levels: number[][],
+  values: number[],
+): void {
+  trial.sort((a, b) => Math.min(a.fp, a.fm) - Math.min(b.fp, b.fm) || a.c - b.c);
+  for (const t of trial) {
+    lv[t.c] += 1;
+    for (const [u, v] of [
+      [t.plus, t.fp],
+      [t.minus, t.fm],
+    ] as const) {
+      centers.push(u);
+      levels.push(lv.slice());
+      values.push(v);
+    }
+  }
 }
 
 /**

@@ -351,7 +351,7 @@ export async function knnCancellable(
  * k-th distance plus the step between them bounds this one (triangle inequality): the search starts pruning at
  * once. The small margin covers rounding.
  */
-class AllPointsKnn {
+export class AllPointsKnn {
   private readonly t: KdTree;
   private readonly searcher: KnnSearcher;
   private readonly index: Int32Array;
@@ -364,15 +364,17 @@ class AllPointsKnn {
     d: number,
     private readonly k: number,
     tree?: KdTree,
+    /** Where the answers go (E x k each; a pool part fills its rows of shared arrays); default new arrays. */
+    out?: { index: Int32Array; dist: Float64Array },
   ) {
     if (k > E - 1) throw new RangeError(`knn: k = ${k} needs at least ${k + 1} samples, got ${E}`);
     this.t = tree ?? buildKdTree(Z, E, d);
-    this.index = new Int32Array(E * k);
-    this.dist = new Float64Array(E * k);
+    this.index = out?.index ?? new Int32Array(E * k);
+    this.dist = out?.dist ?? new Float64Array(E * k);
     this.searcher = new KnnSearcher(this.t, k);
   }
 
-  /** Queries the samples at tree positions [from, to); slices must come in order. */
+  /** Queries the samples at tree positions [from, to); slices must come in order (a new searcher may start anywhere). */
   run(from: number, to: number): void {
     const { t, k } = this;
     const d = t.d;

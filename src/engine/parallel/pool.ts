@@ -73,13 +73,15 @@ export class Pool {
    * Runs parts 0..parts-1 of kernel `name` with `args` (shared arrays are shared, the rest copied) and returns
    * each part's number, in part order. When `signal` fires, parts in flight are stopped where they are (their
    * threads terminated; on one thread, after the part that runs) and the run rejects with LavaCancelled once
-   * those threads have exited. Else it rejects with the first part's error.
+   * those threads have exited. Else it rejects with the first part's error. `onPart` hears each part's number as
+   * it arrives, on the calling thread (a step's progress).
    */
   async run<K extends KernelName>(
     name: K,
     args: KernelArgs<K>,
     parts: number,
     signal?: AbortSignal,
+    onPart?: (part: number, value: number) => void,
   ): Promise<Float64Array> {
     if (signal?.aborted) throw new LavaCancelled();
     const out = new Float64Array(parts);
@@ -88,11 +90,12 @@ export class Pool {
       for (let p = 0; p < parts; p++) {
         out[p] = runPart(name, args, p, parts);
         this.onPart?.(name, p);
+        onPart?.(p, out[p]);
         if (p + 1 < parts) await checkpoint(signal);
       }
       return out;
     }
-    return this.spread(threads, name, args, parts, out, signal);
+    return this.spread(threads, name, args, parts, out, signal, onPart);
   }
 
   /** Hands out parts to idle threads until none is left; each thread's next part goes as its last one returns. */
@@ -103,6 +106,7 @@ export class Pool {
     parts: number,
     out: Float64Array,
     signal: AbortSignal | undefined,
+    onPart: ((part: number, value: number) => void) | undefined,
   ): Promise<Float64Array> {
     return new Promise((resolve, reject) => {
       let next = 0;
@@ -132,6 +136,7 @@ export class Pool {
           if (failed) return;
           out[part] = v;
           this.onPart?.(name, part);
+          onPart?.(part, v);
           if (failed) return; // onPart aborted
           if (++done === parts) {
             signal?.removeEventListener('abort', onAbort);

@@ -6,6 +6,8 @@ import { knnExact, knnRerank } from '../embedding/knnKernels';
 import { pcaGram, pcaProject } from '../embedding/pcaKernels';
 import { fuzzyMembership, fuzzyMerge } from '../embedding/fuzzySetKernels';
 import { umapEpoch } from '../embedding/layoutKernel';
+import { localityPairs } from '../correlations/localityKernel';
+import { localityKnn, localityLoss } from '../localities/evaluationKernel';
 import {
   applyUpdates,
   buildCandidates,
@@ -29,6 +31,9 @@ export const KERNELS = {
   randomFill,
   buildCandidates,
   markOld,
+  localityPairs,
+  localityLoss,
+  localityKnn,
 } satisfies Record<string, Kernel>;
 
 export type KernelName = keyof typeof KERNELS;

@@ -12,6 +12,7 @@ import type { Inputs } from '../read/readInputs';
 import type { NumericColumn, Prepared } from '../types';
 import type { DroppedFeature } from '../../shared/result/types';
 import type { LavaParams } from '../../shared/params/types';
+import { sharedArray } from '../parallel/shared';
 
 /** The kept rows and features: from the roles' columns (a table) or from the data's matrix. */
 interface Chosen extends RowChoice {
@@ -115,11 +116,14 @@ function keptNames(names: RowNames, keptRows: Int32Array): string[] | null {
   return names.kind === 'name' ? Array.from(keptRows, (r) => names.names[r]) : null;
 }
 
-/** The kept rows of some numeric columns as one E x columns matrix, row-major. */
+/**
+ * The kept rows of some numeric columns as one E x columns matrix, row-major, in shared memory: the engine's
+ * pool reads the features in place (correlations/localityCorrelations.ts) instead of copying them for every step and request.
+ */
 function gatherRowMajor(columns: NumericColumn[], keptRows: Int32Array): Float64Array {
   const E = keptRows.length;
   const F = columns.length;
-  const out = new Float64Array(E * F);
+  const out = sharedArray(Float64Array, E * F);
   for (let f = 0; f < F; f++) {
     const v = columns[f].values;
     for (let e = 0; e < E; e++) out[e * F + f] = v[keptRows[e]];

@@ -12,7 +12,8 @@ export type ParamSpec =
    * and the engine reads it as unsetMeans, which the settings UI and the CLI's usage show as the default.
    */
   | { kind: 'int'; min: number; max: number; orZero?: boolean; optional?: boolean; unsetMeans?: number; doc: string }
-  | { kind: 'intOrAuto'; min: number; max: number; doc: string }
+  /** optional: unset is absent, and means "auto". */
+  | { kind: 'intOrAuto'; min: number; max: number; optional?: boolean; doc: string }
   | { kind: 'intRange'; min: number; max: number; doc: string }
   | { kind: 'number'; min: number; max: number; exclusiveMin?: boolean; doc: string }
   | { kind: 'enum'; values: readonly string[]; doc: string }
@@ -98,6 +99,13 @@ export const PARAM_SPECS: Record<keyof LavaParams, ParamSpec> = {
   umapNeighbors: { kind: 'int', min: 2, max: 1000, doc: 'UMAP nNeighbors.' },
   umapMinDist: { kind: 'number', min: 0, max: 10, doc: 'UMAP minDist.' },
   umapEpochs: { kind: 'int', min: 1, max: 5000, doc: 'UMAP epochs.' },
+  threads: {
+    kind: 'intOrAuto',
+    min: 1,
+    max: 256,
+    optional: true,
+    doc: 'Threads for the parallel steps (UMAP, localities, correlations), or "auto": as many as the machine has. The result is the same bytes on any number.',
+  },
   layer: {
     kind: 'name',
     doc: 'The matrix of features: an .h5ad layer, "X" or "raw/X"; the array of an .npz (default: X).',
@@ -155,6 +163,7 @@ function checkRange(key: string, spec: { min: number; max: number }, raw: unknow
 /** The value a run uses when nobody set the option: its default, or what an unset optional one means. */
 export function shownDefault(name: keyof LavaParams): LavaParams[keyof LavaParams] {
   const spec = PARAM_SPECS[name];
+  if (spec.kind === 'intOrAuto' && spec.optional) return DEFAULT_PARAMS[name] ?? 'auto';
   return DEFAULT_PARAMS[name] ?? (spec.kind === 'int' ? spec.unsetMeans : undefined);
 }
 
@@ -225,7 +234,8 @@ export function checkParam(name: keyof LavaParams, raw: unknown): Checked {
 /** Options without a default (names, paths, an int marked optional): absent unless given. */
 export function isOptional(name: keyof LavaParams): boolean {
   const spec = PARAM_SPECS[name];
-  return spec.kind === 'name' || spec.kind === 'path' || (spec.kind === 'int' && spec.optional === true);
+  if (spec.kind === 'int' || spec.kind === 'intOrAuto') return spec.optional === true;
+  return spec.kind === 'name' || spec.kind === 'path';
 }
 
 /** Every option checked by its spec (unknown keys refused): what a run's params must pass on any wire. */

@@ -42,6 +42,11 @@ export interface LavaParams {
   umapNeighbors: number;
   umapMinDist: number;
   umapEpochs: number;
+  /**
+   * Threads the run's parallel steps use: "auto" = os.availableParallelism(), 1 = the engine's thread alone.
+   * Optional, and never recorded in a result: the result is the same bytes on any number of threads.
+   */
+  threads?: number | 'auto';
   // Which parts of a data file to read, and files beside it. Optional: unset is absent (not ""), so a run that
   // does not use them records nothing new and keeps its result bytes.
   /** The features' matrix of an .h5ad ("X", a layer, "raw/X") or the array of an .npz. */

@@ -1,7 +1,8 @@
 // Step 2 checked against direct formulas: Pearson/Spearman per locality, constant features, the threshold applied, pair indexing.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { averageRanks, gramUpper, localityCorrelations } from '../../../src/engine/correlations/correlation';
+import { averageRanks, gramUpper } from '../../../src/engine/correlations/correlation';
+import { localityCorrelations } from '../../../src/engine/correlations/localityCorrelations';
 import { fisherThreshold } from '../../../src/engine/correlations/fisher';
 import { seededUniform } from '../../../src/engine/random';
 import type { Localities } from '../../../src/engine/types';

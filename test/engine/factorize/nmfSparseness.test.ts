@@ -1,0 +1,77 @@
+// NMF's L1 penalty on H (nmfSparseness): a module planted inside another's places stays itself instead of drifting
+// into the other's pairs, and the penalty gives the same bytes with the H step on one thread or two.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { nmf, nmfSignSplit } from '../../../src/engine/factorize/nmf';
+import { signSplit } from '../../../src/engine/factorize/sparse';
+import { seededUniform } from '../../../src/engine/random';
+import { DEFAULT_NMF_SPARSENESS } from '../../../src/shared/params/types';
+import { cosine, fromDense } from './nmfFixtures';
+
+const N = 10;
+const F = 12;
+const P = (F * (F - 1)) / 2;
+
+/** A loading profile over one "blob" of n localities starting at lo: highest at its centre, as a blob's localities. */
+function tent(p: number, lo: number): number {
+  const x = (p - lo + 0.5) / N;
+  return x < 0 || x > 1 ? 0 : 0.4 + 0.6 * (1 - Math.abs(2 * x - 1));
+}
+
+/**
+ * Nested modules by hand: A in rows 0..2n (two blobs), B in rows 0..n (A's first blob), C in rows 2n..3n; each
+ * module its own quarter of the pairs at r = 0.6. In A's first blob A's pairs are off by up to +-40 %, the same
+ * in every locality there (overlapping localities share rows, so their sampling errors are shared): least
+ * squares then fits that blob better by moving some of A's pairs into B (docs/trust.md, the planted m3 s1 set).
+ */
+function nested() {
+  const jitter = seededUniform(1);
+  const h = (m: number) => Float64Array.from({ length: P }, (_, q) => (q % 4 === m ? 0.6 : 0));
+  const [hA, hB, hC] = [h(0), h(1), h(2)];
+  const hA0 = hA.map((v) => v * (1 + 0.8 * (jitter() - 0.5)));
+  const R = new Float64Array(3 * N * P);
+  for (let p = 0; p < 3 * N; p++)
+    for (let q = 0; q < P; q++)
+      R[p * P + q] = Math.fround(tent(p, 0) * (hA0[q] + hB[q]) + tent(p, N) * hA[q] + tent(p, 2 * N) * hC[q]);
+  return { corr: fromDense(R, 3 * N, F), hA, hB, hC };
+}
+
+/** Each planted pattern's best cosine among the fit's k patterns. */
+function bestCosines(patterns: Float32Array, k: number, planted: Float64Array[]): number[] {
+  return planted.map((h0) => Math.max(...Array.from({ length: k }, (_, t) => cosine(h0, patterns.subarray(t * P, (t + 1) * P)))));
+}
+
+test('the default sparseness keeps a module planted inside another one its own; plain NMF mixes them', async () => {
+  const { corr, hA, hB, hC } = nested();
+  // The same start and the same 400 iterations (tolerance 0: no early stop) for both.
+  const run = (sparseness: number) =>
+    nmf(corr, { modules: 3, seed: 0 }, { init: 'profiles', maxIter: 400, tol: 0, sparseness });
+  const plain = bestCosines((await run(0)).patterns, 3, [hA, hB, hC]);
+  const sparse = bestCosines((await run(DEFAULT_NMF_SPARSENESS)).patterns, 3, [hA, hB, hC]);
+  assert.ok(plain[1] < 0.95, `plain NMF: B's best cosine ${plain[1].toFixed(3)}, expected it mixed with A (< 0.95)`);
+  assert.ok(sparse[1] >= 0.95, `sparseness ${DEFAULT_NMF_SPARSENESS}: B's best cosine ${sparse[1].toFixed(3)} < 0.95`);
+  for (const [name, c] of [['A', sparse[0]], ['C', sparse[2]]] as const)
+    assert.ok(c >= 0.99, `sparseness ${DEFAULT_NMF_SPARSENESS}: ${name}'s best cosine ${c.toFixed(3)} < 0.99`);
+});
+
+test('with sparseness the H step on a worker thread gives the same bytes as on this thread', async () => {
+  const a = signSplit(nested().corr);
+  const opts = { init: 'profiles', sparseness: 0.05, maxIter: 50, tol: 0 } as const;
+  const one = await nmfSignSplit(a, 3, 0, { ...opts, threads: 'one' });
+  const two = await nmfSignSplit(a, 3, 0, { ...opts, threads: 'two' });
+  assert.equal(one.iterations, 50);
+  assert.deepEqual(two.W, one.W);
+  assert.deepEqual(two.Ht, one.Ht);
+  assert.equal(two.error, one.error);
+});
+
+test('sparseness 0 is plain NMF, byte for byte; a positive one changes the fit', async () => {
+  const a = signSplit(nested().corr);
+  const unset = await nmfSignSplit(a, 3, 0, { init: 'profiles' });
+  const zero = await nmfSignSplit(a, 3, 0, { init: 'profiles', sparseness: 0 });
+  const some = await nmfSignSplit(a, 3, 0, { init: 'profiles', sparseness: 0.05 });
+  assert.deepEqual(zero.W, unset.W);
+  assert.deepEqual(zero.Ht, unset.Ht);
+  assert.equal(zero.iterations, unset.iterations);
+  assert.notDeepEqual(some.Ht, unset.Ht);
+});

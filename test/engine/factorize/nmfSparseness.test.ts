@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { nmf, nmfSignSplit } from '../../../src/engine/factorize/nmf';
 import { signSplit } from '../../../src/engine/factorize/sparse';
 import { seededUniform } from '../../../src/engine/random';
+import { fitModules } from '../../../src/engine/trust/fit';
 import { DEFAULT_NMF_SPARSENESS } from '../../../src/shared/params/types';
 import { cosine, fromDense } from './nmfFixtures';
 
@@ -38,7 +39,9 @@ function nested() {
 
 /** Each planted pattern's best cosine among the fit's k patterns. */
 function bestCosines(patterns: Float32Array, k: number, planted: Float64Array[]): number[] {
-  return planted.map((h0) => Math.max(...Array.from({ length: k }, (_, t) => cosine(h0, patterns.subarray(t * P, (t + 1) * P)))));
+  return planted.map((h0) =>
+    Math.max(...Array.from({ length: k }, (_, t) => cosine(h0, patterns.subarray(t * P, (t + 1) * P)))),
+  );
 }
 
 test('the default sparseness keeps a module planted inside another one its own; plain NMF mixes them', async () => {
@@ -48,10 +51,22 @@ test('the default sparseness keeps a module planted inside another one its own; 
     nmf(corr, { modules: 3, seed: 0 }, { init: 'profiles', maxIter: 400, tol: 0, sparseness });
   const plain = bestCosines((await run(0)).patterns, 3, [hA, hB, hC]);
   const sparse = bestCosines((await run(DEFAULT_NMF_SPARSENESS)).patterns, 3, [hA, hB, hC]);
-  assert.ok(plain[1] < 0.95, `plain NMF: B's best cosine ${plain[1].toFixed(3)}, expected it mixed with A (< 0.95)`);
-  assert.ok(sparse[1] >= 0.95, `sparseness ${DEFAULT_NMF_SPARSENESS}: B's best cosine ${sparse[1].toFixed(3)} < 0.95`);
-  for (const [name, c] of [['A', sparse[0]], ['C', sparse[2]]] as const)
-    assert.ok(c >= 0.99, `sparseness ${DEFAULT_NMF_SPARSENESS}: ${name}'s best cosine ${c.toFixed(3)} < 0.99`);
+  assert.ok(
+    plain[1] < 0.95,
+    `plain NMF: B's best cosine ${plain[1].toFixed(3)}, expected it mixed with A (< 0.95)`,
+  );
+  assert.ok(
+    sparse[1] >= 0.95,
+    `sparseness ${DEFAULT_NMF_SPARSENESS}: B's best cosine ${sparse[1].toFixed(3)} < 0.95`,
+  );
+  for (const [name, c] of [
+    ['A', sparse[0]],
+    ['C', sparse[2]],
+  ] as const)
+    assert.ok(
+      c >= 0.99,
+      `sparseness ${DEFAULT_NMF_SPARSENESS}: ${name}'s best cosine ${c.toFixed(3)} < 0.99`,
+    );
 });
 
 test('with sparseness the H step on a worker thread gives the same bytes as on this thread', async () => {
@@ -74,4 +89,14 @@ test('sparseness 0 is plain NMF, byte for byte; a positive one changes the fit',
   assert.deepEqual(zero.Ht, unset.Ht);
   assert.equal(zero.iterations, unset.iterations);
   assert.notDeepEqual(some.Ht, unset.Ht);
+});
+
+test("the trust step's fits take the sparseness: the same bytes as Step 3's own NMF with it", async () => {
+  const a = signSplit(nested().corr);
+  const o = { init: 'profiles', maxIter: 60, tol: 0, threads: 'one' } as const;
+  const direct = await nmfSignSplit(a, 3, 0, { ...o, sparseness: 0.05 });
+  const viaFit = await fitModules(a, 3, { ...o, seed: 0, sparseness: 0.05 });
+  const plain = await fitModules(a, 3, { ...o, seed: 0 });
+  assert.deepEqual(viaFit.Ht, direct.Ht);
+  assert.notDeepEqual(plain.Ht, direct.Ht);
 });

@@ -3,7 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { nmf, nmfSignSplit } from '../../../src/engine/factorize/nmf';
-import { signSplit } from '../../../src/engine/factorize/sparse';
+import { HStep } from '../../../src/engine/factorize/nmfHStep';
+import { signSplit, transpose } from '../../../src/engine/factorize/sparse';
 import { seededUniform } from '../../../src/engine/random';
 import { fitModules } from '../../../src/engine/trust/fit';
 import { DEFAULT_NMF_SPARSENESS } from '../../../src/shared/params/types';
@@ -78,6 +79,33 @@ test('with sparseness the H step on a worker thread gives the same bytes as on t
   assert.deepEqual(two.W, one.W);
   assert.deepEqual(two.Ht, one.Ht);
   assert.equal(two.error, one.error);
+  // ...and a thread really ran the penalized half: one H step on its own, forced onto two threads.
+  const t = transpose(a);
+  const Ht = Float64Array.from({ length: a.cols * 3 }, (_, i) => ((i * 7) % 5) / 5);
+  const W = Float64Array.from({ length: a.rows * 3 }, (_, i) => ((i * 3) % 4) / 4);
+  const WtW = new Float64Array(9);
+  for (let p = 0; p < a.rows; p++)
+    for (let x = 0; x < 3; x++) for (let y = 0; y < 3; y++) WtW[x * 3 + y] += W[p * 3 + x] * W[p * 3 + y];
+  const step = async (threads: 'one' | 'two') => {
+    const h = new HStep(t.rowPtr, t.col, Float32Array.from(t.val), a.cols, 3, a.rows, Ht, {
+      threads,
+      l1: 0.3,
+    });
+    const [HHt, XHt] = [new Float64Array(9), new Float64Array(a.rows * 3)];
+    const violation = await h.run(W, WtW, HHt, XHt);
+    const out = { threaded: h.threaded, Ht: Float64Array.from(h.Ht), HHt, XHt, violation };
+    h.dispose();
+    return out;
+  };
+  const [s1, s2] = [await step('one'), await step('two')];
+  assert.equal(s2.threaded, true);
+  assert.deepEqual([s2.Ht, s2.HHt, s2.XHt, s2.violation], [s1.Ht, s1.HHt, s1.XHt, s1.violation]);
+  const plain = new HStep(t.rowPtr, t.col, Float32Array.from(t.val), a.cols, 3, a.rows, Ht, {
+    threads: 'one',
+  });
+  await plain.run(W, WtW, new Float64Array(9), new Float64Array(a.rows * 3));
+  assert.notDeepEqual(Float64Array.from(plain.Ht), s1.Ht);
+  plain.dispose();
 });
 
 test('sparseness 0 is plain NMF, byte for byte; a positive one changes the fit', async () => {

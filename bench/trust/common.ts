@@ -43,3 +43,9 @@ export function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(name);
   return i > 0 ? process.argv[i + 1] : fallback;
 }
+
+/** --sparseness S: NMF's L1 penalty on H (the nmfSparseness option) for every run; absent: the default. */
+export function sparsenessArg(): { nmfSparseness?: number } {
+  const s = arg('--sparseness', '');
+  return s === '' ? {} : { nmfSparseness: Number(s) };
+}

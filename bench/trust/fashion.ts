@@ -1,5 +1,5 @@
 // Trust on Fashion-MNIST 10k (bench/datasets.ts builds it): strong modules' pixel maps (Moran's I), and the cost of auto vs fixed k.
-// usage: npx tsx bench/trust/fashion.ts moran [--features 784]     strong modules' Moran's I at the defaults
+// usage: npx tsx bench/trust/fashion.ts moran [--features 784] [--sparseness S]   strong modules' Moran's I at the defaults
 //        npx tsx bench/trust/fashion.ts cost [--features 256] [--rounds 3]   fixed k = 8 (before trust, and with its
 //        measures) and auto, alternating
 import { runPipeline } from '../../src/engine/pipeline';
@@ -7,13 +7,13 @@ import { DEFAULT_PARAMS, type LavaParams } from '../../src/shared/params/types';
 import { factorize } from '../../src/engine/factorize/factorize';
 import { summarizeModules } from '../../src/engine/modules';
 import { ensureDirs, fashionSet } from '../datasets';
-import { arg, trustRun } from './common';
+import { arg, sparsenessArg, trustRun } from './common';
 import { moransI, pixelMap } from './moran';
 
 async function data(features: number) {
   ensureDirs('.');
   const set = await fashionSet('.', features, 30 * 60 * 1000);
-  return { file: set.file, params: { ...DEFAULT_PARAMS, embedding: set.embedding, maxFeatures: features } };
+  return { file: set.file, params: { ...DEFAULT_PARAMS, embedding: set.embedding, maxFeatures: features, ...sparsenessArg() } };
 }
 
 async function moran(features: number): Promise<void> {

@@ -1,12 +1,12 @@
 // Trust on planted data: k chosen, strong modules vs the planted ones, and strong modules across pipeline seeds.
-// usage: npx tsx bench/trust/planted.ts [--quick] [--seeds-check] [--compare]   (markdown on stdout)
+// usage: npx tsx bench/trust/planted.ts [--quick] [--only NAME] [--sparseness S] [--seeds-check] [--compare]   (markdown on stdout)
 import { generatePlanted, type PlantedLayout, type PlantedOptions, type PlantedTruth } from '../../fixtures/planted';
 import { RECOVERED_COS, pairWeight, scorePlanted, sparseCosine, type ScorablePair } from '../../fixtures/scorePlanted';
-import { DEFAULT_PARAMS } from '../../src/shared/params/types';
+import { DEFAULT_NMF_SPARSENESS, DEFAULT_PARAMS } from '../../src/shared/params/types';
 import { runPipeline } from '../../src/engine/pipeline';
 import { DEFAULT_TRUST, trustContext } from '../../src/engine/trust/trust';
 import { stabilityAt } from '../../src/engine/trust/stability';
-import { arg, patternCosine, trustRun } from './common';
+import { arg, patternCosine, sparsenessArg, trustRun } from './common';
 import { cophenetic } from './consensus';
 
 interface PlantedSet {
@@ -52,7 +52,7 @@ function pairMap(pairs: ScorablePair[]): Map<string, number> {
 
 async function plantedRow(s: PlantedSet, pipelineSeed = 0) {
   const { csv, truth } = generatePlanted(s.seed, { blobs: 8, ...s.options });
-  const params = { ...DEFAULT_PARAMS, embedding: ['x', 'y'], seed: pipelineSeed };
+  const params = { ...DEFAULT_PARAMS, embedding: ['x', 'y'], seed: pipelineSeed, ...sparsenessArg() };
   const run = await trustRun({ file: 'planted.csv', bytes: Buffer.from(csv) }, params, 'auto');
   const strong = run.modules.filter((m) => m.trust.strong);
   const score = scorePlanted({ modules: strong.map((m) => m.summary) }, truth);
@@ -98,12 +98,13 @@ async function compare(list: PlantedSet[]): Promise<void> {
   let brunet = 0;
   for (const s of list) {
     const { csv, truth } = generatePlanted(s.seed, { blobs: 8, ...s.options });
-    const params = { ...DEFAULT_PARAMS, embedding: ['x', 'y'], modules: 1 };
+    const params = { ...DEFAULT_PARAMS, embedding: ['x', 'y'], modules: 1, ...sparsenessArg() };
     const out = await runPipeline({ file: 'planted.csv', bytes: Buffer.from(csv), params });
     const p = out.prepared;
     const input = { X: p.X, E: p.E, F: p.F, Z: p.Z as Float64Array, d: p.d, localities: out.localities };
     const ctx = trustContext({ ...input, correlations: out.correlations, params }, DEFAULT_TRUST);
-    const fit = { init: params.nmfInit, seed: 0, tol: DEFAULT_TRUST.scanTol, maxIter: DEFAULT_TRUST.scanIterations };
+    const sparseness = params.nmfSparseness ?? DEFAULT_NMF_SPARSENESS;
+    const fit = { init: params.nmfInit, sparseness, seed: 0, tol: DEFAULT_TRUST.scanTol, maxIter: DEFAULT_TRUST.scanIterations };
     const ks = Array.from({ length: 9 }, (_, i) => i + 2);
     const stab: number[] = [];
     const coph: number[] = [];

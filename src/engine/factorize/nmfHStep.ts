@@ -25,6 +25,8 @@ export interface HStepOptions {
   threads?: 'auto' | 'one' | 'two';
   /** Where the thread comes from (tests start one that fails on purpose); null = none to be had. */
   startThread?: () => Worker | null;
+  /** The L1 penalty on H (nmfKernel.ts hPass); 0 or unset: none. */
+  l1?: number;
 }
 
 export class HStep {
@@ -35,6 +37,7 @@ export class HStep {
   private readonly part: { HHt: Float64Array; XHt: Float64Array }[];
   private readonly xtw: Float64Array;
   private readonly split: number;
+  private readonly l1: number;
   private thread: NmfThread | null = null;
 
   constructor(
@@ -52,6 +55,7 @@ export class HStep {
     let split = 0;
     while (split < m && colPtr[split] < nnz / 2) split++;
     this.split = split;
+    this.l1 = opts.l1 ?? 0;
     this.Ht = shared(m * k, Float64Array);
     this.Ht.set(Ht);
     this.W = shared(l * k, Float64Array);
@@ -93,6 +97,7 @@ export class HStep {
       Ht,
       HHt,
       XHt,
+      l1: this.l1,
     });
   }
 
@@ -116,6 +121,7 @@ export class HStep {
       p.HHt,
       p.XHt,
       this.xtw,
+      this.l1,
     );
   }
 

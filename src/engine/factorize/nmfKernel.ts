@@ -25,6 +25,7 @@ export function cdRow(
 /**
  * The H step of one iteration in a single pass over A's columns c0..c1-1: gather (A^T W)[c] from the small W,
  * CD-update Ht[c], then add the new Ht[c] into Ht^T Ht and A Ht (both small) for the next W step.
+ * l1 > 0 adds l1 * sum(H) to the objective (the gradient of every entry grows by l1: nmf.ts `sparseness`).
  * A plain function (not inside the async loop) so that V8 optimizes it on its own.
  */
 export function hPass(
@@ -40,6 +41,7 @@ export function hPass(
   HHt: Float64Array,
   XHt: Float64Array,
   xtw: Float64Array,
+  l1 = 0,
 ): number {
   let violation = 0;
   const k4 = k - (k % 4);
@@ -69,6 +71,7 @@ export function hPass(
       for (let z = s; z < e; z++) x += val[z] * W[rowIdx[z] * k + r];
       xtw[r] = x;
     }
+    if (l1 !== 0) for (let r = 0; r < k; r++) xtw[r] -= l1;
     const h = c * k;
     violation += cdRow(Ht, h, k, WtW, xtw, 0);
     for (let x = 0; x < k; x++) {

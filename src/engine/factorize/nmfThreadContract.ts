@@ -30,6 +30,8 @@ export const HStepSetupSchema = z
     /** k x k and l x k: the thread's partial sums of Ht^T Ht and A Ht. */
     HHt: f64,
     XHt: f64,
+    /** The L1 penalty on H (0: none), the same on both halves. */
+    l1: z.number().nonnegative(),
   })
   .superRefine((s, ctx) => {
     const bad = (message: string) => ctx.addIssue({ code: 'custom', message });

@@ -22,5 +22,5 @@ peer.handle('setup', (setup) => {
 });
 peer.handle('step', () => {
   if (!s) throw new Error('nmfWorker: a step before its setup');
-  return hPass(s.colPtr, s.rowIdx, s.val, s.c0, s.c1, s.k, s.W, s.WtW, s.Ht, s.HHt, s.XHt, xtw);
+  return hPass(s.colPtr, s.rowIdx, s.val, s.c0, s.c1, s.k, s.W, s.WtW, s.Ht, s.HHt, s.XHt, xtw, s.l1);
 });

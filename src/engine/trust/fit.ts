@@ -23,6 +23,8 @@ export interface FitOptions {
   seed: number;
   maxIter?: number;
   tol?: number;
+  /** NMF's L1 penalty on H (nmf.ts NmfOptions.sparseness); 0 or unset: none. */
+  sparseness?: number;
   signal?: AbortSignal;
   threads?: 'auto' | 'one' | 'two';
   onProgress?: (fraction: number) => void;
@@ -46,6 +48,7 @@ export async function fitModules(a: SignSplit, k: number, o: FitOptions): Promis
     init: o.init,
     maxIter: o.maxIter,
     tol: o.tol,
+    sparseness: o.sparseness,
     signal: o.signal,
     threads,
     onProgress: o.onProgress,

@@ -17,7 +17,7 @@ import { moduleSupport } from './support';
 import { correlationWhereActive } from './units';
 import { signSplit, type SignSplit } from '../factorize/sparse';
 import { LavaInputError } from '../../shared/errors';
-import type { LavaParams } from '../../shared/params/types';
+import { DEFAULT_NMF_SPARSENESS, type LavaParams } from '../../shared/params/types';
 import type { ModuleSelection } from '../../shared/result/types';
 
 export interface TrustSettings extends KScanOptions {
@@ -70,7 +70,7 @@ export interface TrustInput {
   d: number;
   localities: Localities;
   correlations: LocalityCorrelations;
-  params: { seed: number; nmfInit: NmfInit; correlation: 'pearson' | 'spearman'; factorization?: 'nmf' | 'boolean' };
+  params: { seed: number; nmfInit: NmfInit; nmfSparseness?: number; correlation: 'pearson' | 'spearman'; factorization?: 'nmf' | 'boolean' };
 }
 
 /** What every k re-uses: A, the subsamples, the held-out rows and the null's permutations, and the scan's fits. */
@@ -97,7 +97,8 @@ export function trustContext(input: TrustInput, settings: TrustSettings = DEFAUL
 /** The options of Step 3's own fit (to convergence), or the scan's early-stopped one. */
 function fitOptions(ctx: TrustContext, scan: boolean, signal?: AbortSignal): FitOptions {
   const { params } = ctx.input;
-  const o: FitOptions = { method: params.factorization, init: params.nmfInit, seed: params.seed, signal, count: ctx.cost };
+  const sparseness = params.nmfSparseness ?? DEFAULT_NMF_SPARSENESS;
+  const o: FitOptions = { method: params.factorization, init: params.nmfInit, sparseness, seed: params.seed, signal, count: ctx.cost };
   return scan ? { ...o, tol: ctx.settings.scanTol, maxIter: ctx.settings.scanIterations } : o;
 }
 

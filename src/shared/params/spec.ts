@@ -2,7 +2,7 @@
 // file, the VS Code settings and the worker protocol all validate through it, so a value means the same
 // thing wherever it is set.
 import { z } from 'zod';
-import { DEFAULT_DIRECT_SAMPLE, DEFAULT_PARAMS, type LavaParams } from './types';
+import { DEFAULT_DIRECT_SAMPLE, DEFAULT_NMF_SPARSENESS, DEFAULT_PARAMS, type LavaParams } from './types';
 import { renderOptions } from '../errors';
 import { plainName } from './names';
 
@@ -15,7 +15,7 @@ export type ParamSpec =
   /** optional: unset is absent, and means "auto". */
   | { kind: 'intOrAuto'; min: number; max: number; optional?: boolean; doc: string }
   | { kind: 'intRange'; min: number; max: number; doc: string }
-  | { kind: 'number'; min: number; max: number; exclusiveMin?: boolean; doc: string }
+  | { kind: 'number'; min: number; max: number; exclusiveMin?: boolean; optional?: boolean; unsetMeans?: number; doc: string }
   | { kind: 'enum'; values: readonly string[]; doc: string }
   | { kind: 'bool'; doc: string }
   | { kind: 'columns'; doc: string }
@@ -82,6 +82,14 @@ export const PARAM_SPECS: Record<keyof LavaParams, ParamSpec> = {
     kind: 'enum',
     values: ['nndsvd', 'profiles'],
     doc: 'NMF start: NNDSVD (as scikit-learn) or pairs grouped by locality profile (parts of overlapping blobs).',
+  },
+  nmfSparseness: {
+    kind: 'number',
+    min: 0,
+    max: 1,
+    optional: true,
+    unsetMeans: DEFAULT_NMF_SPARSENESS,
+    doc: "NMF's L1 penalty on the patterns (loadings kept at unit norm), as a fraction of a typical pair's weight; keeps a module whose places lie inside another's from drifting into it. 0 = plain NMF.",
   },
   seed: { kind: 'int', min: 0, max: 2147483647, doc: 'Seed of every random step.' },
   directEvaluations: { kind: 'int', min: 1, max: 10000, doc: 'DIRECT budget for (alpha, beta).' },
@@ -164,7 +172,7 @@ function checkRange(key: string, spec: { min: number; max: number }, raw: unknow
 export function shownDefault(name: keyof LavaParams): LavaParams[keyof LavaParams] {
   const spec = PARAM_SPECS[name];
   if (spec.kind === 'intOrAuto' && spec.optional) return DEFAULT_PARAMS[name] ?? 'auto';
-  return DEFAULT_PARAMS[name] ?? (spec.kind === 'int' ? spec.unsetMeans : undefined);
+  return DEFAULT_PARAMS[name] ?? (spec.kind === 'int' || spec.kind === 'number' ? spec.unsetMeans : undefined);
 }
 
 /** The options that are VS Code settings: all but file paths, which belong to one data file (command or .lava.json). */
@@ -234,7 +242,7 @@ export function checkParam(name: keyof LavaParams, raw: unknown): Checked {
 /** Options without a default (names, paths, an int marked optional): absent unless given. */
 export function isOptional(name: keyof LavaParams): boolean {
   const spec = PARAM_SPECS[name];
-  if (spec.kind === 'int' || spec.kind === 'intOrAuto') return spec.optional === true;
+  if (spec.kind === 'int' || spec.kind === 'intOrAuto' || spec.kind === 'number') return spec.optional === true;
   return spec.kind === 'name' || spec.kind === 'path';
 }
 

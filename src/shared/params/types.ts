@@ -29,6 +29,11 @@ export interface LavaParams {
   factorization: 'nmf' | 'boolean';
   /** Start of NMF: scikit-learn's NNDSVD, or pairs grouped by locality profile (finds parts where blobs overlap). */
   nmfInit: 'nndsvd' | 'profiles';
+  /**
+   * NMF's L1 penalty on H (W's columns at unit norm), as a fraction of a typical pair's weight; 0 = plain NMF.
+   * Unset means DEFAULT_NMF_SPARSENESS; optional so that results without it decode, and keep their bytes.
+   */
+  nmfSparseness?: number;
   seed: number;
   /** DIRECT budget (function evaluations) and its box for (alpha, beta). */
   directEvaluations: number;
@@ -67,6 +72,9 @@ export type PathParam = (typeof PATH_PARAMS)[number];
 
 /** directSample when unset: data with at most this many rows get the exact search, as before the option. */
 export const DEFAULT_DIRECT_SAMPLE = 50_000;
+
+/** nmfSparseness when unset (docs/method.md Step 3, docs/trust.md "A module inside another's places"). */
+export const DEFAULT_NMF_SPARSENESS = 0.05;
 
 export const DEFAULT_PARAMS: LavaParams = {
   embedding: [],

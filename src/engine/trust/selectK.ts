@@ -26,7 +26,8 @@ export interface KScan {
 }
 
 /**
- * Tries k upward from range[0]. The chosen k is the largest stable one (every module's stability >=
+ * Tries k upward from range[0]; a k is scored only until it cannot be stable (stability.ts), which does not
+ * change the choice. The chosen k is the largest stable one (every module's stability >=
  * stableAt); when none is, the smallest k of the range. `patience` unstable ones in a row end the scan (not
  * before scanAtLeast): above the true number of modules the extra ones fit noise or split a module
  * differently in each subsample, and more k only adds more of them (docs/trust.md). This holds with no
@@ -49,18 +50,25 @@ export async function scanK(
   let misses = 0;
   for (let k = lo; k <= hi; k++) {
     await checkpoint(fit.signal);
-    const at = known.get(k) ?? (await stabilityAt(a, k, subsets, fit));
+    const at = known.get(k) ?? (await stabilityAt(a, k, subsets, fit, scan.stableAt));
     known.set(k, at);
     points.push(at);
     onProgress?.((k - lo + 1) / (hi - lo + 1));
     if (at.stability >= scan.stableAt) {
+      if (lastStable !== points[0]) delete lastStable?.state;
       lastStable = at;
       misses = 0;
-    } else if (scan.patience > 0 && ++misses >= scan.patience && k >= scan.scanAtLeast) break;
+    } else {
+      if (at !== points[0]) delete at.state;
+      if (scan.patience > 0 && ++misses >= scan.patience && k >= scan.scanAtLeast) break;
+    }
   }
   // No stable k: the smallest, so that the fewest (all weak) modules are shown.
+  const chosen = lastStable ?? points[0];
+  // Only the chosen k's full fit is continued (trust.ts): the others' states go.
+  for (const p of points) if (p !== chosen) delete p.state;
   return {
-    chosen: (lastStable ?? points[0]).k,
+    chosen: chosen.k,
     candidates: points.map((p) => ({ k: p.k, stability: p.stability, error: p.full.error })),
     points: known,
   };

@@ -11,7 +11,7 @@ import { localitySubsamples } from './resample';
 import { scanK, type KCandidate, type KScanOptions } from './selectK';
 import { heldOutRows, moduleSignificance, rowPermutations } from './significance';
 import { matchModules, patternCosines } from './match';
-import { stabilityAt, type StabilityAtK } from './stability';
+import { scoreResamples, stabilityAt, type StabilityAtK } from './stability';
 import { moduleStrength } from './strength';
 import { moduleSupport } from './support';
 import { correlationWhereActive } from './units';
@@ -170,7 +170,9 @@ export async function assess(
 
 /**
  * The final fit at k and every module's trust; re-uses the context's A, subsamples, held-out rows and null.
- * Progress: the fit to 0.6, a scan point at k when it was not scanned to 0.8, each module's trust to 1.
+ * The final fit goes on from the scan's full fit at k (the same start, the same first iterations: the same
+ * bytes as a fit from the start, without redoing them). Progress: a scan point at k when it was not scanned
+ * (or not scored on every subsample) to 0.2, the fit to 0.8, each module's trust to 1.
  */
 export async function modulesAtK(
   ctx: TrustContext,
@@ -179,12 +181,16 @@ export async function modulesAtK(
 ): Promise<Omit<TrustReport, 'moduleSelection'>> {
   const { signal } = opts;
   const progress = (f: number) => opts.onProgress?.(Math.min(1, f));
-  const fit = await fitModules(ctx.a, k, { ...fitOptions(ctx, false, signal), onProgress: (f) => progress(0.6 * f) });
-  let point = ctx.points.get(k);
-  if (!point) {
-    point = await stabilityAt(ctx.a, k, ctx.subsets, fitOptions(ctx, true, signal));
-    ctx.points.set(k, point);
-  }
+  const point = await pointAt(ctx, k, signal);
+  progress(0.2);
+  // Used once: a later fit at this k starts afresh (the same bytes), and the context does not hold its Ht.
+  const resume = point.state;
+  delete point.state;
+  const fit = await fitModules(ctx.a, k, {
+    ...fitOptions(ctx, false, signal),
+    resume,
+    onProgress: (f) => progress(0.2 + 0.6 * f),
+  });
   progress(0.8);
   await checkpoint(signal);
   const stability = transferStability(fit.patterns, point, ctx.a.P);
@@ -200,6 +206,18 @@ export async function modulesAtK(
     factorization: { k, W: fit.W, patterns: fit.patterns, iterations: fit.iterations, error: fit.error },
     modules,
   };
+}
+
+/** The scan's point at k, scored on every subsample (a point the scan stopped early is completed). */
+async function pointAt(ctx: TrustContext, k: number, signal?: AbortSignal): Promise<StabilityAtK> {
+  const point = ctx.points.get(k);
+  if (!point) {
+    const at = await stabilityAt(ctx.a, k, ctx.subsets, fitOptions(ctx, true, signal));
+    ctx.points.set(k, at);
+    return at;
+  }
+  if (point.resamples < ctx.subsets.length) await scoreResamples(ctx.a, point, ctx.subsets, fitOptions(ctx, true, signal));
+  return point;
 }
 
 /**

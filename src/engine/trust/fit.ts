@@ -31,12 +31,12 @@ export interface FitOptions {
   /** Go on from an earlier fit's state (same A and k), or keep this fit's state to go on from later (NMF only). */
   resume?: NmfState;
   keepState?: boolean;
-  /** Counts the fits made (a context's cost so far: trust.ts). */
-  count?: { fits: number };
+  /** Counts the fits made (a context's cost so far: trust.ts), and how many of them ran on the scan's thread. */
+  count?: { fits: number; onThread?: number };
 }
 
 /** Below the engine's own threshold for its H-step thread, but worth a second core in the many fits of a scan. */
-const SCAN_THREAD_NNZ = 250_000;
+export const SCAN_THREAD_NNZ = 250_000;
 
 export async function fitModules(a: SignSplit, k: number, o: FitOptions): Promise<Fit> {
   if (o.count) o.count.fits++;

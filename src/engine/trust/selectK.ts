@@ -1,7 +1,8 @@
 // Choosing the number of modules k by stability: the largest k in a range whose every module is found again over locality subsamples.
 import { checkpoint } from '../errors';
 import type { FitOptions } from './fit';
-import { stabilityAt, type StabilityAtK } from './stability';
+import { stabilityAt, type ScoreOptions, type StabilityAtK } from './stability';
+import { withScanThread } from './scanThread';
 import type { SignSplit } from '../factorize/sparse';
 import type { KCandidate } from '../../shared/result/types';
 
@@ -14,6 +15,10 @@ export interface KScanOptions {
   patience: number;
   /** ...but not before this k: below it, merges of overlapping modules can be unstable for a few k in a row. */
   scanAtLeast: number;
+  /** Subsamples fitted between two checks of a k's early stop (stability.ts): 2, one for each core. */
+  resampleBatch: number;
+  /** A thread for a batch's second fit: 'auto' = when A is large and there is a second core (scanThread.ts). */
+  scanThreads: 'auto' | 'one' | 'two';
 }
 
 export type { KCandidate };
@@ -45,12 +50,27 @@ export async function scanK(
   const [lo, hi] = scan.range;
   if (!(Number.isInteger(lo) && Number.isInteger(hi) && lo >= 1 && hi >= lo))
     throw new RangeError(`scanK: range [${lo}, ${hi}] must be whole numbers with 1 <= lo <= hi`);
+  return withScanThread(a, scan.scanThreads, (thread) =>
+    scanWith(a, subsets, scan, fit, known, { stopBelow: scan.stableAt, batch: scan.resampleBatch, thread }, onProgress),
+  );
+}
+
+async function scanWith(
+  a: SignSplit,
+  subsets: Int32Array[],
+  scan: KScanOptions,
+  fit: FitOptions,
+  known: Map<number, StabilityAtK>,
+  score: ScoreOptions,
+  onProgress?: (fraction: number) => void,
+): Promise<KScan> {
+  const [lo, hi] = scan.range;
   const points: StabilityAtK[] = [];
   let lastStable: StabilityAtK | null = null;
   let misses = 0;
   for (let k = lo; k <= hi; k++) {
     await checkpoint(fit.signal);
-    const at = known.get(k) ?? (await stabilityAt(a, k, subsets, fit, scan.stableAt));
+    const at = known.get(k) ?? (await stabilityAt(a, k, subsets, fit, score));
     known.set(k, at);
     points.push(at);
     onProgress?.((k - lo + 1) / (hi - lo + 1));

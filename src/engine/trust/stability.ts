@@ -4,6 +4,7 @@ import { fitModules, type Fit, type FitOptions } from './fit';
 import type { NmfState } from '../factorize/nmf';
 import { matchModules, patternCosines } from './match';
 import { rowSubset } from './resample';
+import type { ScanThread } from './scanThread';
 import type { SignSplit } from '../factorize/sparse';
 
 /**
@@ -26,6 +27,16 @@ export interface StabilityAtK {
   state?: NmfState;
 }
 
+/** How a point's subsamples are scored: the early stop, how many between two checks of it, and a second core. */
+export interface ScoreOptions {
+  /** Stop once some module cannot reach this (0 = score every subsample). */
+  stopBelow?: number;
+  /** Subsamples fitted between two checks of the stop (a fixed number, so the thread count changes nothing). */
+  batch?: number;
+  /** Fits a batch's other subsamples while this thread fits its first (scanThread.ts); null = all here. */
+  thread?: ScanThread | null;
+}
+
 /**
  * The point at k: the full fit (its state kept), then the subsamples scored in order; with `stopBelow`, the
  * scoring stops as soon as some module cannot reach it whatever the other subsamples give (the k is
@@ -36,7 +47,7 @@ export async function stabilityAt(
   k: number,
   subsets: Int32Array[],
   o: FitOptions,
-  stopBelow = 0,
+  score: ScoreOptions = {},
 ): Promise<StabilityAtK> {
   const { patterns, error, state } = await fitModules(a, k, { ...o, onProgress: undefined, keepState: true });
   const at: StabilityAtK = {
@@ -48,31 +59,57 @@ export async function stabilityAt(
     resamples: 0,
     ...(state ? { state } : {}),
   };
-  await scoreResamples(a, at, subsets, o, stopBelow);
+  await scoreResamples(a, at, subsets, o, score);
   return at;
 }
 
+/** One subsample's fit: on the scan thread, or here (one thread when the scan thread has the other core). */
+function subsampleFit(a: SignSplit, rows: Int32Array, k: number, o: FitOptions, thread: ScanThread | null | undefined, there: boolean) {
+  if (!there || !thread) return fitModules(rowSubset(a, rows), k, { ...o, onProgress: undefined, ...(thread ? { threads: 'one' } : {}) });
+  if (o.count) {
+    o.count.fits++;
+    o.count.onThread = (o.count.onThread ?? 0) + 1;
+  }
+  const { seed, init, tol, maxIter } = o;
+  return thread.fit({ rows, k, seed, init, tol, maxIter });
+}
+
+/** A batch's fits, in order: with a thread, the first here and the others there, asked for first so that they run meanwhile. */
+async function batchFits(a: SignSplit, rows: Int32Array[], k: number, o: FitOptions, thread?: ScanThread | null) {
+  if (!thread) {
+    const fits = [];
+    for (const r of rows) fits.push(await subsampleFit(a, r, k, o, null, false));
+    return fits;
+  }
+  const started = new Array<ReturnType<typeof subsampleFit>>(rows.length);
+  for (let i = rows.length - 1; i >= 0; i--) started[i] = subsampleFit(a, rows[i], k, o, thread, i > 0);
+  return Promise.all(started);
+}
+
 /**
- * Scores `at` on subsets[at.resamples..] in order (one fit each, matched to the full fit one-to-one).
- * A module's stability adds at most 1 / R per subsample left (a cosine is at most 1): when some module's sum
- * plus that stays below stopBelow (less a margin for rounding), the k is unstable and the rest is skipped.
+ * Scores `at` on subsets[at.resamples..] in order, `batch` at a time (one fit each, matched to the full fit
+ * one-to-one). A module's stability adds at most 1 / R per subsample left (a cosine is at most 1): when, after
+ * a batch, some module's sum plus that stays below stopBelow (less a margin for rounding), the k is unstable
+ * and the rest is skipped.
  */
 export async function scoreResamples(
   a: SignSplit,
   at: StabilityAtK,
   subsets: Int32Array[],
   o: FitOptions,
-  stopBelow = 0,
+  { stopBelow = 0, batch = 1, thread }: ScoreOptions = {},
 ): Promise<void> {
   const { k } = at;
   const R = subsets.length;
   const hopeless = () => at.sums.some((s) => s + (R - at.resamples) / R < stopBelow - 1e-9);
   while (at.resamples < R && !hopeless()) {
     await checkpoint(o.signal);
-    const f = await fitModules(rowSubset(a, subsets[at.resamples]), k, { ...o, onProgress: undefined });
-    const { cosine } = matchModules(patternCosines(at.full.patterns, k, f.patterns, k, a.P), k, k);
-    for (let m = 0; m < k; m++) at.sums[m] += cosine[m] / R;
-    at.resamples++;
+    const rows = subsets.slice(at.resamples, at.resamples + Math.max(1, batch));
+    for (const f of await batchFits(a, rows, k, o, thread)) {
+      const { cosine } = matchModules(patternCosines(at.full.patterns, k, f.patterns, k, a.P), k, k);
+      for (let m = 0; m < k; m++) at.sums[m] += cosine[m] / R;
+      at.resamples++;
+    }
   }
   // All scored: the sums are the means (each module's mean matched cosine over the R subsamples); else the mean over those scored.
   const scale = at.resamples === R ? 1 : R / Math.max(1, at.resamples);

@@ -9,6 +9,7 @@ import { activeLocalities } from '../../shared/result/active';
 import { fitModules, type Fit, type FitOptions } from './fit';
 import { localitySubsamples } from './resample';
 import { scanK, type KCandidate, type KScanOptions } from './selectK';
+import { withScanThread } from './scanThread';
 import { heldOutRows, moduleSignificance, rowPermutations } from './significance';
 import { matchModules, patternCosines } from './match';
 import { scoreResamples, stabilityAt, type StabilityAtK } from './stability';
@@ -47,6 +48,8 @@ export const DEFAULT_TRUST: TrustSettings = {
   testedPlaces: 25,
   scanTol: 1e-3,
   scanIterations: 30,
+  resampleBatch: 2,
+  scanThreads: 'auto',
 };
 
 /** The settings a run's options give: the k range and the strong thresholds (more permutations below p = 0.01). */
@@ -84,7 +87,7 @@ export interface TrustContext {
   heldOut?: Int32Array;
   permutations?: Int32Array[];
   /** Factorizations run in this context so far (the scan's, each k's final fit): what trying another k cost. */
-  cost: { fits: number };
+  cost: { fits: number; onThread?: number };
 }
 
 export function trustContext(input: TrustInput, settings: TrustSettings = DEFAULT_TRUST): TrustContext {
@@ -211,13 +214,18 @@ export async function modulesAtK(
 /** The scan's point at k, scored on every subsample (a point the scan stopped early is completed). */
 async function pointAt(ctx: TrustContext, k: number, signal?: AbortSignal): Promise<StabilityAtK> {
   const point = ctx.points.get(k);
-  if (!point) {
-    const at = await stabilityAt(ctx.a, k, ctx.subsets, fitOptions(ctx, true, signal));
+  if (point && point.resamples === ctx.subsets.length) return point;
+  const o = fitOptions(ctx, true, signal);
+  const { resampleBatch: batch, scanThreads } = ctx.settings;
+  return withScanThread(ctx.a, scanThreads, async (thread) => {
+    if (point) {
+      await scoreResamples(ctx.a, point, ctx.subsets, o, { batch, thread });
+      return point;
+    }
+    const at = await stabilityAt(ctx.a, k, ctx.subsets, o, { batch, thread });
     ctx.points.set(k, at);
     return at;
-  }
-  if (point.resamples < ctx.subsets.length) await scoreResamples(ctx.a, point, ctx.subsets, fitOptions(ctx, true, signal));
-  return point;
+  });
 }
 
 /**

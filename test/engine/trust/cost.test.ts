@@ -63,7 +63,7 @@ test('a k is scored only until it cannot be stable: the same verdict, and once c
   let stoppedEarly = 0;
   for (let k = 2; k <= 7; k++) {
     const every = await stabilityAt(ctx.a, k, ctx.subsets, o);
-    const early = await stabilityAt(ctx.a, k, ctx.subsets, o, at);
+    const early = await stabilityAt(ctx.a, k, ctx.subsets, o, { stopBelow: at });
     assert.equal(every.resamples, R);
     assert.equal(early.stability >= at, every.stability >= at, `k = ${k}: the same verdict`);
     if (early.resamples < R) {
@@ -76,4 +76,28 @@ test('a k is scored only until it cannot be stable: the same verdict, and once c
     assert.equal(early.stability, every.stability);
   }
   assert.ok(stoppedEarly > 0, 'some unstable k was stopped early');
+});
+
+test('the scan on one thread or two: the same k, curve, points and modules, byte for byte', async () => {
+  const input = await plantedInput(2, 4, [[0, 4], [0, 1], [4, 5], [2, 6]]);
+  const run = async (scanThreads: 'one' | 'two') => {
+    const ctx = trustContext(input, { ...DEFAULT_TRUST, scanThreads });
+    const report = await assess(ctx, 'auto');
+    return { ctx, report };
+  };
+  const one = await run('one');
+  const two = await run('two');
+  assert.deepEqual(two.report.moduleSelection, one.report.moduleSelection);
+  assert.deepEqual(two.report.factorization, one.report.factorization);
+  assert.deepEqual(two.report.modules, one.report.modules);
+  assert.equal(two.ctx.cost.fits, one.ctx.cost.fits);
+  assert.equal(one.ctx.cost.onThread, undefined);
+  assert.ok((two.ctx.cost.onThread ?? 0) > 0, 'the second run used its thread');
+  for (const [k, p] of one.ctx.points) {
+    const q = two.ctx.points.get(k)!;
+    assert.deepEqual([q.resamples, q.modules, q.full.patterns], [p.resamples, p.modules, p.full.patterns], `k = ${k}`);
+  }
+  // Batches of 2: an unstable k stops after 2 or 4 subsamples, never 1 or 3.
+  assert.ok([...one.ctx.points.values()].every((p) => p.resamples % 2 === 0));
+  assert.ok([...one.ctx.points.values()].some((p) => p.resamples < one.ctx.subsets.length));
 });

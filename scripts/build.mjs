@@ -32,6 +32,8 @@ const targets = [
   { ...node, entryPoints: ['src/worker/worker.ts'], outfile: 'dist/worker.js' },
   // NMF's H-step thread, started by src/engine/factorize/nmfHStep.ts from beside the bundle that runs the engine.
   { ...node, entryPoints: ['src/engine/factorize/nmfWorker.ts'], outfile: 'dist/nmfWorker.js' },
+  // The trust scan's fit thread, started by src/engine/trust/scanThread.ts from beside the bundle that runs the engine.
+  { ...node, entryPoints: ['src/engine/trust/scanWorker.ts'], outfile: 'dist/scanWorker.js' },
   // The engine's worker pool threads, started by src/engine/parallel/pool.ts from beside the bundle that runs the engine.
   { ...node, entryPoints: ['src/engine/parallel/poolWorker.ts'], outfile: 'dist/poolWorker.js' },
   {

@@ -38,13 +38,18 @@ test('changing k costs only its factorizations: one fit at a scanned k, its scan
   assert.ok(scanned.includes(4) && !scanned.includes(12), scanned.join(' '));
   const correlations = ctx.input.correlations;
   const afterRun = ctx.cost.fits;
-  // (the scan: 5 fits per k, the final fit at 3)
-  assert.equal(afterRun, 5 * scanned.length + 1);
+  // (the scan: per k its full fit and the subsamples scored until it could not be stable; the final fit at 3)
+  const points = scanned.map((k) => ctx.points.get(k)!);
+  assert.equal(afterRun, points.reduce((s, p) => s + 1 + p.resamples, 0) + 1);
+  assert.ok(points.some((p) => p.resamples < ctx.subsets.length), 'an unstable k scored on fewer subsamples');
+  const left4 = ctx.subsets.length - ctx.points.get(4)!.resamples;
   const at4 = await resultAtK(out.result, out.trust, 4);
-  assert.equal(ctx.cost.fits, afterRun + 1);
+  // the final fit, and the subsamples the scan did not score at 4
+  assert.equal(ctx.cost.fits, afterRun + 1 + left4);
+  assert.equal(ctx.points.get(4)!.resamples, ctx.subsets.length);
   const at12 = await resultAtK(at4, out.trust, 12);
   // the final fit, and k = 12's point: its full fit and one per locality subsample
-  assert.equal(ctx.cost.fits, afterRun + 1 + 1 + 1 + ctx.subsets.length);
+  assert.equal(ctx.cost.fits, afterRun + 1 + left4 + 1 + 1 + ctx.subsets.length);
   assert.equal(ctx.input.correlations, correlations, 'Step 2 was not redone');
   assert.equal(at12.modules.length, 12);
   assert.deepEqual(at12.moduleSelection.candidates.map((c) => c.k), [...scanned, 12]);

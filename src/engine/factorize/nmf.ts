@@ -79,6 +79,21 @@ export interface NmfOptions {
    * pair's weight (l1Penalty); 0 or unset: plain NMF, the same bytes as before the option.
    */
   sparseness?: number;
+  /** Go on from a fit stopped earlier (its `state`): the same iterations as one fit from the start, so the same bytes. */
+  resume?: NmfState;
+  /** Return the state to go on from later (the trust scan's early-stopped fit of the k it chooses). */
+  keepState?: boolean;
+}
+
+/** Where a fit stopped: the factors, the products the next W step reads, and the tolerance's reference violation. */
+export interface NmfState {
+  W: Float64Array;
+  Ht: Float64Array;
+  XHt: Float64Array;
+  HHt: Float64Array;
+  first: number;
+  violation: number;
+  iterations: number;
 }
 
 /** The NMF proper on a sign-split A: returns W (l x k), Ht (m x k), iterations, relative error. */
@@ -87,7 +102,7 @@ export async function nmfSignSplit(
   k: number,
   seed: number,
   opts?: NmfOptions,
-): Promise<{ W: Float64Array; Ht: Float64Array; iterations: number; error: number }> {
+): Promise<{ W: Float64Array; Ht: Float64Array; iterations: number; error: number; state?: NmfState }> {
   const l = a.rows;
   const m = a.cols;
   const maxIter = opts?.maxIter ?? 400;
@@ -95,7 +110,12 @@ export async function nmfSignSplit(
   // No significant correlation anywhere: nothing to factorize, every module is empty.
   if (a.val.length === 0)
     return { W: new Float64Array(l * k), Ht: new Float64Array(m * k), iterations: 0, error: 0 };
-  const { W, Ht } = opts?.init === 'profiles' ? profileInit(a, k) : nndsvd(a, k, seed);
+  const from = opts?.resume;
+  const { W, Ht } = from
+    ? { W: from.W.slice(), Ht: from.Ht.slice() }
+    : opts?.init === 'profiles'
+      ? profileInit(a, k)
+      : nndsvd(a, k, seed);
   // Column-major A (Float32 is exact: A's values came from Float32). One pass over its columns per
   // iteration does the whole H step: gather (A^T W)[c] from the small W, update Ht[c], then add the
   // new Ht[c] into Ht^T Ht and into A Ht (also small, l x k) for the next W step.
@@ -118,20 +138,26 @@ export async function nmfSignSplit(
     }
     HHt = crossprod(Ht, m, k);
   };
-  products();
+  if (from) {
+    XHt.set(from.XHt);
+    HHt = from.HHt.slice();
+  } else products();
   // The H step runs over two halves of the columns, the second on a worker thread when one is free.
   const sparseness = opts?.sparseness ?? 0;
   const l1 = sparseness > 0 ? l1Penalty(colPtr, val, m, sparseness) : 0;
   const hstep = new HStep(colPtr, rowIdx, val, m, k, l, Ht, { threads: opts?.threads, l1 });
-  let first = 0;
-  let iterations = 0;
+  let first = from?.first ?? 0;
+  let iterations = from?.iterations ?? 0;
+  let violation = from?.violation ?? 0;
+  // A resumed fit stops where a fit from the start would have (at this tolerance) before going on.
+  const done = from !== undefined && (first === 0 || violation / first <= tol);
   let shown = 0;
   let last = performance.now();
   try {
     await checkpoint(opts?.signal);
-    for (let it = 1; it <= maxIter; it++) {
+    for (let it = iterations + 1; it <= maxIter && !done; it++) {
       iterations = it;
-      let violation = cdSweepRows(W, l, k, HHt, XHt);
+      violation = cdSweepRows(W, l, k, HHt, XHt);
       if (sparseness > 0) normalizeW(W, l, hstep.Ht, m, k);
       const WtW = crossprod(W, l, k);
       violation += await hstep.run(W, WtW, HHt, XHt);
@@ -149,7 +175,9 @@ export async function nmfSignSplit(
   } finally {
     hstep.dispose();
   }
-  return { W, Ht, iterations, error: relativeError(a, W, Ht, k) };
+  // W and Ht as returned (a resume copies them before it goes on).
+  const state = opts?.keepState ? { W, Ht, XHt, HHt, first, violation, iterations } : undefined;
+  return { W, Ht, iterations, error: relativeError(a, W, Ht, k), ...(state ? { state } : {}) };
 }
 
 /** ||A - W Ht^T||_F / ||A||_F without forming W Ht^T: ||A||^2 - 2 <A Ht, W> + <W^T W, Ht^T Ht>. */

@@ -106,40 +106,74 @@ class ColumnCentres {
     return { assign, proj };
   }
 
-  /** Each column to its nearest centre by cosine (ties to the lower); returns how many changed. */
+  /**
+   * Each column to its nearest centre by cosine (ties to the lower); returns how many changed. One pass over a
+   * column gives its dot with every centre (centres laid out by locality): the same sums in the same order as
+   * cos() per centre, so the same bytes, at a fraction of the time (this is most of a scan fit's start).
+   */
   private assignColumns(used: number, assign: Int32Array, proj: Float64Array): number {
+    const { l, m, colPtr, row, val, centres, norm } = this;
+    const byRow = new Float64Array(l * used);
+    for (let j = 0; j < used; j++) for (let p = 0; p < l; p++) byRow[p * used + j] = centres[j * l + p];
+    const dot = new Float64Array(used);
+    const u4 = used - (used % 4);
     let changed = 0;
-    for (let c = 0; c < this.m; c++) {
+    for (let c = 0; c < m; c++) {
+      const s = colPtr[c];
+      const e = colPtr[c + 1];
+      // Centres in groups of 4 held in locals (as nmfKernel's hPass): the column's few entries stay in cache.
+      for (let j0 = 0; j0 < u4; j0 += 4) {
+        let d0 = 0, d1 = 0, d2 = 0, d3 = 0; // prettier-ignore
+        for (let z = s; z < e; z++) {
+          const v = val[z];
+          const o = row[z] * used + j0;
+          d0 += v * byRow[o];
+          d1 += v * byRow[o + 1];
+          d2 += v * byRow[o + 2];
+          d3 += v * byRow[o + 3];
+        }
+        dot[j0] = d0;
+        dot[j0 + 1] = d1;
+        dot[j0 + 2] = d2;
+        dot[j0 + 3] = d3;
+      }
+      for (let j = u4; j < used; j++) {
+        let d = 0;
+        for (let z = s; z < e; z++) d += val[z] * byRow[row[z] * used + j];
+        dot[j] = d;
+      }
       let bj = 0;
       let bc = -Infinity;
       for (let j = 0; j < used; j++) {
-        const v = this.cos(c, j);
-        if (v > bc) {
-          bc = v;
+        const cos = norm[c] === 0 ? 0 : dot[j] / norm[c];
+        if (cos > bc) {
+          bc = cos;
           bj = j;
         }
       }
       if (assign[c] !== bj) changed++;
       assign[c] = bj;
-      proj[c] = Math.max(bc, 0) * this.norm[c];
+      proj[c] = Math.max(bc, 0) * norm[c];
     }
     return changed;
   }
 
-  /** Each centre to the unit direction of the sum of its columns. */
+  /** Each centre to the unit direction of the sum of its columns (one pass over A: each sum adds in column order, as per centre). */
   private recentre(used: number, assign: Int32Array): void {
     const { l, m, colPtr, row, val, centres } = this;
-    const sum = new Float64Array(l);
+    const sums = new Float64Array(used * l);
+    const members = new Int32Array(used);
+    for (let c = 0; c < m; c++) {
+      const j = assign[c];
+      if (j < 0 || j >= used) continue;
+      members[j]++;
+      const o = j * l;
+      for (let z = colPtr[c]; z < colPtr[c + 1]; z++) sums[o + row[z]] += val[z];
+    }
     for (let j = 0; j < used; j++) {
-      sum.fill(0);
-      let any = false;
-      for (let c = 0; c < m; c++) {
-        if (assign[c] !== j) continue;
-        any = true;
-        for (let z = colPtr[c]; z < colPtr[c + 1]; z++) sum[row[z]] += val[z];
-      }
       // An emptied cluster keeps its centre (its column still stands for a direction of A).
-      if (!any) continue;
+      if (members[j] === 0) continue;
+      const sum = sums.subarray(j * l, (j + 1) * l);
       let s = 0;
       for (let p = 0; p < l; p++) s += sum[p] * sum[p];
       s = Math.sqrt(s);

@@ -1,5 +1,5 @@
 // One fit of a sign-split matrix by the engine's own Step 3 (NMF, or Boolean Asso), kept with what the trust measures need.
-import { nmfSignSplit, type NmfInit } from '../factorize/nmf';
+import { nmfSignSplit, type NmfInit, type NmfState } from '../factorize/nmf';
 import { assoSignSplit } from '../factorize/asso';
 import { signedPatterns } from '../factorize/patterns';
 import type { SignSplit } from '../factorize/sparse';
@@ -14,6 +14,8 @@ export interface Fit {
   patterns: Float32Array;
   error: number;
   iterations: number;
+  /** Where NMF stopped, when asked for (keepState): a later fit of the same A and k can go on from it. */
+  state?: NmfState;
 }
 
 export interface FitOptions {
@@ -28,12 +30,15 @@ export interface FitOptions {
   signal?: AbortSignal;
   threads?: 'auto' | 'one' | 'two';
   onProgress?: (fraction: number) => void;
-  /** Counts the fits made (a context's cost so far: trust.ts). */
-  count?: { fits: number };
+  /** Go on from an earlier fit's state (same A and k), or keep this fit's state to go on from later (NMF only). */
+  resume?: NmfState;
+  keepState?: boolean;
+  /** Counts the fits made (a context's cost so far: trust.ts), and how many of them ran on the scan's thread. */
+  count?: { fits: number; onThread?: number };
 }
 
 /** Below the engine's own threshold for its H-step thread, but worth a second core in the many fits of a scan. */
-const SCAN_THREAD_NNZ = 250_000;
+export const SCAN_THREAD_NNZ = 250_000;
 
 export async function fitModules(a: SignSplit, k: number, o: FitOptions): Promise<Fit> {
   if (o.count) o.count.fits++;
@@ -52,6 +57,9 @@ export async function fitModules(a: SignSplit, k: number, o: FitOptions): Promis
     signal: o.signal,
     threads,
     onProgress: o.onProgress,
+    resume: o.resume,
+    keepState: o.keepState,
   });
-  return { k, W: r.W, Ht: r.Ht, patterns: signedPatterns(a, r.Ht, k), error: r.error, iterations: r.iterations };
+  const { W, Ht, error, iterations, state } = r;
+  return { k, W, Ht, patterns: signedPatterns(a, Ht, k), error, iterations, ...(state ? { state } : {}) };
 }

@@ -1,7 +1,8 @@
 // Choosing the number of modules k by stability: the largest k in a range whose every module is found again over locality subsamples.
 import { checkpoint } from '../errors';
 import type { FitOptions } from './fit';
-import { stabilityAt, type StabilityAtK } from './stability';
+import { stabilityAt, type ScoreOptions, type StabilityAtK } from './stability';
+import { withScanThread } from './scanThread';
 import type { SignSplit } from '../factorize/sparse';
 import type { KCandidate } from '../../shared/result/types';
 
@@ -14,6 +15,10 @@ export interface KScanOptions {
   patience: number;
   /** ...but not before this k: below it, merges of overlapping modules can be unstable for a few k in a row. */
   scanAtLeast: number;
+  /** Subsamples fitted between two checks of a k's early stop (stability.ts): 2, one for each core. */
+  resampleBatch: number;
+  /** A thread for a batch's second fit: 'auto' = when A is large and there is a second core (scanThread.ts). */
+  scanThreads: 'auto' | 'one' | 'two';
 }
 
 export type { KCandidate };
@@ -26,7 +31,8 @@ export interface KScan {
 }
 
 /**
- * Tries k upward from range[0]. The chosen k is the largest stable one (every module's stability >=
+ * Tries k upward from range[0]; a k is scored only until it cannot be stable (stability.ts), which does not
+ * change the choice. The chosen k is the largest stable one (every module's stability >=
  * stableAt); when none is, the smallest k of the range. `patience` unstable ones in a row end the scan (not
  * before scanAtLeast): above the true number of modules the extra ones fit noise or split a module
  * differently in each subsample, and more k only adds more of them (docs/trust.md). This holds with no
@@ -44,23 +50,45 @@ export async function scanK(
   const [lo, hi] = scan.range;
   if (!(Number.isInteger(lo) && Number.isInteger(hi) && lo >= 1 && hi >= lo))
     throw new RangeError(`scanK: range [${lo}, ${hi}] must be whole numbers with 1 <= lo <= hi`);
+  return withScanThread(a, scan.scanThreads, (thread) =>
+    scanWith(a, subsets, scan, fit, known, { stopBelow: scan.stableAt, batch: scan.resampleBatch, thread }, onProgress),
+  );
+}
+
+async function scanWith(
+  a: SignSplit,
+  subsets: Int32Array[],
+  scan: KScanOptions,
+  fit: FitOptions,
+  known: Map<number, StabilityAtK>,
+  score: ScoreOptions,
+  onProgress?: (fraction: number) => void,
+): Promise<KScan> {
+  const [lo, hi] = scan.range;
   const points: StabilityAtK[] = [];
   let lastStable: StabilityAtK | null = null;
   let misses = 0;
   for (let k = lo; k <= hi; k++) {
     await checkpoint(fit.signal);
-    const at = known.get(k) ?? (await stabilityAt(a, k, subsets, fit));
+    const at = known.get(k) ?? (await stabilityAt(a, k, subsets, fit, score));
     known.set(k, at);
     points.push(at);
     onProgress?.((k - lo + 1) / (hi - lo + 1));
     if (at.stability >= scan.stableAt) {
+      if (lastStable !== points[0]) delete lastStable?.state;
       lastStable = at;
       misses = 0;
-    } else if (scan.patience > 0 && ++misses >= scan.patience && k >= scan.scanAtLeast) break;
+    } else {
+      if (at !== points[0]) delete at.state;
+      if (scan.patience > 0 && ++misses >= scan.patience && k >= scan.scanAtLeast) break;
+    }
   }
   // No stable k: the smallest, so that the fewest (all weak) modules are shown.
+  const chosen = lastStable ?? points[0];
+  // Only the chosen k's full fit is continued (trust.ts): the others' states go.
+  for (const p of points) if (p !== chosen) delete p.state;
   return {
-    chosen: (lastStable ?? points[0]).k,
+    chosen: chosen.k,
     candidates: points.map((p) => ({ k: p.k, stability: p.stability, error: p.full.error })),
     points: known,
   };

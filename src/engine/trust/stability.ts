@@ -1,68 +1,118 @@
 // Stability of a k-module fit: how well each module is found again when NMF sees only a subsample of the localities.
 import { checkpoint } from '../errors';
 import { fitModules, type Fit, type FitOptions } from './fit';
+import type { NmfState } from '../factorize/nmf';
 import { matchModules, patternCosines } from './match';
 import { rowSubset } from './resample';
+import type { ScanThread } from './scanThread';
 import type { SignSplit } from '../factorize/sparse';
-
-/** The fits of A's row subsets at one k, kept so that any fit of the same k can be scored against them. */
-export interface ResampleFits {
-  k: number;
-  patterns: Float32Array[];
-  errors: number[];
-}
-
-export async function resampleFits(
-  a: SignSplit,
-  k: number,
-  subsets: Int32Array[],
-  o: FitOptions,
-): Promise<ResampleFits> {
-  const patterns: Float32Array[] = [];
-  const errors: number[] = [];
-  for (const rows of subsets) {
-    await checkpoint(o.signal);
-    const f = await fitModules(rowSubset(a, rows), k, { ...o, onProgress: undefined });
-    patterns.push(f.patterns);
-    errors.push(f.error);
-  }
-  return { k, patterns, errors };
-}
-
-/**
- * Per module of `patterns` (k x P): the mean, over the resample fits, of the cosine with the module it is
- * matched to (one-to-one, Hungarian on cosine). 1 = found again exactly every time; a module that a
- * resample splits, merges or does not find scores its (lower) matched cosine, and 0 when unmatched.
- */
-export function moduleStability(patterns: Float32Array, k: number, fits: ResampleFits, P: number): Float64Array {
-  const out = new Float64Array(k);
-  for (const h of fits.patterns) {
-    const { cosine } = matchModules(patternCosines(patterns, k, h, fits.k, P), k, fits.k);
-    for (let m = 0; m < k; m++) out[m] += cosine[m] / fits.patterns.length;
-  }
-  return out;
-}
 
 /**
  * One point of the k curve: the full fit's patterns and error, its modules' stability, and the least stable
  * module's (the k's stability). Neither W and Ht nor the subsample fits are kept: a context keeps every
  * point, and at F = 784 one point's Ht alone is tens of MB, its subsample patterns 4 x k x 1.2 MB.
+ * A scan may stop scoring a k early (`resamples` < the subsamples) once it cannot be stable: its modules'
+ * stability is then the mean over the subsamples scored, and scoreResamples completes it when asked.
  */
 export interface StabilityAtK {
   k: number;
   full: Pick<Fit, 'k' | 'patterns' | 'error'>;
   modules: Float64Array;
   stability: number;
+  /** Per module, the sum over the subsamples scored of matched cosine / (number of subsamples). */
+  sums: Float64Array;
+  /** How many subsamples (the first ones) were scored. */
+  resamples: number;
+  /** The full fit's NMF state, while the scan may choose this k (the final fit goes on from it: trust.ts). */
+  state?: NmfState;
 }
 
+/** How a point's subsamples are scored: the early stop, how many between two checks of it, and a second core. */
+export interface ScoreOptions {
+  /** Stop once some module cannot reach this (0 = score every subsample). */
+  stopBelow?: number;
+  /** Subsamples fitted between two checks of the stop (a fixed number, so the thread count changes nothing). */
+  batch?: number;
+  /** Fits a batch's other subsamples while this thread fits its first (scanThread.ts); null = all here. */
+  thread?: ScanThread | null;
+}
+
+/**
+ * The point at k: the full fit (its state kept), then the subsamples scored in order; with `stopBelow`, the
+ * scoring stops as soon as some module cannot reach it whatever the other subsamples give (the k is
+ * unstable either way, and the scan's choice is the same as with every subsample scored).
+ */
 export async function stabilityAt(
   a: SignSplit,
   k: number,
   subsets: Int32Array[],
   o: FitOptions,
+  score: ScoreOptions = {},
 ): Promise<StabilityAtK> {
-  const { patterns, error } = await fitModules(a, k, { ...o, onProgress: undefined });
-  const fits = await resampleFits(a, k, subsets, o);
-  const modules = moduleStability(patterns, k, fits, a.P);
-  return { k, full: { k, patterns, error }, modules, stability: Math.min(...modules) };
+  const { patterns, error, state } = await fitModules(a, k, { ...o, onProgress: undefined, keepState: true });
+  const at: StabilityAtK = {
+    k,
+    full: { k, patterns, error },
+    modules: new Float64Array(k),
+    stability: 0,
+    sums: new Float64Array(k),
+    resamples: 0,
+    ...(state ? { state } : {}),
+  };
+  await scoreResamples(a, at, subsets, o, score);
+  return at;
+}
+
+/** One subsample's fit: on the scan thread, or here (one thread when the scan thread has the other core). */
+function subsampleFit(a: SignSplit, rows: Int32Array, k: number, o: FitOptions, thread: ScanThread | null | undefined, there: boolean) {
+  if (!there || !thread) return fitModules(rowSubset(a, rows), k, { ...o, onProgress: undefined, ...(thread ? { threads: 'one' } : {}) });
+  if (o.count) {
+    o.count.fits++;
+    o.count.onThread = (o.count.onThread ?? 0) + 1;
+  }
+  const { seed, init, tol, maxIter, sparseness } = o;
+  return thread.fit({ rows, k, seed, init, tol, maxIter, sparseness });
+}
+
+/** A batch's fits, in order: with a thread, the first here and the others there, asked for first so that they run meanwhile. */
+async function batchFits(a: SignSplit, rows: Int32Array[], k: number, o: FitOptions, thread?: ScanThread | null) {
+  if (!thread) {
+    const fits = [];
+    for (const r of rows) fits.push(await subsampleFit(a, r, k, o, null, false));
+    return fits;
+  }
+  const started = new Array<ReturnType<typeof subsampleFit>>(rows.length);
+  for (let i = rows.length - 1; i >= 0; i--) started[i] = subsampleFit(a, rows[i], k, o, thread, i > 0);
+  return Promise.all(started);
+}
+
+/**
+ * Scores `at` on subsets[at.resamples..] in order, `batch` at a time (one fit each, matched to the full fit
+ * one-to-one). A module's stability adds at most 1 / R per subsample left (a cosine is at most 1): when, after
+ * a batch, some module's sum plus that stays below stopBelow (less a margin for rounding), the k is unstable
+ * and the rest is skipped.
+ */
+export async function scoreResamples(
+  a: SignSplit,
+  at: StabilityAtK,
+  subsets: Int32Array[],
+  o: FitOptions,
+  { stopBelow = 0, batch = 1, thread }: ScoreOptions = {},
+): Promise<void> {
+  const { k } = at;
+  const R = subsets.length;
+  const hopeless = () => at.sums.some((s) => s + (R - at.resamples) / R < stopBelow - 1e-9);
+  while (at.resamples < R && !hopeless()) {
+    await checkpoint(o.signal);
+    const rows = subsets.slice(at.resamples, at.resamples + Math.max(1, batch));
+    for (const f of await batchFits(a, rows, k, o, thread)) {
+      const { cosine } = matchModules(patternCosines(at.full.patterns, k, f.patterns, k, a.P), k, k);
+      for (let m = 0; m < k; m++) at.sums[m] += cosine[m] / R;
+      at.resamples++;
+    }
+  }
+  // All scored: the sums are the means (each module's mean matched cosine over the R subsamples); else the mean over those scored.
+  const scale = at.resamples === R ? 1 : R / Math.max(1, at.resamples);
+  at.modules = at.sums.map((s) => s * scale);
+  at.stability = Math.min(...at.modules);
 }

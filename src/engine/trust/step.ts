@@ -31,11 +31,14 @@ export async function trustedStep(
   return { report, modules, kept: { context, summary } };
 }
 
-/** The candidates with a k scanned since (a k outside the scan gets its point when asked for), in k order. */
+/**
+ * The candidates with a k scanned since (a k outside the scan gets its point when asked for), in k order; a k
+ * the scan scored on fewer subsamples (it could not be stable) shows its completed point once asked for.
+ */
 function withPoints(sel: ModuleSelection, ctx: TrustContext): ModuleSelection['candidates'] {
   if (sel.candidates.length === 0) return [];
   const byK = new Map(sel.candidates.map((c) => [c.k, c]));
-  for (const [k, p] of ctx.points) if (!byK.has(k)) byK.set(k, { k, stability: p.stability, error: p.full.error });
+  for (const [k, p] of ctx.points) byK.set(k, { k, stability: p.stability, error: p.full.error });
   return [...byK.values()].sort((a, b) => a.k - b.k);
 }
 

@@ -9,9 +9,10 @@ import { activeLocalities } from '../../shared/result/active';
 import { fitModules, type Fit, type FitOptions } from './fit';
 import { localitySubsamples } from './resample';
 import { scanK, type KCandidate, type KScanOptions } from './selectK';
+import { withScanThread } from './scanThread';
 import { heldOutRows, moduleSignificance, rowPermutations } from './significance';
 import { matchModules, patternCosines } from './match';
-import { stabilityAt, type StabilityAtK } from './stability';
+import { scoreResamples, stabilityAt, type StabilityAtK } from './stability';
 import { moduleStrength } from './strength';
 import { moduleSupport } from './support';
 import { correlationWhereActive } from './units';
@@ -47,6 +48,8 @@ export const DEFAULT_TRUST: TrustSettings = {
   testedPlaces: 25,
   scanTol: 1e-3,
   scanIterations: 30,
+  resampleBatch: 2,
+  scanThreads: 'auto',
 };
 
 /** The settings a run's options give: the k range and the strong thresholds (more permutations below p = 0.01). */
@@ -84,7 +87,7 @@ export interface TrustContext {
   heldOut?: Int32Array;
   permutations?: Int32Array[];
   /** Factorizations run in this context so far (the scan's, each k's final fit): what trying another k cost. */
-  cost: { fits: number };
+  cost: { fits: number; onThread?: number };
 }
 
 export function trustContext(input: TrustInput, settings: TrustSettings = DEFAULT_TRUST): TrustContext {
@@ -171,7 +174,9 @@ export async function assess(
 
 /**
  * The final fit at k and every module's trust; re-uses the context's A, subsamples, held-out rows and null.
- * Progress: the fit to 0.6, a scan point at k when it was not scanned to 0.8, each module's trust to 1.
+ * The final fit goes on from the scan's full fit at k (the same start, the same first iterations: the same
+ * bytes as a fit from the start, without redoing them). Progress: a scan point at k when it was not scanned
+ * (or not scored on every subsample) to 0.2, the fit to 0.8, each module's trust to 1.
  */
 export async function modulesAtK(
   ctx: TrustContext,
@@ -180,12 +185,16 @@ export async function modulesAtK(
 ): Promise<Omit<TrustReport, 'moduleSelection'>> {
   const { signal } = opts;
   const progress = (f: number) => opts.onProgress?.(Math.min(1, f));
-  const fit = await fitModules(ctx.a, k, { ...fitOptions(ctx, false, signal), onProgress: (f) => progress(0.6 * f) });
-  let point = ctx.points.get(k);
-  if (!point) {
-    point = await stabilityAt(ctx.a, k, ctx.subsets, fitOptions(ctx, true, signal));
-    ctx.points.set(k, point);
-  }
+  const point = await pointAt(ctx, k, signal);
+  progress(0.2);
+  // Used once: a later fit at this k starts afresh (the same bytes), and the context does not hold its Ht.
+  const resume = point.state;
+  delete point.state;
+  const fit = await fitModules(ctx.a, k, {
+    ...fitOptions(ctx, false, signal),
+    resume,
+    onProgress: (f) => progress(0.2 + 0.6 * f),
+  });
   progress(0.8);
   await checkpoint(signal);
   const stability = transferStability(fit.patterns, point, ctx.a.P);
@@ -201,6 +210,23 @@ export async function modulesAtK(
     factorization: { k, W: fit.W, patterns: fit.patterns, iterations: fit.iterations, error: fit.error },
     modules,
   };
+}
+
+/** The scan's point at k, scored on every subsample (a point the scan stopped early is completed). */
+async function pointAt(ctx: TrustContext, k: number, signal?: AbortSignal): Promise<StabilityAtK> {
+  const point = ctx.points.get(k);
+  if (point && point.resamples === ctx.subsets.length) return point;
+  const o = fitOptions(ctx, true, signal);
+  const { resampleBatch: batch, scanThreads } = ctx.settings;
+  return withScanThread(ctx.a, scanThreads, async (thread) => {
+    if (point) {
+      await scoreResamples(ctx.a, point, ctx.subsets, o, { batch, thread });
+      return point;
+    }
+    const at = await stabilityAt(ctx.a, k, ctx.subsets, o, { batch, thread });
+    ctx.points.set(k, at);
+    return at;
+  });
 }
 
 /**

@@ -29,6 +29,11 @@ export interface LavaParams {
   factorization: 'nmf' | 'boolean';
   /** Start of NMF: scikit-learn's NNDSVD, or pairs grouped by locality profile (finds parts where blobs overlap). */
   nmfInit: 'nndsvd' | 'profiles';
+  /**
+   * Step 3 factorizes only the pairs (each sign apart) significant in at least this many localities; the others get
+   * pattern weight 0. Unset means DEFAULT_MIN_PAIR_LOCALITIES; optional so that a result that does not set it keeps its bytes.
+   */
+  minPairLocalities?: number;
   seed: number;
   /** DIRECT budget (function evaluations) and its box for (alpha, beta). */
   directEvaluations: number;
@@ -62,6 +67,9 @@ export type PathParam = (typeof PATH_PARAMS)[number];
 
 /** directSample when unset: data with at most this many rows get the exact search, as before the option. */
 export const DEFAULT_DIRECT_SAMPLE = 50_000;
+
+/** minPairLocalities when unset: 1 keeps every pair significant anywhere (no pruning), the path before the option. */
+export const DEFAULT_MIN_PAIR_LOCALITIES = 1;
 
 export const DEFAULT_PARAMS: LavaParams = {
   embedding: [],

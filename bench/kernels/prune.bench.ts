@@ -73,7 +73,11 @@ async function main(): Promise<void> {
   console.log(`${file}: ${out.prepared.E} x ${out.prepared.F}, steps 1-2 in ${((performance.now() - t0) / 1000).toFixed(1)} s (timings ${JSON.stringify(out.result.timings)})`);
   const a = signSplit(out.correlations);
   distribution(a);
-  const mass = (b: SignSplit) => b.val.reduce((s, v) => s + v * v, 0);
+  const mass = (b: SignSplit) => {
+    let s = 0;
+    for (const v of b.val) s += v * v;
+    return s;
+  };
   const total = mass(a);
   console.log('\n| pruning: drop columns in fewer than N localities | columns kept | non-zeros kept | mass lost % | build ms |');
   console.log('| ---: | ---: | ---: | ---: | ---: |');

@@ -10,9 +10,17 @@ export interface Csr {
   col: Int32Array;
 }
 
+/** A matrix's values: A's are Float32 (Step 2's correlations are, so |r| is exact in it), half of Float64's memory. */
+export type Values = Float32Array | Float64Array;
+
+/** n zeros of the same type as `v`. */
+export function valuesLike(v: Values, n: number): Values {
+  return v instanceof Float32Array ? new Float32Array(n) : new Float64Array(n);
+}
+
 /** A CSR with values. */
 export interface CsrValues extends Csr {
-  val: Float64Array;
+  val: Values;
 }
 
 /**
@@ -49,7 +57,7 @@ export function signSplit(corr: LocalityCorrelations, minLocalities = 1): SignSp
   for (let c = 0; c < 2 * P; c++) if (compact[c] >= 0) colOf[compact[c]] = c;
   const outPtr = new Int32Array(l + 1);
   const col = new Int32Array(nnz);
-  const val = new Float64Array(nnz);
+  const val = new Float32Array(nnz);
   let w = 0;
   for (let p = 0; p < l; p++) {
     for (let z = rowPtr[p]; z < rowPtr[p + 1]; z++) {
@@ -74,14 +82,14 @@ export function signSplit(corr: LocalityCorrelations, minLocalities = 1): SignSp
  */
 export function transpose(a: CsrValues): CsrValues;
 export function transpose(a: Csr): Csr;
-export function transpose(a: Csr & { val?: Float64Array }): Csr & { val?: Float64Array } {
+export function transpose(a: Csr & { val?: Values }): Csr & { val?: Values } {
   const { rows, cols, rowPtr, col, val } = a;
   const ptr = new Int32Array(cols + 1);
   for (let z = 0; z < col.length; z++) ptr[col[z] + 1]++;
   for (let c = 0; c < cols; c++) ptr[c + 1] += ptr[c];
   const next = ptr.slice(0, cols);
   const row = new Int32Array(col.length);
-  const tval = val ? new Float64Array(col.length) : undefined;
+  const tval = val ? valuesLike(val, col.length) : undefined;
   for (let p = 0; p < rows; p++)
     for (let z = rowPtr[p]; z < rowPtr[p + 1]; z++) {
       const d = next[col[z]]++;

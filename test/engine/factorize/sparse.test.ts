@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rowGram, signSplit, sparseApply, transpose } from '../../../src/engine/factorize/sparse';
 import { signedPatterns } from '../../../src/engine/factorize/patterns';
+import { rowSubset } from '../../../src/engine/trust/resample';
 import type { LocalityCorrelations } from '../../../src/engine/types';
 
 /**
@@ -104,4 +105,15 @@ test('a pair dropped by minLocalities gets pattern weight 0; a kept one its weig
   // k = 1: the kept columns (pair 0 +, pair 2 -) load 2 and 3
   const patterns = signedPatterns(signSplit(three, 2), Float64Array.from([2, 3]), 1);
   assert.deepEqual(Array.from(patterns), [2, 0, -3]);
+});
+
+test("A's values are Float32 (exact: Step 2's correlations are), and the transpose and a row subset keep their type", () => {
+  const a = signSplit(three);
+  assert.ok(a.val instanceof Float32Array);
+  assert.ok(transpose(a).val instanceof Float32Array);
+  assert.ok(rowSubset(a, Int32Array.from([0, 2])).val instanceof Float32Array);
+  // |r| of every stored Float32 correlation, unrounded
+  assert.deepEqual(Array.from(a.val), Array.from(three.value, Math.abs));
+  const f64 = { rows: 1, cols: 2, rowPtr: Int32Array.from([0, 2]), col: Int32Array.from([0, 1]), val: Float64Array.from([0.1, 0.2]) };
+  assert.ok(transpose(f64).val instanceof Float64Array);
 });

@@ -29,6 +29,8 @@ export interface DataSet {
   features: number;
   /** Planted truth JSON, for planted sets. */
   truth?: string;
+  /** Our runs' --modules (a number or "auto"); unset = the bench's fixed k (runs.ts SETTINGS.k). */
+  modules?: number | 'auto';
 }
 
 export function ensureDirs(root: string): void {
@@ -143,18 +145,25 @@ export async function digitsSet(root: string, timeoutMs: number): Promise<DataSe
   return { name: 'digits', file, embedding: ['umap_1', 'umap_2'], maxFeatures: 256, rows, features };
 }
 
-/** Fashion-MNIST 10k with our UMAP of all 784 pixels, compared at `maxFeatures` (256 = default, 784 = all). */
-export async function fashionSet(root: string, maxFeatures: number, timeoutMs: number): Promise<DataSet> {
-  const src = fashionFile(root, 10000);
-  const cache = await ourEmbedding(root, src, 'fashion10k', 784, timeoutMs);
-  const file = join(DATA_DIR, 'fashion10k_umap.csv');
+/** Fashion-MNIST's first `rows` images with our UMAP of all 784 pixels (computed once, cached), compared at
+ * `maxFeatures` (256 = default, 784 = all); 70,000 rows = train + test, issue 10's paper-scale set. */
+export async function fashionSet(
+  root: string,
+  maxFeatures: number,
+  timeoutMs: number,
+  rows = 10000,
+): Promise<DataSet> {
+  const key = `fashion${rows / 1000}k`;
+  const src = fashionFile(root, rows);
+  const cache = await ourEmbedding(root, src, key, 784, timeoutMs);
+  const file = join(DATA_DIR, `${key}_umap.csv`);
   await withEmbedding(root, src, cache, file);
   return {
-    name: `fashion10k-${maxFeatures}`,
+    name: `${key}-${maxFeatures}`,
     file,
     embedding: ['umap_1', 'umap_2'],
     maxFeatures,
-    rows: 10000,
+    rows,
     features: 784,
   };
 }

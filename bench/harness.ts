@@ -11,6 +11,9 @@ import { readAnyResult } from './readResult';
 import { loadNow, machineInfo, renderReport, type CompareRow, type HostRow, type Machine, type ScalingRow, type UmapRow } from './report';
 import { compare, compareUmap, log, PYTHON, REFERENCE, ROOT, scaling, SETTINGS, type ResultJson } from './runs';
 
+/** Why the 70k rows have no reference run: its NMF holds A dense (2,100 localities x 613,872 sign-split pairs in float64). */
+const NO_REFERENCE_70K = 'its dense A alone would be 10.3 GB (2,100 x 613,872 float64)';
+
 function preflight(opts: BenchOptions): string[] {
   const problems: string[] = [];
   if (!existsSync(TIME_BIN)) problems.push(`${TIME_BIN} is missing: apt-get install -y time`);
@@ -87,6 +90,20 @@ async function main(): Promise<void> {
           ),
       );
   }
+  if (opts.sets.has('fashion70k'))
+    await attempt('fashion 70k', async () => {
+      // all 784 pixels, at lava's default (k by stability) and at the bench's fixed k
+      const set = await fashionSet(ROOT, 784, opts.timeoutMs, 70000);
+      for (const modules of ['auto', SETTINGS.k] as const)
+        compareRows.push(
+          await compare(
+            { ...set, name: `${set.name}-${modules === 'auto' ? 'auto' : `k${modules}`}`, modules },
+            opts.runs,
+            NO_REFERENCE_70K,
+            opts,
+          ),
+        );
+    });
   if (opts.sets.has('scaling')) scalingRows = await scaling(opts);
   if (opts.sets.has('umap-digits'))
     await attempt(

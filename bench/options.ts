@@ -4,6 +4,7 @@ export const SET_NAMES = [
   'digits',
   'fashion256',
   'fashion784',
+  'fashion70k',
   'scaling',
   'umap-digits',
   'umap-fashion',
@@ -27,6 +28,8 @@ export interface BenchOptions {
   rerender: boolean;
   /** Passed to our runs as --direct-sample (0 = the exact search, as before the option); unset = lava's default. */
   directSample?: number;
+  /** Passed to our runs as --min-pair-localities (Step 3 factorizes only pairs significant in that many localities). */
+  minPairLocalities?: number;
 }
 
 export const USAGE = `usage: npm run bench -- [options]
@@ -42,6 +45,9 @@ umap-learn, alternating the two, and writes a table to bench/results.md.
   --ref-scaling-max R   run the reference in the scaling series up to R rows (default 50000)
   --only SET,SET        ${SET_NAMES.join(', ')} (also: fashion, umap)
   --direct-sample N     our runs get --direct-sample N (0 = DIRECT on all rows, the path before sampling)
+  --min-pair-localities N
+                        our runs get --min-pair-localities N (Step 3 factorizes only the pairs significant in
+                        at least N localities); the set names get "-mplN"
   --no-build            do not rebuild dist/ first
   --out FILE            where the table goes (default bench/results.md)
   --timeout MIN         stop a run after MIN minutes (default 90)
@@ -82,7 +88,8 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
     else if (a === '--direct-sample') {
       const v = argv[++i];
       o.directSample = v === '0' ? 0 : Math.round(num(a, v));
-    } else if (a === '--no-build') o.build = false;
+    } else if (a === '--min-pair-localities') o.minPairLocalities = Math.round(num(a, argv[++i]));
+    else if (a === '--no-build') o.build = false;
     else if (a === '--rerender') o.rerender = true;
     else if (a === '--out') o.out = argv[++i] ?? o.out;
     else if (a === '--timeout') o.timeoutMs = num(a, argv[++i]) * 60000;

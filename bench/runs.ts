@@ -26,6 +26,8 @@ export interface ModuleJson {
 export interface ResultJson {
   modules: ModuleJson[];
   timings?: Record<string, number>;
+  /** Ours: the k the run used (chosen by stability under "auto"). */
+  moduleSelection?: { chosen: number };
 }
 
 export function log(s: string): void {
@@ -69,6 +71,8 @@ function record(side: SideRuns, r: Measured, out: string, label: string): Result
 
 function oursArgs(set: DataSet, out: string, opts: BenchOptions): string[] {
   const sample = opts.directSample === undefined ? [] : ['--direct-sample', String(opts.directSample)];
+  const prune =
+    opts.minPairLocalities === undefined ? [] : ['--min-pair-localities', String(opts.minPairLocalities)];
   return [
     'bin/lava.js',
     'explain',
@@ -80,7 +84,7 @@ function oursArgs(set: DataSet, out: string, opts: BenchOptions): string[] {
     '--overlap',
     String(SETTINGS.o),
     '--modules',
-    String(SETTINGS.k),
+    String(set.modules ?? SETTINGS.k),
     '--seed',
     String(SETTINGS.seed),
     '--max-features',
@@ -88,6 +92,7 @@ function oursArgs(set: DataSet, out: string, opts: BenchOptions): string[] {
     '--out',
     out,
     ...sample,
+    ...prune,
     '--no-config',
     '--quiet',
   ];
@@ -136,13 +141,19 @@ function runDir(name: string): string {
   return d;
 }
 
-/** Ours and the reference on one set, A B A B; `withRef` false runs ours alone. */
+/** Ours and the reference on one set, A B A B; `withRef` false runs ours alone, and a string says why
+ * (the row then goes to the table of our runs alone). */
 export async function compare(
-  set: DataSet,
+  given: DataSet,
   runs: number,
-  withRef: boolean,
+  withRef: boolean | string,
   opts: BenchOptions,
 ): Promise<CompareRow> {
+  // a pruned run is another row (and run directory) than the unpruned one
+  const set =
+    opts.minPairLocalities === undefined
+      ? given
+      : { ...given, name: `${given.name}-mpl${opts.minPairLocalities}` };
   log(
     `\n${set.name}: ${set.rows} x ${set.features}, max features ${set.maxFeatures}, embedding ${set.embedding.join(',')}`,
   );
@@ -152,13 +163,17 @@ export async function compare(
   for (let i = 0; i < runs; i++) {
     const oOut = join(dir, `ours-${i}.json`);
     rmSync(join(ROOT, oOut), { force: true });
-    const ro = await measure(process.execPath, oursArgs(set, oOut, opts), { cwd: ROOT, timeoutMs: opts.timeoutMs });
+    const ro = await measure(process.execPath, oursArgs(set, oOut, opts), {
+      cwd: ROOT,
+      timeoutMs: opts.timeoutMs,
+    });
     const resO = record(ours, ro, join(ROOT, oOut), `ours run ${i + 1}`);
     if (resO) {
       ours.timings.push(resO.timings ?? {});
       ours.result ??= resO;
+      if (resO.moduleSelection) ours.chosenK = [...(ours.chosenK ?? []), resO.moduleSelection.chosen];
     }
-    if (!withRef) continue;
+    if (withRef !== true) continue;
     const rOut = join(dir, `ref-${i}.json`);
     rmSync(join(ROOT, rOut), { force: true });
     const rr = await measure(PYTHON, refArgs(set, rOut), { cwd: ROOT, timeoutMs: opts.timeoutMs });
@@ -169,6 +184,7 @@ export async function compare(
     }
   }
   const row: CompareRow = { set, ours, ref, agreement: null, plantedOurs: null, plantedRef: null };
+  if (typeof withRef === 'string') row.alone = withRef;
   if (ours.result && ref.result) row.agreement = moduleAgreement(ref.result.modules, ours.result.modules);
   if (set.truth) {
     const truth = JSON.parse(readFileSync(join(ROOT, set.truth), 'utf8')) as PlantedTruth;
@@ -243,17 +259,7 @@ export async function compareUmap(
     rmSync(join(ROOT, tOut), { force: true });
     const rt = await measure(
       PYTHON,
-      [
-        'bench/umap_learn.py',
-        file,
-        tOut,
-        '--ours',
-        oOut,
-        '--neighbors',
-        '15',
-        '--min-dist',
-        '0.1',
-      ],
+      ['bench/umap_learn.py', file, tOut, '--ours', oOut, '--neighbors', '15', '--min-dist', '0.1'],
       {
         cwd: ROOT,
         timeoutMs: opts.timeoutMs,

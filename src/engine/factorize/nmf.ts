@@ -122,7 +122,7 @@ export async function nmfSignSplit(
   const t = transpose(a);
   const colPtr = t.rowPtr;
   const rowIdx = t.col;
-  const val = Float32Array.from(t.val);
+  const val = t.val instanceof Float32Array ? t.val : Float32Array.from(t.val);
   const XHt = new Float64Array(l * k);
   let HHt: Float64Array = new Float64Array(k * k);
   /** Ht^T Ht and A Ht from the current Ht (before the first W step). */

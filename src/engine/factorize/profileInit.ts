@@ -1,5 +1,5 @@
 // NMF start from the pairs' locality profiles: columns of A that switch on in the same localities start in one component.
-import { transpose, type SignSplit } from './sparse';
+import { transpose, type SignSplit, type Values } from './sparse';
 
 /** Iteration cap of the spherical k-means that refines the farthest-first centres. */
 const KMEANS_ITERATIONS = 30;
@@ -37,7 +37,7 @@ class ColumnCentres {
   private readonly m: number;
   private readonly colPtr: Int32Array;
   private readonly row: Int32Array;
-  private readonly val: Float64Array;
+  private readonly val: Values;
   private readonly norm2: Float64Array;
   private readonly norm: Float64Array;
   /** Centres as dense unit l-vectors, one after another. */

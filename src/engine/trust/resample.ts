@@ -1,6 +1,6 @@
 // Resampling the sign-split locality x pair matrix: a subset of its rows (localities), for stability.
 import { sampleDistinct, seededUniform } from '../random';
-import type { SignSplit } from '../factorize/sparse';
+import { valuesLike, type SignSplit } from '../factorize/sparse';
 
 /**
  * The rows `rows` (ascending locality indices) of A as a SignSplit over the same columns: columns that
@@ -11,7 +11,7 @@ export function rowSubset(a: SignSplit, rows: Int32Array): SignSplit {
   for (const p of rows) nnz += a.rowPtr[p + 1] - a.rowPtr[p];
   const rowPtr = new Int32Array(rows.length + 1);
   const col = new Int32Array(nnz);
-  const val = new Float64Array(nnz);
+  const val = valuesLike(a.val, nnz);
   let w = 0;
   rows.forEach((p, r) => {
     const s = a.rowPtr[p];

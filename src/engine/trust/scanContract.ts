@@ -7,7 +7,7 @@ const count = z.number().int().nonnegative();
 
 /** Once per scan: the sign-split A in shared memory (the thread reads it, never writes). */
 export const ScanSetupSchema = z
-  .object({ rows: count, cols: count, P: count, rowPtr: shared.i32, col: shared.i32, val: shared.f64, colOf: shared.i32 })
+  .object({ rows: count, cols: count, P: count, rowPtr: shared.i32, col: shared.i32, val: shared.f32, colOf: shared.i32 })
   .superRefine((s, ctx) => {
     const bad = (message: string) => ctx.addIssue({ code: 'custom', message });
     if (s.rowPtr.length !== s.rows + 1) bad(`rowPtr holds ${s.rowPtr.length} offsets for ${s.rows} rows`);

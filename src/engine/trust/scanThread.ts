@@ -32,7 +32,8 @@ export class ScanThread {
       P,
       rowPtr: toShared(Int32Array, a.rowPtr),
       col: toShared(Int32Array, a.col),
-      val: toShared(Float64Array, a.val),
+      // A's values are Float32 (sparse.ts): shared as they are, not widened.
+      val: toShared(Float32Array, a.val),
       colOf: toShared(Int32Array, a.colOf),
     });
     this.ready.catch(() => undefined); // reported by the first fit

@@ -1,4 +1,5 @@
 // A module's strength: its share of what the fit reconstructs of A.
+import type { Values } from '../factorize/sparse';
 
 /**
  * strength_m = <A, w_m h_m^T> / sum_j <A, w_j h_j^T>, over the non-zeros of A (W: l x k, Ht: cols x k,
@@ -7,7 +8,7 @@
  * part of the reconstructed energy. All zero when nothing is reconstructed.
  */
 export function moduleStrength(
-  a: { rows: number; rowPtr: Int32Array; col: Int32Array; val: Float64Array },
+  a: { rows: number; rowPtr: Int32Array; col: Int32Array; val: Values },
   W: Float64Array,
   Ht: Float64Array,
   k: number,

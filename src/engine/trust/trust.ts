@@ -73,7 +73,14 @@ export interface TrustInput {
   d: number;
   localities: Localities;
   correlations: LocalityCorrelations;
-  params: { seed: number; nmfInit: NmfInit; nmfSparseness?: number; correlation: 'pearson' | 'spearman'; factorization?: 'nmf' | 'boolean' };
+  params: {
+    seed: number;
+    nmfInit: NmfInit;
+    nmfSparseness?: number;
+    correlation: 'pearson' | 'spearman';
+    factorization?: 'nmf' | 'boolean';
+    minPairLocalities?: number;
+  };
 }
 
 /** What every k re-uses: A, the subsamples, the held-out rows and the null's permutations, and the scan's fits. */
@@ -91,7 +98,8 @@ export interface TrustContext {
 }
 
 export function trustContext(input: TrustInput, settings: TrustSettings = DEFAULT_TRUST): TrustContext {
-  const a = signSplit(input.correlations);
+  // the pairs in fewer than minPairLocalities localities are not factorized (unset: every pair, as before)
+  const a = signSplit(input.correlations, input.params.minPairLocalities);
   // The run's seed draws the subsamples (and the null's permutations): another seed, other resamples.
   const subsets = localitySubsamples(a.rows, settings.fraction, settings.resamples, input.params.seed);
   return { input, settings, a, subsets, points: new Map(), cost: { fits: 0 } };

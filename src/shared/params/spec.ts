@@ -2,7 +2,7 @@
 // file, the VS Code settings and the worker protocol all validate through it, so a value means the same
 // thing wherever it is set.
 import { z } from 'zod';
-import { DEFAULT_DIRECT_SAMPLE, DEFAULT_NMF_SPARSENESS, DEFAULT_PARAMS, type LavaParams } from './types';
+import { DEFAULT_DIRECT_SAMPLE, DEFAULT_MIN_PAIR_LOCALITIES, DEFAULT_NMF_SPARSENESS, DEFAULT_PARAMS, type LavaParams } from './types';
 import { renderOptions } from '../errors';
 import { plainName } from './names';
 
@@ -90,6 +90,14 @@ export const PARAM_SPECS: Record<keyof LavaParams, ParamSpec> = {
     optional: true,
     unsetMeans: DEFAULT_NMF_SPARSENESS,
     doc: "NMF's L1 penalty on the patterns (loadings kept at unit norm), as a fraction of a typical pair's weight; keeps a module whose places lie inside another's from drifting into it. 0 = plain NMF.",
+  },
+  minPairLocalities: {
+    kind: 'int',
+    min: 1,
+    max: 100_000,
+    optional: true,
+    unsetMeans: DEFAULT_MIN_PAIR_LOCALITIES,
+    doc: 'Step 3 factorizes only the pairs (positive and negative apart) significant in at least this many localities; the others get pattern weight 0. 1 = every pair significant anywhere.',
   },
   seed: { kind: 'int', min: 0, max: 2147483647, doc: 'Seed of every random step.' },
   directEvaluations: { kind: 'int', min: 1, max: 10000, doc: 'DIRECT budget for (alpha, beta).' },

@@ -34,6 +34,11 @@ export interface LavaParams {
    * Unset means DEFAULT_NMF_SPARSENESS; optional so that results without it decode, and keep their bytes.
    */
   nmfSparseness?: number;
+  /**
+   * Step 3 factorizes only the pairs (each sign apart) significant in at least this many localities; the others get
+   * pattern weight 0. Unset means DEFAULT_MIN_PAIR_LOCALITIES; optional so that a result that does not set it keeps its bytes.
+   */
+  minPairLocalities?: number;
   seed: number;
   /** DIRECT budget (function evaluations) and its box for (alpha, beta). */
   directEvaluations: number;
@@ -75,6 +80,8 @@ export const DEFAULT_DIRECT_SAMPLE = 50_000;
 
 /** nmfSparseness when unset (docs/method.md Step 3, docs/trust.md "A module inside another's places"). */
 export const DEFAULT_NMF_SPARSENESS = 0.05;
+/** minPairLocalities when unset: 1 keeps every pair significant anywhere (no pruning), the path before the option. */
+export const DEFAULT_MIN_PAIR_LOCALITIES = 1;
 
 export const DEFAULT_PARAMS: LavaParams = {
   embedding: [],

@@ -2,6 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rowGram, signSplit, sparseApply, transpose } from '../../../src/engine/factorize/sparse';
+import { signedPatterns } from '../../../src/engine/factorize/patterns';
+import { rowSubset } from '../../../src/engine/trust/resample';
 import type { LocalityCorrelations } from '../../../src/engine/types';
 
 /**
@@ -57,4 +59,61 @@ test('rowGram is A A^T; sparseApply is A A^T Q without forming it', () => {
   sparseApply(a)(Q, Z, 2);
   // G q1 = (0.3125, 0.125); G q2 = (0.625 - 0.5, 0.25 - 3.25).
   assert.deepEqual(Array.from(Z), [0.3125, 0.125, 0.125, -3]);
+});
+
+/**
+ * F = 3, l = 3. Locality 0: pair 0 = 0.5, pair 2 = -0.25; locality 1: pair 0 = 0.75, pair 1 = -0.5, pair 2 = -0.5;
+ * locality 2: pair 0 = 0.25, pair 2 = 0.125. Columns of A: 0 (pair 0 +) in 3 localities, 2 (pair 2 +) in 1,
+ * 4 (pair 1 -) in 1, 5 (pair 2 -) in 2.
+ */
+const three: LocalityCorrelations = {
+  F: 3,
+  P: 3,
+  count: 3,
+  rowPtr: Int32Array.from([0, 2, 5, 7]),
+  pairIndex: Int32Array.from([0, 2, 0, 1, 2, 0, 2]),
+  value: Float32Array.from([0.5, -0.25, 0.75, -0.5, -0.5, 0.25, 0.125]),
+  undefinedFeature: new Uint8Array(6),
+  threshold: 0,
+};
+
+test('signSplit with minLocalities drops the columns non-zero in fewer localities and keeps the rest in order', () => {
+  assert.deepEqual(Array.from(signSplit(three).colOf), [0, 2, 4, 5]);
+  const b = signSplit(three, 2);
+  assert.equal(b.rows, 3);
+  assert.equal(b.cols, 2);
+  assert.equal(b.P, 3);
+  assert.deepEqual(Array.from(b.colOf), [0, 5]);
+  // locality 0: pair 0 + (0.5), pair 2 - (0.25); locality 1: pair 0 + (0.75), pair 2 - (0.5); locality 2: pair 0 + (0.25)
+  assert.deepEqual(Array.from(b.rowPtr), [0, 2, 4, 5]);
+  assert.deepEqual(Array.from(b.col), [0, 1, 0, 1, 0]);
+  assert.deepEqual(Array.from(b.val), [0.5, 0.25, 0.75, 0.5, 0.25]);
+  const c = signSplit(three, 3);
+  assert.deepEqual(Array.from(c.colOf), [0]);
+  assert.deepEqual(Array.from(c.rowPtr), [0, 1, 2, 3]);
+  assert.deepEqual(Array.from(c.val), [0.5, 0.75, 0.25]);
+  // above every count: nothing left, an empty A of the same rows
+  const d = signSplit(three, 4);
+  assert.equal(d.cols, 0);
+  assert.deepEqual(Array.from(d.rowPtr), [0, 0, 0, 0]);
+  // 1 (or less) keeps every active column: A as before the option
+  assert.deepEqual(signSplit(three, 1), signSplit(three));
+  assert.deepEqual(signSplit(three, 0), signSplit(three));
+});
+
+test('a pair dropped by minLocalities gets pattern weight 0; a kept one its weight, signed by its part', () => {
+  // k = 1: the kept columns (pair 0 +, pair 2 -) load 2 and 3
+  const patterns = signedPatterns(signSplit(three, 2), Float64Array.from([2, 3]), 1);
+  assert.deepEqual(Array.from(patterns), [2, 0, -3]);
+});
+
+test("A's values are Float32 (exact: Step 2's correlations are), and the transpose and a row subset keep their type", () => {
+  const a = signSplit(three);
+  assert.ok(a.val instanceof Float32Array);
+  assert.ok(transpose(a).val instanceof Float32Array);
+  assert.ok(rowSubset(a, Int32Array.from([0, 2])).val instanceof Float32Array);
+  // |r| of every stored Float32 correlation, unrounded
+  assert.deepEqual(Array.from(a.val), Array.from(three.value, Math.abs));
+  const f64 = { rows: 1, cols: 2, rowPtr: Int32Array.from([0, 2]), col: Int32Array.from([0, 1]), val: Float64Array.from([0.1, 0.2]) };
+  assert.ok(transpose(f64).val instanceof Float64Array);
 });

@@ -99,6 +99,10 @@ test('h5ad with a dense or a sparse (CSR) X gives the CSV modules, named by the 
     assert.ok(cellType?.kind === 'text');
     assert.deepEqual(new Set(cellType.categories), new Set(['T cell', 'B cell']));
     assert.equal(r.source.delimiter, '');
+    // Two planted programmes (T cell, B cell), both strong at k = 2: k = 3 cut the T-cell module into two parts
+    // with the same loadings, each "found again", and was chosen before parts counted as not found.
+    assert.equal(r.moduleSelection.chosen, 2, `${name}: k`);
+    assert.deepEqual(r.modules.map((m) => m.strong), [true, true], `${name}: both strong`);
     // Rows keep the file's own names (obs_names), one per kept row, for tooltips, tables and exports.
     assert.equal(r.rowNames?.length, r.rowCount);
     assert.deepEqual([r.rowNames?.[0], r.rowNames?.[599]], ['AAAC0000-1', 'AAAC0599-1']);

@@ -123,25 +123,7 @@ export async function nmfSignSplit(
   const colPtr = t.rowPtr;
   const rowIdx = t.col;
   const val = t.val instanceof Float32Array ? t.val : Float32Array.from(t.val);
-  const XHt = new Float64Array(l * k);
-  let HHt: Float64Array = new Float64Array(k * k);
-  /** Ht^T Ht and A Ht from the current Ht (before the first W step). */
-  const products = (): void => {
-    XHt.fill(0);
-    for (let c = 0; c < m; c++) {
-      const h = c * k;
-      for (let z = colPtr[c]; z < colPtr[c + 1]; z++) {
-        const v = val[z];
-        const o = rowIdx[z] * k;
-        for (let r = 0; r < k; r++) XHt[o + r] += v * Ht[h + r];
-      }
-    }
-    HHt = crossprod(Ht, m, k);
-  };
-  if (from) {
-    XHt.set(from.XHt);
-    HHt = from.HHt.slice();
-  } else products();
+  const { XHt, HHt } = from ? { XHt: from.XHt.slice(), HHt: from.HHt.slice() } : products(colPtr, rowIdx, val, Ht, l, k);
   // The H step runs over two halves of the columns, the second on a worker thread when one is free.
   const sparseness = opts?.sparseness ?? 0;
   const l1 = sparseness > 0 ? l1Penalty(colPtr, val, m, sparseness) : 0;
@@ -178,6 +160,28 @@ export async function nmfSignSplit(
   // W and Ht as returned (a resume copies them before it goes on).
   const state = opts?.keepState ? { W, Ht, XHt, HHt, first, violation, iterations } : undefined;
   return { W, Ht, iterations, error: relativeError(a, W, Ht, k), ...(state ? { state } : {}) };
+}
+
+/** A Ht (l x k) and Ht^T Ht from a start's Ht, with A column-major: what the first W step reads. */
+function products(
+  colPtr: Int32Array,
+  rowIdx: Int32Array,
+  val: Float32Array,
+  Ht: Float64Array,
+  l: number,
+  k: number,
+): { XHt: Float64Array; HHt: Float64Array } {
+  const m = colPtr.length - 1;
+  const XHt = new Float64Array(l * k);
+  for (let c = 0; c < m; c++) {
+    const h = c * k;
+    for (let z = colPtr[c]; z < colPtr[c + 1]; z++) {
+      const v = val[z];
+      const o = rowIdx[z] * k;
+      for (let r = 0; r < k; r++) XHt[o + r] += v * Ht[h + r];
+    }
+  }
+  return { XHt, HHt: crossprod(Ht, m, k) };
 }
 
 /** ||A - W Ht^T||_F / ||A||_F without forming W Ht^T: ||A||^2 - 2 <A Ht, W> + <W^T W, Ht^T Ht>. */

@@ -23,6 +23,8 @@ export interface StabilityAtK {
   sums: Float64Array;
   /** How many subsamples (the first ones) were scored. */
   resamples: number;
+  /** Per module, 1 when the full fit has it in the same places as a stronger module: a part of that one (duplicateModules). */
+  duplicate: Uint8Array;
   /** The full fit's NMF state, while the scan may choose this k (the final fit goes on from it: trust.ts). */
   state?: NmfState;
 }
@@ -49,7 +51,7 @@ export async function stabilityAt(
   o: FitOptions,
   score: ScoreOptions = {},
 ): Promise<StabilityAtK> {
-  const { patterns, error, state } = await fitModules(a, k, { ...o, onProgress: undefined, keepState: true });
+  const { W, patterns, error, state } = await fitModules(a, k, { ...o, onProgress: undefined, keepState: true });
   const at: StabilityAtK = {
     k,
     full: { k, patterns, error },
@@ -57,6 +59,7 @@ export async function stabilityAt(
     stability: 0,
     sums: new Float64Array(k),
     resamples: 0,
+    duplicate: duplicateModules(W, a.rows, k, patterns, a.P),
     ...(state ? { state } : {}),
   };
   await scoreResamples(a, at, subsets, o, score);
@@ -101,7 +104,11 @@ export async function scoreResamples(
 ): Promise<void> {
   const { k } = at;
   const R = subsets.length;
-  const hopeless = () => at.sums.some((s) => s + (R - at.resamples) / R < stopBelow - 1e-9);
+  // A k whose fit repeats a module is unstable whatever its subsamples give (its copy scores 0 below): after one
+  // batch, so that the curve still shows how its other modules fared.
+  const hopeless = () =>
+    (stopBelow > 0 && at.resamples > 0 && at.duplicate.includes(1)) ||
+    at.sums.some((s) => s + (R - at.resamples) / R < stopBelow - 1e-9);
   while (at.resamples < R && !hopeless()) {
     await checkpoint(o.signal);
     const rows = subsets.slice(at.resamples, at.resamples + Math.max(1, batch));
@@ -113,6 +120,43 @@ export async function scoreResamples(
   }
   // All scored: the sums are the means (each module's mean matched cosine over the R subsamples); else the mean over those scored.
   const scale = at.resamples === R ? 1 : R / Math.max(1, at.resamples);
-  at.modules = at.sums.map((s) => s * scale);
+  at.modules = at.sums.map((s, m) => (at.duplicate[m] ? 0 : s * scale));
   at.stability = Math.min(...at.modules);
+}
+
+/** Two modules of one fit loaded this alike over the localities (cosine of W's columns) are one module split in two. */
+export const DUPLICATE_COSINE = 0.9;
+
+/**
+ * Per module of a fit (W: l x k loadings, row-major; patterns: k x P), 1 when its loadings' cosine with a
+ * stronger module's (larger |w| x |h|) is at least DUPLICATE_COSINE: the two are switched on in the same places.
+ * To a locality-based method that is one module (their sum fits A as well; docs/trust.md). Past the number of
+ * modules the data holds, NMF may cut one module's pairs into two parts with the same loadings, the same way in
+ * every subsample, and each part is then "found again" (stability 1) though it adds nothing: on a planted
+ * two-module .h5ad, k = 3 held the T-cell module in two parts and was chosen as the largest stable k. Such a
+ * part counts as not found (stability 0), so the k is not stable, and a user who picks it sees the part weak.
+ */
+export function duplicateModules(W: Float64Array, l: number, k: number, patterns: Float32Array, P: number): Uint8Array {
+  const wNorm = new Float64Array(k);
+  const dot = new Float64Array(k * k);
+  for (let p = 0; p < l; p++)
+    for (let i = 0; i < k; i++) {
+      const wi = W[p * k + i];
+      if (wi === 0) continue;
+      for (let j = 0; j < k; j++) dot[i * k + j] += wi * W[p * k + j];
+    }
+  for (let i = 0; i < k; i++) wNorm[i] = Math.sqrt(dot[i * k + i]);
+  const size = Float64Array.from({ length: k }, (_, m) => {
+    let s = 0;
+    for (let q = m * P; q < (m + 1) * P; q++) s += patterns[q] * patterns[q];
+    return wNorm[m] * Math.sqrt(s);
+  });
+  const out = new Uint8Array(k);
+  for (let i = 0; i < k; i++)
+    for (let j = 0; j < k; j++) {
+      if (j === i || wNorm[i] === 0 || wNorm[j] === 0) continue;
+      const stronger = size[j] > size[i] || (size[j] === size[i] && j < i);
+      if (stronger && dot[i * k + j] / (wNorm[i] * wNorm[j]) >= DUPLICATE_COSINE) out[i] = 1;
+    }
+  return out;
 }

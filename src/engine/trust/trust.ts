@@ -53,9 +53,11 @@ export const DEFAULT_TRUST: TrustSettings = {
 };
 
 /** The settings a run's options give: the k range and the strong thresholds (more permutations below p = 0.01). */
-export function trustSettings(p: Pick<LavaParams, 'modulesRange' | 'minStability' | 'maxPValue'>): TrustSettings {
+export function trustSettings(p: Pick<LavaParams, 'modulesRange' | 'minStability' | 'maxPValue' | 'threads'>): TrustSettings {
   return {
     ...DEFAULT_TRUST,
+    // --threads 1: the scan's subsample fits stay on this thread too (the bytes are the same either way).
+    scanThreads: p.threads === 1 ? 'one' : DEFAULT_TRUST.scanThreads,
     range: [p.modulesRange[0], p.modulesRange[1]],
     stableAt: p.minStability,
     significantAt: p.maxPValue,
@@ -80,6 +82,8 @@ export interface TrustInput {
     correlation: 'pearson' | 'spearman';
     factorization?: 'nmf' | 'boolean';
     minPairLocalities?: number;
+    /** The run's thread count (1 keeps every fit on the calling thread). */
+    threads?: number | 'auto';
   };
 }
 
@@ -110,6 +114,8 @@ function fitOptions(ctx: TrustContext, scan: boolean, signal?: AbortSignal): Fit
   const { params } = ctx.input;
   const sparseness = params.nmfSparseness ?? DEFAULT_NMF_SPARSENESS;
   const o: FitOptions = { method: params.factorization, init: params.nmfInit, sparseness, seed: params.seed, signal, count: ctx.cost };
+  // --threads 1: NMF's H step on this thread as well (its second thread is otherwise its own choice).
+  if (params.threads === 1) o.threads = 'one';
   return scan ? { ...o, tol: ctx.settings.scanTol, maxIter: ctx.settings.scanIterations } : o;
 }
 

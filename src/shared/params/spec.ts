@@ -120,7 +120,7 @@ export const PARAM_SPECS: Record<keyof LavaParams, ParamSpec> = {
     min: 1,
     max: 256,
     optional: true,
-    doc: 'Threads for the parallel steps (UMAP, localities, correlations), or "auto": as many as the machine has. The result is the same bytes on any number.',
+    doc: 'Threads for the parallel steps (UMAP, localities, correlations; at 1 also NMF and the stability scan), or "auto": as many as the machine has. The result is the same bytes on any number.',
   },
   layer: {
     kind: 'name',

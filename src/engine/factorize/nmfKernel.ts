@@ -23,6 +23,46 @@ export function cdRow(
 }
 
 /**
+ * out[0..k) = column c of A times M (l x k, row-major): sum over the column's entries z of val[z] * M[row[z], .].
+ * Four outputs at a time held in locals, so the column's few entries stay in cache across the groups; the sums
+ * run in entry order, so every caller gets the same bytes as its own loop did. Used by NMF's H step (M = W) and
+ * the profiles start's column-to-centre cosines (M = the centres, by locality).
+ */
+export function columnTimes(
+  colPtr: Int32Array,
+  row: Int32Array,
+  val: Float32Array,
+  c: number,
+  M: Float64Array,
+  k: number,
+  out: Float64Array,
+): void {
+  const s = colPtr[c];
+  const e = colPtr[c + 1];
+  const k4 = k - (k % 4);
+  for (let r0 = 0; r0 < k4; r0 += 4) {
+    let x0 = 0, x1 = 0, x2 = 0, x3 = 0; // prettier-ignore
+    for (let z = s; z < e; z++) {
+      const v = val[z];
+      const o = row[z] * k + r0;
+      x0 += v * M[o];
+      x1 += v * M[o + 1];
+      x2 += v * M[o + 2];
+      x3 += v * M[o + 3];
+    }
+    out[r0] = x0;
+    out[r0 + 1] = x1;
+    out[r0 + 2] = x2;
+    out[r0 + 3] = x3;
+  }
+  for (let r = k4; r < k; r++) {
+    let x = 0;
+    for (let z = s; z < e; z++) x += val[z] * M[row[z] * k + r];
+    out[r] = x;
+  }
+}
+
+/**
  * The H step of one iteration in a single pass over A's columns c0..c1-1: gather (A^T W)[c] from the small W,
  * CD-update Ht[c], then add the new Ht[c] into Ht^T Ht and A Ht (both small) for the next W step.
  * l1 > 0 adds l1 * sum(H) to the objective (the gradient of every entry grows by l1: nmf.ts `sparseness`).
@@ -50,27 +90,7 @@ export function hPass(
   for (let c = c0; c < c1; c++) {
     const s = colPtr[c];
     const e = colPtr[c + 1];
-    // Components in groups of 4 held in locals: the column's few entries stay in cache across groups.
-    for (let r0 = 0; r0 < k4; r0 += 4) {
-      let x0 = 0, x1 = 0, x2 = 0, x3 = 0; // prettier-ignore
-      for (let z = s; z < e; z++) {
-        const v = val[z];
-        const o = rowIdx[z] * k + r0;
-        x0 += v * W[o];
-        x1 += v * W[o + 1];
-        x2 += v * W[o + 2];
-        x3 += v * W[o + 3];
-      }
-      xtw[r0] = x0;
-      xtw[r0 + 1] = x1;
-      xtw[r0 + 2] = x2;
-      xtw[r0 + 3] = x3;
-    }
-    for (let r = k4; r < k; r++) {
-      let x = 0;
-      for (let z = s; z < e; z++) x += val[z] * W[rowIdx[z] * k + r];
-      xtw[r] = x;
-    }
+    columnTimes(colPtr, rowIdx, val, c, W, k, xtw);
     if (l1 !== 0) for (let r = 0; r < k; r++) xtw[r] -= l1;
     const h = c * k;
     violation += cdRow(Ht, h, k, WtW, xtw, 0);

@@ -1,4 +1,5 @@
 // NMF start from the pairs' locality profiles: columns of A that switch on in the same localities start in one component.
+import { columnTimes } from './nmfKernel';
 import { transpose, type SignSplit, type Values } from './sparse';
 
 /** Iteration cap of the spherical k-means that refines the farthest-first centres. */
@@ -116,32 +117,11 @@ class ColumnCentres {
     const byRow = new Float64Array(l * used);
     for (let j = 0; j < used; j++) for (let p = 0; p < l; p++) byRow[p * used + j] = centres[j * l + p];
     const dot = new Float64Array(used);
-    const u4 = used - (used % 4);
+    // A's values are Float32 (sparse.ts); the kernel takes them so, one array type for the hot loop's V8 code.
+    const v32 = val instanceof Float32Array ? val : Float32Array.from(val);
     let changed = 0;
     for (let c = 0; c < m; c++) {
-      const s = colPtr[c];
-      const e = colPtr[c + 1];
-      // Centres in groups of 4 held in locals (as nmfKernel's hPass): the column's few entries stay in cache.
-      for (let j0 = 0; j0 < u4; j0 += 4) {
-        let d0 = 0, d1 = 0, d2 = 0, d3 = 0; // prettier-ignore
-        for (let z = s; z < e; z++) {
-          const v = val[z];
-          const o = row[z] * used + j0;
-          d0 += v * byRow[o];
-          d1 += v * byRow[o + 1];
-          d2 += v * byRow[o + 2];
-          d3 += v * byRow[o + 3];
-        }
-        dot[j0] = d0;
-        dot[j0 + 1] = d1;
-        dot[j0 + 2] = d2;
-        dot[j0 + 3] = d3;
-      }
-      for (let j = u4; j < used; j++) {
-        let d = 0;
-        for (let z = s; z < e; z++) d += val[z] * byRow[row[z] * used + j];
-        dot[j] = d;
-      }
+      columnTimes(colPtr, row, v32, c, byRow, used, dot);
       let bj = 0;
       let bc = -Infinity;
       for (let j = 0; j < used; j++) {

@@ -20,7 +20,8 @@ export function patternCosines(a: Float32Array, ka: number, b: Float32Array, kb:
   return out;
 }
 
-function rowNorms(m: Float32Array, k: number, P: number): Float64Array {
+/** The Euclidean norm of each of the k rows of m (k x P). */
+export function rowNorms(m: Float32Array, k: number, P: number): Float64Array {
   const out = new Float64Array(k);
   for (let i = 0; i < k; i++) {
     let s = 0;

@@ -2,7 +2,7 @@
 import { checkpoint } from '../errors';
 import { fitModules, type Fit, type FitOptions } from './fit';
 import type { NmfState } from '../factorize/nmf';
-import { matchModules, patternCosines } from './match';
+import { matchModules, patternCosines, rowNorms } from './match';
 import { rowSubset } from './resample';
 import type { ScanThread } from './scanThread';
 import type { SignSplit } from '../factorize/sparse';
@@ -146,11 +146,8 @@ export function duplicateModules(W: Float64Array, l: number, k: number, patterns
       for (let j = 0; j < k; j++) dot[i * k + j] += wi * W[p * k + j];
     }
   for (let i = 0; i < k; i++) wNorm[i] = Math.sqrt(dot[i * k + i]);
-  const size = Float64Array.from({ length: k }, (_, m) => {
-    let s = 0;
-    for (let q = m * P; q < (m + 1) * P; q++) s += patterns[q] * patterns[q];
-    return wNorm[m] * Math.sqrt(s);
-  });
+  const hNorm = rowNorms(patterns, k, P);
+  const size = wNorm.map((w, m) => w * hNorm[m]);
   const out = new Uint8Array(k);
   for (let i = 0; i < k; i++)
     for (let j = 0; j < k; j++) {

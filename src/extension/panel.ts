@@ -51,13 +51,7 @@ export class LavaPanel {
   ) {
     this.panel = panel;
     this.dataUri = dataUri;
-    panel.webview.options = {
-      enableScripts: true,
-      localResourceRoots: [
-        vscode.Uri.joinPath(extensionUri, 'dist'),
-        vscode.Uri.joinPath(extensionUri, 'media'),
-      ],
-    };
+    panel.webview.options = webviewOptions(extensionUri);
     const icon = vscode.Uri.joinPath(extensionUri, 'media', 'icon.png');
     if (existsSync(icon.fsPath)) panel.iconPath = icon;
     panel.webview.html = panelHtml(panel.webview, extensionUri);
@@ -206,8 +200,23 @@ export function titleFor(dataUri: vscode.Uri): string {
   return `LAVA: ${name}`;
 }
 
+/** What every LAVA webview may do: run its bundle, and load only the extension's dist/ and media/. */
+export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
+  return {
+    enableScripts: true,
+    localResourceRoots: [
+      vscode.Uri.joinPath(extensionUri, 'dist'),
+      vscode.Uri.joinPath(extensionUri, 'media'),
+    ],
+  };
+}
+
 /** The nonce only lets our bundle run; everything else is refused by the CSP. */
-export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri, kind: 'explorer' | 'compare' = 'explorer'): string {
+export function panelHtml(
+  webview: vscode.Webview,
+  extensionUri: vscode.Uri,
+  kind: 'explorer' | 'compare' = 'explorer',
+): string {
   const nonce = randomBytes(18)
     .toString('base64')
     .replace(/[^A-Za-z0-9]/g, '');
@@ -235,4 +244,3 @@ export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri, kin
 <script nonce="${nonce}" src="${webview.asWebviewUri(dist('webview.js')).toString()}"></script>`,
   });
 }
-

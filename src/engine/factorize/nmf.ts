@@ -53,12 +53,52 @@ function normalizeW(W: Float64Array, l: number, Ht: Float64Array, m: number, k: 
  * what one pair's H entry is when W's column is a unit vector over the localities that show it. So s = 0.05
  * shrinks every pair's weight by 5 % of a typical pair's, whatever the scale of the correlations.
  */
-function l1Penalty(colPtr: Int32Array, val: Float32Array, m: number, s: number): number {
-  let sq = 0;
-  for (let z = 0; z < val.length; z++) sq += val[z] * val[z];
+function l1Penalty(colPtr: Int32Array, m: number, aa: number, s: number): number {
   let columns = 0;
   for (let c = 0; c < m; c++) if (colPtr[c + 1] > colPtr[c]) columns++;
-  return columns === 0 ? 0 : s * Math.sqrt(sq / columns);
+  return columns === 0 ? 0 : s * Math.sqrt(aa / columns);
+}
+
+function sumOfSquares(val: Float32Array): number {
+  let sq = 0;
+  for (let z = 0; z < val.length; z++) sq += val[z] * val[z];
+  return sq;
+}
+
+/**
+ * The penalized objective 1/2 ||A - W Ht^T||^2 + l1 sum(H) from what an iteration has at its end (A Ht, Ht^T Ht,
+ * W^T W; ||A||^2 = aa): O(l k + m k), against O(nnz k) for the iteration itself.
+ */
+function penalizedObjective(
+  aa: number,
+  W: Float64Array,
+  WtW: Float64Array,
+  Ht: Float64Array,
+  HHt: Float64Array,
+  XHt: Float64Array,
+  l1: number,
+): number {
+  let cross = 0;
+  for (let i = 0; i < W.length; i++) cross += XHt[i] * W[i];
+  let quad = 0;
+  for (let i = 0; i < WtW.length; i++) quad += WtW[i] * HHt[i];
+  let sum = 0;
+  for (let i = 0; i < Ht.length; i++) sum += Ht[i];
+  return 0.5 * Math.max(aa - 2 * cross + quad, 0) + l1 * sum;
+}
+
+/**
+ * Whether a fit has converged at tolerance tol. Plain NMF: scikit-learn's rule, the projected-gradient violation
+ * against the first iteration's. With the penalty that violation never falls (measured on Fashion-MNIST: it
+ * stays at 0.34 of the first from iteration 50 to 400 while the objective is constant to 10 digits): every
+ * W sweep grows W back against the penalty's shrinking of H, and the column scaling takes it back, so both
+ * steps move every iteration though the fit stands still. The objective's change then decides: an
+ * iteration that changes it by at most tol^2 / 10 of its value ends the fit. That is where plain NMF's rule
+ * stops on the same data (violation 1e-4 came with a relative change of about 1e-9, 1e-3 with 1e-7).
+ */
+function converged(penalized: boolean, tol: number, first: number, violation: number, change: number): boolean {
+  if (penalized) return change <= (tol * tol) / 10;
+  return first === 0 || violation / first <= tol;
 }
 
 /** How NMF starts: scikit-learn's NNDSVD, or the pairs grouped by locality profile (see profileInit.ts). */
@@ -93,6 +133,9 @@ export interface NmfState {
   HHt: Float64Array;
   first: number;
   violation: number;
+  /** With the penalty: the objective after the last iteration, and its relative change in that iteration. */
+  objective: number;
+  change: number;
   iterations: number;
 }
 
@@ -126,13 +169,17 @@ export async function nmfSignSplit(
   const { XHt, HHt } = from ? { XHt: from.XHt.slice(), HHt: from.HHt.slice() } : products(colPtr, rowIdx, val, Ht, l, k);
   // The H step runs over two halves of the columns, the second on a worker thread when one is free.
   const sparseness = opts?.sparseness ?? 0;
-  const l1 = sparseness > 0 ? l1Penalty(colPtr, val, m, sparseness) : 0;
+  const aa = sparseness > 0 ? sumOfSquares(val) : 0;
+  const l1 = sparseness > 0 ? l1Penalty(colPtr, m, aa, sparseness) : 0;
   const hstep = new HStep(colPtr, rowIdx, val, m, k, l, Ht, { threads: opts?.threads, l1 });
   let first = from?.first ?? 0;
   let iterations = from?.iterations ?? 0;
   let violation = from?.violation ?? 0;
+  let objective = from?.objective ?? Infinity;
+  let change = from?.change ?? Infinity;
+  const penalized = sparseness > 0;
   // A resumed fit stops where a fit from the start would have (at this tolerance) before going on.
-  const done = from !== undefined && (first === 0 || violation / first <= tol);
+  const done = from !== undefined && converged(penalized, tol, first, violation, change);
   let shown = 0;
   let last = performance.now();
   try {
@@ -144,9 +191,15 @@ export async function nmfSignSplit(
       const WtW = crossprod(W, l, k);
       violation += await hstep.run(W, WtW, HHt, XHt);
       if (it === 1) first = violation;
-      if (first === 0 || violation / first <= tol) break;
+      if (penalized) {
+        const now = penalizedObjective(aa, W, WtW, hstep.Ht, HHt, XHt, l1);
+        change = now > 0 ? Math.abs(objective - now) / now : 0;
+        objective = now;
+      }
+      if (converged(penalized, tol, first, violation, change)) break;
       // Progress: iterations used or log-distance to the tolerance, whichever is further; never backwards.
-      shown = Math.max(shown, it / maxIter, Math.min(1, Math.log(violation / first) / Math.log(tol)));
+      const toGo = penalized ? Math.log(change) / Math.log((tol * tol) / 10) : Math.log(violation / first) / Math.log(tol);
+      shown = Math.max(shown, it / maxIter, Math.min(1, toGo));
       opts?.onProgress?.(shown);
       if (performance.now() - last > 25) {
         await checkpoint(opts?.signal);
@@ -158,7 +211,7 @@ export async function nmfSignSplit(
     hstep.dispose();
   }
   // W and Ht as returned (a resume copies them before it goes on).
-  const state = opts?.keepState ? { W, Ht, XHt, HHt, first, violation, iterations } : undefined;
+  const state = opts?.keepState ? { W, Ht, XHt, HHt, first, violation, objective, change, iterations } : undefined;
   return { W, Ht, iterations, error: relativeError(a, W, Ht, k), ...(state ? { state } : {}) };
 }
 

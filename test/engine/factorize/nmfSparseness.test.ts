@@ -128,3 +128,20 @@ test("the trust step's fits take the sparseness: the same bytes as Step 3's own 
   assert.deepEqual(viaFit.Ht, direct.Ht);
   assert.notDeepEqual(plain.Ht, direct.Ht);
 });
+
+test('with sparseness the fit stops once the objective stands still (the violation never falls), well before the cap', async () => {
+  const a = signSplit(nested().corr);
+  const stopped = await nmfSignSplit(a, 3, 0, { init: 'profiles', sparseness: 0.05, keepState: true });
+  const capped = await nmfSignSplit(a, 3, 0, { init: 'profiles', sparseness: 0.05, tol: 0, maxIter: 400 });
+  const state = stopped.state!;
+  assert.ok(stopped.iterations < 400, `stopped at the cap (${stopped.iterations})`);
+  // The rule: the last iteration changed the objective by at most tol^2 / 10 (tol = 1e-4) of its value...
+  assert.ok(state.change <= 1e-9, `last relative change ${state.change}`);
+  // ...which it had not yet done one iteration earlier...
+  const before = await nmfSignSplit(a, 3, 0, { init: 'profiles', sparseness: 0.05, maxIter: stopped.iterations - 1, keepState: true });
+  assert.ok(before.state!.change > 1e-9, `already still at ${stopped.iterations - 1}: ${before.state!.change}`);
+  // ...while the projected-gradient violation is still far from plain NMF's stop (1e-4 of the first).
+  assert.ok(state.violation / state.first > 1e-3, `violation ${state.violation / state.first}`);
+  // Going on to the cap gains nothing worth the iterations.
+  assert.ok(Math.abs(stopped.error - capped.error) < 1e-6, `error ${stopped.error} vs ${capped.error} at 400`);
+});

@@ -1,12 +1,17 @@
 // Trust on Fashion-MNIST 10k (bench/datasets.ts builds it): strong modules' pixel maps (Moran's I), and the cost of auto vs fixed k.
 // usage: npx tsx bench/trust/fashion.ts moran [--features 784] [--sparseness S]   strong modules' Moran's I at the defaults
-//        npx tsx bench/trust/fashion.ts cost [--features 256] [--rounds 3]   fixed k = 8 (before trust, and with its
-//        measures) and auto, alternating
+//        npx tsx bench/trust/fashion.ts cost [--features 256] [--rounds 3] [--reference]   fixed k = 8 (before trust,
+//        and with its measures) and auto, alternating; --reference adds the numpy reference at k = 8 (bench/reference/)
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { runPipeline } from '../../src/engine/pipeline';
 import { DEFAULT_PARAMS, type LavaParams } from '../../src/shared/params/types';
 import { factorize } from '../../src/engine/factorize/factorize';
 import { summarizeModules } from '../../src/engine/modules';
 import { ensureDirs, fashionSet } from '../datasets';
+import { PYTHON, refArgs } from '../runs';
 import { arg, sparsenessArg, trustRun } from './common';
 import { moransI, pixelMap } from './moran';
 
@@ -58,12 +63,26 @@ async function fixedBefore(file: string, params: LavaParams): Promise<{ wall: nu
   return { wall: steps.wall * keep + fac.wall, cpu: steps.cpu * keep + fac.cpu };
 }
 
-async function cost(features: number, rounds: number): Promise<void> {
+/** The numpy reference at the bench's fixed k (bench/runs.ts), wall seconds: what a user of it runs instead. */
+function referenceRun(file: string, params: LavaParams): number {
+  const out = join(tmpdir(), `lava-ref-${process.pid}.json`);
+  const set = { name: 'fashion', file, embedding: params.embedding, maxFeatures: params.maxFeatures, rows: 0, features: 0 };
+  const t0 = performance.now();
+  const r = spawnSync(PYTHON, refArgs(set, out), { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const wall = (performance.now() - t0) / 1000;
+  rmSync(out, { force: true });
+  if (r.status !== 0) throw new Error(`the reference failed (exit ${r.status}): ${r.stderr.slice(-2000)}`);
+  return wall;
+}
+
+async function cost(features: number, rounds: number, reference: boolean): Promise<void> {
   const { file, params } = await data(features);
-  console.log('| round | fixed k = 8 before trust, s (CPU s) | fixed k = 8 with its measures, s (CPU s) | auto (default), s (CPU s) | auto / before, wall (CPU) | fixed with measures / before, wall (CPU) |');
-  console.log('| ---: | ---: | ---: | ---: | ---: | ---: |');
+  const refHead = reference ? ' reference k = 8, s | auto / reference |' : '';
+  console.log(`| round | fixed k = 8 before trust, s (CPU s) | fixed k = 8 with its measures, s (CPU s) | auto (default), s (CPU s) | auto / before, wall (CPU) | fixed with measures / before, wall (CPU) |${refHead}`);
+  console.log(`| ---: | ---: | ---: | ---: | ---: | ---: |${reference ? ' ---: | ---: |' : ''}`);
   const ratios: number[] = [];
   const cpuRatios: number[] = [];
+  const refRatios: number[] = [];
   const cell = (t: { wall: number; cpu: number }) => `${t.wall.toFixed(1)} (${t.cpu.toFixed(1)})`;
   const ratio = (x: { wall: number; cpu: number }, y: { wall: number; cpu: number }) =>
     `${(x.wall / y.wall).toFixed(2)} (${(x.cpu / y.cpu).toFixed(2)})`;
@@ -72,18 +91,22 @@ async function cost(features: number, rounds: number): Promise<void> {
     const before = await fixedBefore(file, params);
     const fixed = await timed(() => runPipeline({ file, params: { ...params, modules: 8 } }));
     const auto = await timed(() => runPipeline({ file, params }));
+    const ref = reference ? referenceRun(file, params) : 0;
     ratios.push(auto.wall / before.wall);
     cpuRatios.push(auto.cpu / before.cpu);
+    if (reference) refRatios.push(auto.wall / ref);
     const k = auto.value.result.moduleSelection.chosen;
-    console.log(`| ${r} | ${cell(before)} | ${cell(fixed)} | ${cell(auto)}, k = ${k} | ${ratio(auto, before)} | ${ratio(fixed, before)} |`);
+    const refCells = reference ? ` ${ref.toFixed(1)} | ${(auto.wall / ref).toFixed(2)} |` : '';
+    console.log(`| ${r} | ${cell(before)} | ${cell(fixed)} | ${cell(auto)}, k = ${k} | ${ratio(auto, before)} | ${ratio(fixed, before)} |${refCells}`);
   }
   const median = (v: number[]) => [...v].sort((a, b) => a - b)[v.length >> 1].toFixed(2);
   console.log(`\nmedian auto / fixed before: ${median(ratios)} wall, ${median(cpuRatios)} CPU (target <= 2.5)`);
+  if (reference) console.log(`median auto / reference at k = 8: ${median(refRatios)} wall (target <= 0.5)`);
 }
 
 const [what] = process.argv.slice(2);
 const features = Number(arg('--features', what === 'cost' ? '256' : '784'));
-(what === 'moran' ? moran(features) : what === 'cost' ? cost(features, Number(arg('--rounds', '3'))) : Promise.reject(new Error('usage: fashion.ts moran|cost [--features F] [--rounds N]'))).catch(
+(what === 'moran' ? moran(features) : what === 'cost' ? cost(features, Number(arg('--rounds', '3')), process.argv.includes('--reference')) : Promise.reject(new Error('usage: fashion.ts moran|cost [--features F] [--rounds N]'))).catch(
   (e: unknown) => {
     console.error(e);
     process.exit(1);

@@ -1,28 +1,54 @@
+// Where the default (auto) run's time goes on Fashion-MNIST 10k: steps 1-2, the k scan, the final fit with its measures;
+// then a fixed k = 8 run's trust part from a fresh context, for comparison. Wall seconds, one process, `--rounds` alike.
+// usage: npx tsx bench/trust/phases.ts [--features 256] [--rounds 2]
 import { runPipeline } from '../../src/engine/pipeline';
 import { DEFAULT_PARAMS } from '../../src/shared/params/types';
-import { DEFAULT_TRUST, trustContext, modulesAtK } from '../../src/engine/trust/trust';
+import { DEFAULT_TRUST, trustContext, modulesAtK, type TrustContext } from '../../src/engine/trust/trust';
 import { scanK } from '../../src/engine/trust/selectK';
-async function main() {
-  const features = Number(process.argv[2] ?? 256);
-  for (let round = 0; round < 2; round++) {
+import { ensureDirs, fashionSet } from '../datasets';
+import { arg } from './common';
+
+const seconds = (t0: number) => ((performance.now() - t0) / 1000).toFixed(1);
+
+/** The scan as assess() runs it, timed on its own (the same fit options as trust.ts's scan). */
+async function timedScan(ctx: TrustContext) {
+  const { params } = ctx.input;
+  const fit = {
+    method: 'nmf' as const,
+    init: params.nmfInit,
+    sparseness: params.nmfSparseness,
+    seed: params.seed,
+    count: ctx.cost,
+    tol: ctx.settings.scanTol,
+    maxIter: ctx.settings.scanIterations,
+  };
+  const t0 = performance.now();
+  const scan = await scanK(ctx.a, ctx.subsets, ctx.settings, fit, ctx.points);
+  return { scan, wall: seconds(t0), fits: ctx.cost.fits };
+}
+
+async function main(): Promise<void> {
+  const features = Number(arg('--features', '256'));
+  ensureDirs('.');
+  const set = await fashionSet('.', features, 30 * 60 * 1000);
+  const params = { ...DEFAULT_PARAMS, embedding: set.embedding, maxFeatures: features, modules: 1 };
+  for (let round = 1; round <= Number(arg('--rounds', '2')); round++) {
     let t0 = performance.now();
-    const out = await runPipeline({ file: 'bench/data/fashion10k_umap.csv', params: { ...DEFAULT_PARAMS, embedding: ['umap_1', 'umap_2'], maxFeatures: features, modules: 1 } });
-    const tSteps = performance.now() - t0;
+    const out = await runPipeline({ file: set.file, params });
+    const steps = seconds(t0);
     const p = out.prepared;
-    const ctx = trustContext({ X: p.X, E: p.E, F: p.F, Z: p.Z as Float64Array, d: p.d, localities: out.localities, correlations: out.correlations, params: out.result.params }, DEFAULT_TRUST);
-    const fo = { method: 'nmf' as const, init: 'profiles' as const, sparseness: 0.05, seed: 0, count: ctx.cost, tol: DEFAULT_TRUST.scanTol, maxIter: DEFAULT_TRUST.scanIterations };
+    const input = { X: p.X, E: p.E, F: p.F, Z: p.Z as Float64Array, d: p.d, localities: out.localities, correlations: out.correlations, params: out.result.params };
+    const ctx = trustContext(input, DEFAULT_TRUST);
+    const { scan, wall, fits } = await timedScan(ctx);
     t0 = performance.now();
-    const scan = await scanK(ctx.a, ctx.subsets, DEFAULT_TRUST, fo, ctx.points);
-    const tScan = performance.now() - t0;
-    const fitsScan = ctx.cost.fits;
+    const final = await modulesAtK(ctx, scan.chosen);
+    const curve = scan.candidates.map((c) => `${c.k}:${c.stability.toFixed(2)}`).join(' ');
+    console.log(`round ${round}: steps 1-2 ${steps} s (with a k = 1 Step 3), scan ${wall} s (${fits} fits; ${curve}), final fit and measures at k = ${scan.chosen} ${seconds(t0)} s (${final.factorization.iterations} iterations)`);
     t0 = performance.now();
-    const rep = await modulesAtK(ctx, scan.chosen);
-    const tFinal = performance.now() - t0;
-    console.log(`round ${round}: steps ${(tSteps / 1000).toFixed(1)} s, scan ${(tScan / 1000).toFixed(1)} s (${fitsScan} fits, ${scan.candidates.map((c) => `${c.k}:${c.stability.toFixed(2)}`).join(' ')}), final k=${scan.chosen} ${(tFinal / 1000).toFixed(1)} s (iterations ${rep.factorization.iterations})`);
-    t0 = performance.now();
-    const ctx8 = trustContext(ctx.input, DEFAULT_TRUST);
-    const r8 = await modulesAtK(ctx8, 8);
-    console.log(`   fixed k=8 trust: ${((performance.now() - t0) / 1000).toFixed(1)} s (${ctx8.cost.fits} fits, iterations ${r8.factorization.iterations})`);
+    const fixed = trustContext(input, DEFAULT_TRUST);
+    const at8 = await modulesAtK(fixed, 8);
+    console.log(`  fixed k = 8, trust part: ${seconds(t0)} s (${fixed.cost.fits} fits, final fit ${at8.factorization.iterations} iterations)`);
   }
 }
+
 void main();

@@ -3,27 +3,17 @@
 // usage: npx tsx bench/trust/phases.ts [--features 256] [--rounds 2]
 import { runPipeline } from '../../src/engine/pipeline';
 import { DEFAULT_PARAMS } from '../../src/shared/params/types';
-import { DEFAULT_TRUST, trustContext, modulesAtK, type TrustContext } from '../../src/engine/trust/trust';
+import { DEFAULT_TRUST, fitOptions, trustContext, modulesAtK, type TrustContext } from '../../src/engine/trust/trust';
 import { scanK } from '../../src/engine/trust/selectK';
 import { ensureDirs, fashionSet } from '../datasets';
 import { arg } from './common';
 
 const seconds = (t0: number) => ((performance.now() - t0) / 1000).toFixed(1);
 
-/** The scan as assess() runs it, timed on its own (the same fit options as trust.ts's scan). */
+/** The scan as assess() runs it (trust.ts's own scan options), timed on its own. */
 async function timedScan(ctx: TrustContext) {
-  const { params } = ctx.input;
-  const fit = {
-    method: 'nmf' as const,
-    init: params.nmfInit,
-    sparseness: params.nmfSparseness,
-    seed: params.seed,
-    count: ctx.cost,
-    tol: ctx.settings.scanTol,
-    maxIter: ctx.settings.scanIterations,
-  };
   const t0 = performance.now();
-  const scan = await scanK(ctx.a, ctx.subsets, ctx.settings, fit, ctx.points);
+  const scan = await scanK(ctx.a, ctx.subsets, ctx.settings, fitOptions(ctx, true), ctx.points);
   return { scan, wall: seconds(t0), fits: ctx.cost.fits };
 }
 

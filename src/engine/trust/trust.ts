@@ -110,7 +110,7 @@ export function trustContext(input: TrustInput, settings: TrustSettings = DEFAUL
 }
 
 /** The options of Step 3's own fit (to convergence), or the scan's early-stopped one. */
-function fitOptions(ctx: TrustContext, scan: boolean, signal?: AbortSignal): FitOptions {
+export function fitOptions(ctx: TrustContext, scan: boolean, signal?: AbortSignal): FitOptions {
   const { params } = ctx.input;
   const sparseness = params.nmfSparseness ?? DEFAULT_NMF_SPARSENESS;
   const o: FitOptions = { method: params.factorization, init: params.nmfInit, sparseness, seed: params.seed, signal, count: ctx.cost };

@@ -1,6 +1,6 @@
 // NMF start from the pairs' locality profiles: columns of A that switch on in the same localities start in one component.
 import { columnTimes } from './nmfKernel';
-import { transpose, type SignSplit, type Values } from './sparse';
+import { transpose, type CsrValues, type SignSplit, type Values } from './sparse';
 
 /** Iteration cap of the spherical k-means that refines the farthest-first centres. */
 const KMEANS_ITERATIONS = 30;
@@ -23,15 +23,15 @@ const KMEANS_SETTLED = 1e-3;
  * column maximizing ||a_c||^2 (1 - best cosine to a centre), the deterministic form of k-means++),
  * refined by spherical k-means where each column weighs by its norm (so the few strong module columns,
  * not the many weak chance ones, place the centres). W0[:, j] = unit centroid j, Ht0[c, j] = the
- * projection of column c on its own centroid (0 elsewhere). Returns W (l x k), Ht (m x k), row-major.
+ * projection of column c on its own centroid (0 elsewhere). Returns W (l x k), Ht (m x k), row-major; t is A's transpose when the caller has it.
  */
-export function profileInit(a: SignSplit, k: number): { W: Float64Array; Ht: Float64Array } {
+export function profileInit(a: SignSplit, k: number, t: CsrValues = transpose(a)): { W: Float64Array; Ht: Float64Array } {
   const l = a.rows;
   const m = a.cols;
   const W = new Float64Array(l * k);
   const Ht = new Float64Array(m * k);
   if (m === 0 || l === 0) return { W, Ht };
-  const cc = new ColumnCentres(a, k);
+  const cc = new ColumnCentres(a, k, t);
   const used = cc.farthestFirst(k);
   const { assign, proj } = cc.sphericalKmeans(used);
   const centres = cc.centres;
@@ -52,10 +52,10 @@ class ColumnCentres {
   /** Centres as dense unit l-vectors, one after another. */
   readonly centres: Float64Array;
 
-  constructor(a: SignSplit, k: number) {
+  /** t: the transpose of `a` (its columns as rows). */
+  constructor(a: SignSplit, k: number, t: CsrValues) {
     this.l = a.rows;
     this.m = a.cols;
-    const t = transpose(a);
     this.colPtr = t.rowPtr;
     this.row = t.col;
     this.val = t.val;

@@ -158,7 +158,7 @@ async function runSteps(input: PipelineInput, opts: RunOptions, pool: Pool): Pro
       correlations,
     },
     params,
-    { signal, onProgress: clock.progress('modules') },
+    { signal, pool, onProgress: clock.progress('modules') },
   );
   clock.done('modules');
   throwIfCancelled(signal);

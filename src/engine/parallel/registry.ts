@@ -8,6 +8,7 @@ import { fuzzyMembership, fuzzyMerge } from '../embedding/fuzzySetKernels';
 import { umapEpoch } from '../embedding/layoutKernel';
 import { localityPairs } from '../correlations/localityKernel';
 import { localityKnn, localityLoss } from '../localities/evaluationKernel';
+import { moduleNull } from '../trust/nullKernel';
 import {
   applyUpdates,
   buildCandidates,
@@ -34,6 +35,7 @@ export const KERNELS = {
   localityPairs,
   localityLoss,
   localityKnn,
+  moduleNull,
 } satisfies Record<string, Kernel>;
 
 export type KernelName = keyof typeof KERNELS;

@@ -1,7 +1,10 @@
 // A module's significance: is its pattern stronger, on fresh rows at its places, than on random sets of rows?
 import { buildKdTree, nearestToPoints } from '../localities/neighbours';
 import type { Localities } from '../types';
-import { correlationScratch, supportCorrelations, type CorrelationScratch, type Support } from './support';
+import type { Pool } from '../parallel/pool';
+import { sharedArray, toShared } from '../parallel/shared';
+import { heldOutView, placesMean } from './nullKernel';
+import type { Support } from './support';
 
 /**
  * Per locality, the n rows nearest its probe after its own n members (ranks n+1..2n), l x n row-major.
@@ -13,30 +16,12 @@ export function heldOutRows(Z: Float64Array, E: number, d: number, loc: Localiti
   const n = loc.size;
   const near = nearestToPoints(Z, E, d, loc.probes, loc.count, Math.min(2 * n, E), buildKdTree(Z, E, d)).index;
   const k = near.length / loc.count;
-  const out = new Int32Array(loc.count * n);
+  const out = sharedArray(Int32Array, loc.count * n); // the null's threads read it
   for (let p = 0; p < loc.count; p++) {
     // With E < 2n (never in the pipeline), the last rows repeat the farthest ones.
     for (let s = 0; s < n; s++) out[p * n + s] = near[p * k + Math.min(n + s, k - 1)];
   }
   return out;
-}
-
-/** The pattern-weighted mean signed correlation sum_t w_t r_t / sum_t |w_t| of the support pairs over `rows`. */
-export function patternCorrelation(
-  s: Support,
-  rows: Int32Array,
-  spearman: boolean,
-  scratch: CorrelationScratch,
-  r: Float64Array,
-): number {
-  supportCorrelations(s, rows, spearman, scratch, r);
-  let num = 0;
-  let den = 0;
-  for (let t = 0; t < s.pairs.length; t++) {
-    num += s.weight[t] * r[t];
-    den += Math.abs(s.weight[t]);
-  }
-  return den > 0 ? num / den : 0;
 }
 
 export interface SignificanceResult {
@@ -49,66 +34,78 @@ export interface SignificanceResult {
   nullContrast: number;
 }
 
+/** The null's row permutations: `count` of them, each of 0..E-1, one after another in shared memory. */
+export interface Permutations {
+  rows: Int32Array;
+  count: number;
+  E: number;
+}
+
+/** The null's permutations in parts of the engine's pool: a fixed number, so the thread count changes nothing. */
+const NULL_PARTS = 4;
+
 /**
  * The test, for one module: statistic = mean pattern correlation on the held-out rows of its active
  * places minus that of places where it is not active. Under the null (rows of X permuted against the
  * map, `permutations` shared by every module) the two groups are alike and the contrast is ~0.
  * A contrast, not the level at active places alone: where features correlate all over the map
  * (neighbouring pixels), random sets of rows show the pattern as strongly as its own places do; what
- * ties a module to places is that it is there and not elsewhere. `heldOut`: l x n, from heldOutRows.
+ * ties a module to places is that it is there and not elsewhere. `heldOut`: l x n, from heldOutRows,
+ * in shared memory. The permutations run on `pool` (nullKernel.ts), each written to its own slot and
+ * counted in order here: the same p-value on one thread or two.
  */
-export function moduleSignificance(
+export async function moduleSignificance(
   s: Support,
   active: Int32Array,
   elsewhere: Int32Array,
   heldOut: Int32Array,
   n: number,
-  permutations: Int32Array[],
+  permutations: Permutations,
   spearman: boolean,
-): SignificanceResult {
+  pool: Pool,
+  signal?: AbortSignal,
+): Promise<SignificanceResult> {
   if (active.length === 0 || elsewhere.length === 0 || s.pairs.length === 0)
     return { p: 1, active: 0, elsewhere: 0, nullContrast: 0 };
-  const scratch = correlationScratch(s.features.length, n);
-  const r = new Float64Array(s.pairs.length);
-  const rows = new Int32Array(n);
-  const mean = (places: Int32Array, perm: Int32Array | null): number => {
-    let sum = 0;
-    for (const p of places) {
-      for (let z = 0; z < n; z++) rows[z] = perm ? perm[heldOut[p * n + z]] : heldOut[p * n + z];
-      sum += patternCorrelation(s, rows, spearman, scratch, r);
-    }
-    return sum / places.length;
-  };
-  const inActive = mean(active, null);
-  const outside = mean(elsewhere, null);
+  const v = heldOutView(s, heldOut, n, spearman);
+  const inActive = placesMean(v, active, null);
+  const outside = placesMean(v, elsewhere, null);
   const observed = inActive - outside;
+  const B = permutations.count;
+  const out = sharedArray(Float64Array, B);
+  if (B > 0) {
+    const { X, Fs } = s;
+    const block = { X, Fs, ia: toShared(Int32Array, s.ia), ib: toShared(Int32Array, s.ib), weight: toShared(Float64Array, s.weight) };
+    const places = { active: toShared(Int32Array, active), elsewhere: toShared(Int32Array, elsewhere) };
+    const { rows: perms, E } = permutations;
+    await pool.run('moduleNull', { ...block, ...places, heldOut, n, E, perms, spearman, out }, Math.min(B, NULL_PARTS), signal);
+  }
   let atLeast = 0;
   let nullSum = 0;
-  for (const perm of permutations) {
-    const t = mean(active, perm) - mean(elsewhere, perm);
-    nullSum += t;
-    if (t >= observed) atLeast++;
+  for (let b = 0; b < B; b++) {
+    nullSum += out[b];
+    if (out[b] >= observed) atLeast++;
   }
   return {
-    p: (1 + atLeast) / (1 + permutations.length),
+    p: (1 + atLeast) / (1 + B),
     active: inActive,
     elsewhere: outside,
-    nullContrast: permutations.length ? nullSum / permutations.length : 0,
+    nullContrast: B ? nullSum / B : 0,
   };
 }
 
-/** `count` random permutations of 0..E-1 from a seeded uniform source (Fisher-Yates). */
-export function rowPermutations(E: number, count: number, uniform: () => number): Int32Array[] {
-  const out: Int32Array[] = [];
+/** `count` random permutations of 0..E-1 from a seeded uniform source (Fisher-Yates), in shared memory. */
+export function rowPermutations(E: number, count: number, uniform: () => number): Permutations {
+  const rows = sharedArray(Int32Array, count * E);
   for (let b = 0; b < count; b++) {
-    const perm = Int32Array.from({ length: E }, (_, i) => i);
+    const perm = rows.subarray(b * E, (b + 1) * E);
+    for (let i = 0; i < E; i++) perm[i] = i;
     for (let i = E - 1; i > 0; i--) {
       const j = Math.floor(uniform() * (i + 1));
       const t = perm[i];
       perm[i] = perm[j];
       perm[j] = t;
     }
-    out.push(perm);
   }
-  return out;
+  return { rows, count, E };
 }

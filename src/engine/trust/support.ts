@@ -2,20 +2,26 @@
 import { standardizeLocality } from '../correlations/correlation';
 import { strongestPairs } from '../modules';
 import { pairOf } from '../../shared/result/pairs';
+import { sharedArray } from '../parallel/shared';
 
-/** A module's strongest pairs, with the features they touch gathered into a small E x Fs block of X. */
-export interface Support {
-  /** Pair indices q (into the full P), strongest first. */
-  pairs: Int32Array;
+/** What the correlations of a module's pairs need: the pairs as two columns each of a small E x Fs block of X. */
+export interface SupportBlock {
   /** The signed pattern weight of each pair. */
   weight: Float64Array;
-  /** Feature indices (into the full F) touched by the pairs, ascending. */
-  features: Int32Array;
-  /** Each pair as two positions into `features`. */
+  /** Each pair as two positions into the block's columns. */
   ia: Int32Array;
   ib: Int32Array;
-  /** E x Fs: the support features' columns of X, row-major. */
+  /** E x Fs: the support features' columns of X, row-major (in shared memory: the null's threads read it). */
   X: Float64Array;
+  Fs: number;
+}
+
+/** A module's strongest pairs, with the features they touch gathered into a small E x Fs block of X. */
+export interface Support extends SupportBlock {
+  /** Pair indices q (into the full P), strongest first. */
+  pairs: Int32Array;
+  /** Feature indices (into the full F) touched by the pairs, ascending: the block's columns. */
+  features: Int32Array;
 }
 
 /** The `count` strongest pairs of pattern h and the columns of X they need. */
@@ -29,7 +35,7 @@ export function moduleSupport(h: Float32Array, count: number, X: Float64Array, E
   const features = Int32Array.from(list);
   features.forEach((f, s) => (used[f] = s));
   const Fs = features.length;
-  const Xs = new Float64Array(E * Fs);
+  const Xs = sharedArray(Float64Array, E * Fs);
   for (let r = 0; r < E; r++) for (let s = 0; s < Fs; s++) Xs[r * Fs + s] = X[r * F + features[s]];
   return {
     pairs,
@@ -38,6 +44,7 @@ export function moduleSupport(h: Float32Array, count: number, X: Float64Array, E
     ia: Int32Array.from(ends, ([i]) => used[i]),
     ib: Int32Array.from(ends, ([, j]) => used[j]),
     X: Xs,
+    Fs,
   };
 }
 
@@ -65,17 +72,17 @@ export function correlationScratch(Fs: number, n: number): CorrelationScratch {
  * into out (length = pair count), standardized exactly as Step 2 does; 0 where a feature is constant there.
  */
 export function supportCorrelations(
-  s: Support,
+  s: SupportBlock,
   rows: Int32Array,
   spearman: boolean,
   scratch: CorrelationScratch,
   out: Float64Array,
 ): void {
-  const Fs = s.features.length;
+  const { Fs } = s;
   const n = rows.length;
   const yT = scratch.yT.subarray(0, Fs * n);
   standardizeLocality(s.X, Fs, rows, spearman, yT, scratch.undef, scratch);
-  for (let t = 0; t < s.pairs.length; t++) {
+  for (let t = 0; t < s.ia.length; t++) {
     const a = s.ia[t] * n;
     const b = s.ib[t] * n;
     let dot = 0;

@@ -10,7 +10,8 @@ import { fitModules, type Fit, type FitOptions } from './fit';
 import { localitySubsamples } from './resample';
 import { scanK, type KCandidate, type KScanOptions } from './selectK';
 import { withScanThread } from './scanThread';
-import { heldOutRows, moduleSignificance, rowPermutations } from './significance';
+import { heldOutRows, moduleSignificance, rowPermutations, type Permutations } from './significance';
+import { Pool } from '../parallel/pool';
 import { matchModules, patternCosines } from './match';
 import { scoreResamples, stabilityAt, type StabilityAtK } from './stability';
 import { moduleStrength } from './strength';
@@ -96,7 +97,7 @@ export interface TrustContext {
   /** Every k scanned so far (its full fit and subsample fits). */
   points: Map<number, StabilityAtK>;
   heldOut?: Int32Array;
-  permutations?: Int32Array[];
+  permutations?: Permutations;
   /** Factorizations run in this context so far (the scan's, each k's final fit): what trying another k cost. */
   cost: { fits: number; onThread?: number };
 }
@@ -159,6 +160,8 @@ export interface TrustReport {
 export interface TrustProgress {
   signal?: AbortSignal;
   onProgress?: (fraction: number) => void;
+  /** The run's pool, for the significance test's null (without one, a pool of the run's threads for this call). */
+  pool?: Pool;
 }
 
 /** Run the whole assessment: k by stability when modules is 'auto', else the given k. */
@@ -181,6 +184,7 @@ export async function assess(
   } else k = modules;
   const report = await modulesAtK(ctx, k, {
     signal: opts.signal,
+    pool: opts.pool,
     onProgress: (f) => opts.onProgress?.(scanShare + (1 - scanShare) * f),
   });
   return { ...report, moduleSelection: { mode: modules === 'auto' ? 'auto' : 'fixed', chosen: k, candidates } };
@@ -214,10 +218,17 @@ export async function modulesAtK(
   const stability = transferStability(fit.patterns, point, ctx.a.P);
   const strength = moduleStrength(ctx.a, fit.W, fit.Ht, k);
   const modules: ModuleTrust[] = [];
-  for (let m = 0; m < k; m++) {
-    await checkpoint(signal);
-    modules.push(moduleTrust(ctx, fit, m, strength[m], stability[m]));
-    progress(0.8 + (0.2 * (m + 1)) / k);
+  // Another k after the run (step.ts) has no run's pool: one of the run's thread count for this call.
+  const { threads } = ctx.input.params;
+  const pool = opts.pool ?? new Pool({ threads: typeof threads === 'number' ? threads : undefined });
+  try {
+    for (let m = 0; m < k; m++) {
+      await checkpoint(signal);
+      modules.push(await moduleTrust(ctx, fit, m, { strength: strength[m], stability: stability[m] }, pool, signal));
+      progress(0.8 + (0.2 * (m + 1)) / k);
+    }
+  } finally {
+    if (!opts.pool) await pool.dispose();
   }
   modules.sort((x, y) => y.strength - x.strength || x.factor - y.factor);
   return {
@@ -255,7 +266,14 @@ function transferStability(patterns: Float32Array, point: StabilityAtK, P: numbe
   return Float64Array.from({ length: k }, (_, m) => (to[m] < 0 ? 0 : cosine[m] * point.modules[to[m]]));
 }
 
-function moduleTrust(ctx: TrustContext, fit: Fit, m: number, strength: number, stability: number): ModuleTrust {
+async function moduleTrust(
+  ctx: TrustContext,
+  fit: Fit,
+  m: number,
+  { strength, stability }: { strength: number; stability: number },
+  pool: Pool,
+  signal?: AbortSignal,
+): Promise<ModuleTrust> {
   const { X, E, F, Z, d, localities: loc, params } = ctx.input;
   const s = ctx.settings;
   const l = loc.count;
@@ -276,7 +294,7 @@ function moduleTrust(ctx: TrustContext, fit: Fit, m: number, strength: number, s
   const others = Int32Array.from(active.keys()).filter((p) => active[p] === 0);
   const step = Math.max(1, others.length / s.testedPlaces);
   const elsewhere = Int32Array.from({ length: Math.min(others.length, s.testedPlaces) }, (_, i) => others[Math.floor(i * step)]);
-  const { p, ...heldOut } = moduleSignificance(support, tested, elsewhere, ctx.heldOut, n, ctx.permutations, spearman);
+  const { p, ...heldOut } = await moduleSignificance(support, tested, elsewhere, ctx.heldOut, n, ctx.permutations, spearman, pool, signal);
   return {
     factor: m,
     strength,

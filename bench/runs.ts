@@ -98,7 +98,7 @@ function oursArgs(set: DataSet, out: string, opts: BenchOptions): string[] {
   ];
 }
 
-export function refArgs(set: DataSet, out: string): string[] {
+export function refArgs(set: Pick<DataSet, 'file' | 'embedding' | 'maxFeatures'>, out: string): string[] {
   return [
     REFERENCE,
     set.file,

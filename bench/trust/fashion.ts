@@ -66,7 +66,7 @@ async function fixedBefore(file: string, params: LavaParams): Promise<{ wall: nu
 /** The numpy reference at the bench's fixed k (bench/runs.ts), wall seconds: what a user of it runs instead. */
 function referenceRun(file: string, params: LavaParams): number {
   const out = join(tmpdir(), `lava-ref-${process.pid}.json`);
-  const set = { name: 'fashion', file, embedding: params.embedding, maxFeatures: params.maxFeatures, rows: 0, features: 0 };
+  const set = { file, embedding: params.embedding, maxFeatures: params.maxFeatures };
   const t0 = performance.now();
   const r = spawnSync(PYTHON, refArgs(set, out), { encoding: 'utf8', maxBuffer: 1 << 26 });
   const wall = (performance.now() - t0) / 1000;

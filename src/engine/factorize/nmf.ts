@@ -170,15 +170,15 @@ export async function nmfSignSplit(
   const { XHt, HHt } = from ? { XHt: from.XHt.slice(), HHt: from.HHt.slice() } : products(colPtr, rowIdx, val, Ht, l, k);
   // The H step runs over two halves of the columns, the second on a worker thread when one is free.
   const sparseness = opts?.sparseness ?? 0;
-  const aa = sparseness > 0 ? sumOfSquares(val) : 0;
-  const l1 = sparseness > 0 ? l1Penalty(colPtr, m, aa, sparseness) : 0;
+  const penalized = sparseness > 0;
+  const aa = penalized ? sumOfSquares(val) : 0;
+  const l1 = penalized ? l1Penalty(colPtr, m, aa, sparseness) : 0;
   const hstep = new HStep(colPtr, rowIdx, val, m, k, l, Ht, { threads: opts?.threads, l1 });
   let first = from?.first ?? 0;
   let iterations = from?.iterations ?? 0;
   let violation = from?.violation ?? 0;
   let objective = from?.objective ?? Infinity;
   let change = from?.change ?? Infinity;
-  const penalized = sparseness > 0;
   // A resumed fit stops where a fit from the start would have (at this tolerance) before going on.
   const done = from !== undefined && converged(penalized, tol, first, violation, change);
   let shown = 0;

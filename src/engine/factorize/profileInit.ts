@@ -112,7 +112,7 @@ class ColumnCentres {
     for (let c = 0; c < this.m; c++) total += this.norm[c];
     for (let it = 0; it < KMEANS_ITERATIONS; it++) {
       const moved = this.assignColumns(used, assign, proj);
-      if (moved === 0 || moved <= KMEANS_SETTLED * total) break;
+      if (moved <= KMEANS_SETTLED * total) break; // none moved, or too little to matter
       this.recentre(used, assign);
     }
     return { assign, proj };
